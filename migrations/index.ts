@@ -1,0 +1,10 @@
+// Every migration, oldest first. `npm run migration:generate` appends here.
+import { CreateSchemas1763800000000 } from './1763800000000-CreateSchemas.js';
+import { QueuedJobs1795355388624 } from './1795355388624-QueuedJobs.js';
+import { Identity1795356879432 } from './1795356879432-Identity.js';
+
+export const MIGRATIONS = [
+  CreateSchemas1763800000000,
+  QueuedJobs1795355388624,
+  Identity1795356879432,
+];

@@ -1,0 +1,36 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { AppConfig } from './platform/config/config.js';
+import { ConfigModule } from './platform/config/config.module.js';
+import { DatabaseModule } from './platform/database/database.module.js';
+import { HttpPlatformModule } from './platform/http/http-platform.module.js';
+import { LoggingModule } from './platform/observability/logging.module.js';
+import {
+  ObservabilityModule,
+  READINESS_PROBES,
+} from './platform/observability/observability.module.js';
+
+export type ProcessRole = 'api' | 'worker';
+
+/** Composes the service. The worker runs the same modules with HTTP off. */
+@Module({})
+export class AppModule {
+  static forRoot(
+    config: AppConfig,
+    role: ProcessRole,
+    extra: DynamicModule['imports'] = [],
+  ): DynamicModule {
+    const runProcessors = role === 'worker' || config.queue.runProcessorsInApi;
+    void runProcessors;
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggingModule.forRoot(config),
+        DatabaseModule.forRoot(config),
+        HttpPlatformModule,
+        ObservabilityModule.forRoot({ provide: READINESS_PROBES, useValue: [] }),
+        ...extra,
+      ],
+    };
+  }
+}

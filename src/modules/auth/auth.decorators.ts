@@ -1,0 +1,36 @@
+import { createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
+import { Role } from '../users/entities/user.entity.js';
+import { SessionScope } from './entities/app-session.entity.js';
+import type { AuthContext } from './auth-context.js';
+
+export const PUBLIC_KEY = 'parley:public';
+export const SCOPES_KEY = 'parley:scopes';
+export const ROLES_KEY = 'parley:roles';
+export const OWNED_KEY = 'parley:owned';
+
+export const ALL_SCOPES = [SessionScope.Onboarding, SessionScope.PendingConsent, SessionScope.Full];
+
+/** No authentication: health, docs, sign-in flows, shared links. */
+export const Public = () => SetMetadata(PUBLIC_KEY, true);
+
+/** The session scopes a route answers in. Routes without it need FULL. */
+export const Scopes = (...scopes: SessionScope[]) => SetMetadata(SCOPES_KEY, scopes);
+
+/** Answers in every scope (profile, consent, sign-out: what it takes to reach FULL). */
+export const AnyScope = () => Scopes(...ALL_SCOPES);
+
+export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
+
+/**
+ * Declares that a path parameter names a resource owned by the caller, of a kind
+ * the authorization test suite knows how to create. It documents the route for
+ * the S1 matrix; the ownership check itself happens in the service (404 when not
+ * the caller's).
+ */
+export const Owned = (param: string, kind: string) => SetMetadata(OWNED_KEY, { param, kind });
+
+export const CurrentUser = createParamDecorator((_data: unknown, ctx: ExecutionContext): AuthContext => {
+  const req = ctx.switchToHttp().getRequest<{ user?: AuthContext }>();
+  if (!req.user) throw new Error('CurrentUser used on a public route');
+  return req.user;
+});

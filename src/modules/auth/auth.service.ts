@@ -1,0 +1,162 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { AppConfig } from '../../platform/config/config.js';
+import { APP_CONFIG } from '../../platform/config/config.tokens.js';
+import { DomainError } from '../../platform/http/domain-error.js';
+import { ErrorCode } from '../../platform/http/error-codes.js';
+import { AccountType, Role, type User } from '../users/entities/user.entity.js';
+import type { ProfilePatch } from '../users/users.repository.js';
+import { normaliseEmail, UsersService } from '../users/users.service.js';
+import type { AuthContext } from './auth-context.js';
+import { AppSession, SessionOrigin } from './entities/app-session.entity.js';
+import { LockoutService } from './lockout.service.js';
+import { PasswordsService } from './passwords.service.js';
+import { RefreshTokensService } from './refresh-tokens.service.js';
+import { RevocationService } from './revocation.service.js';
+import { SessionsService } from './sessions.service.js';
+import { TokensService } from './tokens.service.js';
+
+export interface IssuedTokens {
+  access_token: string;
+  refresh_token: string;
+  token_type: 'Bearer';
+  expires_in: number;
+  session: { id: string; scope: string; origin: string; expires_at: string };
+}
+
+/** Sign-up, sign-in, refresh, sign-out and password change. */
+@Injectable()
+export class AuthService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly users: UsersService,
+    private readonly passwords: PasswordsService,
+    private readonly sessions: SessionsService,
+    private readonly tokens: TokensService,
+    private readonly refreshTokens: RefreshTokensService,
+    private readonly lockout: LockoutService,
+    private readonly revocation: RevocationService,
+  ) {}
+
+  async register(email: string, password: string, profile: ProfilePatch, origin: SessionOrigin): Promise<IssuedTokens> {
+    const passwordHash = await this.passwords.hash(password);
+    const roles = this.isAdminEmail(email) ? [Role.Admin] : [];
+    return this.dataSource.transaction(async (manager) => {
+      const user = await this.users.createRegular({ email, passwordHash, profile, roles }, manager);
+      const session = await this.sessions.create(user, origin, manager);
+      return this.issue(session, manager);
+    });
+  }
+
+  async guest(origin: SessionOrigin): Promise<IssuedTokens> {
+    return this.dataSource.transaction(async (manager) => {
+      const user = await this.users.createGuest({}, manager);
+      const session = await this.sessions.create(user, origin, manager);
+      return this.issue(session, manager);
+    });
+  }
+
+  async login(email: string, password: string, ip: string, origin: SessionOrigin): Promise<IssuedTokens> {
+    const accountKey = this.lockout.accountKey(email);
+    await this.lockout.assertAllowed(accountKey, ip);
+    const user = await this.users.findByEmail(email);
+    // One argon2 verification either way: an unknown email costs what a wrong password costs.
+    const ok = await this.passwords.verify(user?.passwordHash, password);
+    await this.lockout.record(accountKey, ip, ok && !user?.disabledAt);
+    if (!ok || !user || user.disabledAt) {
+      throw new DomainError(ErrorCode.InvalidCredentials, 'The email or password is wrong.');
+    }
+    await this.ensureAdminRole(user);
+    return this.startSession(user, origin);
+  }
+
+  /** A session for a user whose identity another flow established (IdP, upgrade, reset). */
+  async startSession(user: User, origin: SessionOrigin): Promise<IssuedTokens> {
+    return this.dataSource.transaction(async (manager) => {
+      const session = await this.sessions.create(user, origin, manager);
+      return this.issue(session, manager);
+    });
+  }
+
+  async refresh(refreshToken: string): Promise<IssuedTokens> {
+    const outcome = await this.dataSource.transaction(async (manager) => {
+      const result = await this.refreshTokens.consume(refreshToken, manager);
+      if (result.outcome !== 'ok') return result;
+      const session = await manager.findOneByOrFail(AppSession, { id: result.sessionId });
+      return { outcome: 'ok' as const, tokens: await this.issue(session, manager) };
+    });
+    if (outcome.outcome === 'ok') return outcome.tokens;
+    if (outcome.outcome === 'reused') {
+      await this.sessions.revoke(outcome.sessionId);
+      throw new DomainError(ErrorCode.TokenReused, 'This refresh token was already used; the session is revoked.');
+    }
+    throw new DomainError(ErrorCode.InvalidToken, 'The refresh token is invalid or expired.');
+  }
+
+  async logout(ctx: AuthContext): Promise<void> {
+    await this.revocation.revokeJti(ctx.jti, ctx.exp);
+    await this.sessions.revoke(ctx.sessionId);
+  }
+
+  async logoutAll(ctx: AuthContext): Promise<void> {
+    await this.revocation.revokeJti(ctx.jti, ctx.exp);
+    await this.sessions.revokeAll(ctx.userId);
+  }
+
+  /** Every earlier session and token dies; the caller continues in a fresh session. */
+  async changePassword(ctx: AuthContext, current: string, next: string, origin: SessionOrigin): Promise<IssuedTokens> {
+    const user = await this.users.get(ctx.userId);
+    if (!user.passwordHash || !(await this.passwords.verify(user.passwordHash, current))) {
+      throw new DomainError(ErrorCode.InvalidCredentials, 'The current password is wrong.');
+    }
+    const hash = await this.passwords.hash(next);
+    await this.users.setPassword(user.id, hash, new Date());
+    await this.revocation.revokeJti(ctx.jti, ctx.exp);
+    await this.sessions.revokeAll(user.id);
+    return this.startSession(user, origin);
+  }
+
+  async upgrade(ctx: AuthContext, email: string, password: string, profile: ProfilePatch): Promise<IssuedTokens> {
+    if (ctx.accountType !== AccountType.Guest) {
+      throw new DomainError(ErrorCode.NotAGuest, 'Only a guest account can be upgraded.');
+    }
+    const hash = await this.passwords.hash(password);
+    await this.users.upgradeGuest(ctx.userId, email, hash);
+    if (Object.keys(profile).length) await this.users.updateProfile(ctx.userId, profile);
+    const user = await this.users.get(ctx.userId);
+    await this.ensureAdminRole(user);
+    // The guest session ends; the same user continues as a regular account.
+    await this.sessions.revoke(ctx.sessionId);
+    await this.revocation.revokeJti(ctx.jti, ctx.exp);
+    return this.startSession(await this.users.get(ctx.userId), SessionOrigin.Web);
+  }
+
+  private async issue(session: AppSession, manager: import('typeorm').EntityManager): Promise<IssuedTokens> {
+    const access = await this.tokens.issueAccess(session.userId, session.id);
+    const refresh = await this.refreshTokens.issue(session.id, session.expiresAt, manager);
+    return {
+      access_token: access.token,
+      refresh_token: refresh,
+      token_type: 'Bearer',
+      expires_in: access.expiresIn,
+      session: {
+        id: session.id,
+        scope: session.scope,
+        origin: session.origin,
+        expires_at: new Date(session.expiresAt).toISOString(),
+      },
+    };
+  }
+
+  private isAdminEmail(email: string): boolean {
+    return this.config.env.ADMIN_EMAILS.map(normaliseEmail).includes(normaliseEmail(email));
+  }
+
+  private async ensureAdminRole(user: User): Promise<void> {
+    if (user.email && this.isAdminEmail(user.email) && !user.roles.includes(Role.Admin)) {
+      await this.users.grantRole(user.id, Role.Admin);
+    }
+  }
+}

@@ -1,0 +1,25 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/**
+ * Every login attempt, for lockout and audit. The account is identified by a
+ * keyed hash of the email, so the table does not hold addresses of non-users.
+ */
+@Entity({ schema: 'app', name: 'login_attempts' })
+@Index('ix_login_attempts_account', ['accountKey', 'createdAt'])
+@Index('ix_login_attempts_ip', ['ip', 'createdAt'])
+export class LoginAttempt {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Column('varchar', { length: 64 })
+  accountKey: string;
+
+  @Column('varchar', { length: 64 })
+  ip: string;
+
+  @Column('boolean')
+  succeeded: boolean;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}

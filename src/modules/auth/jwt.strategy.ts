@@ -1,0 +1,64 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { ExtractJwt, Strategy } from 'passport-jwt';
+import type { AppConfig } from '../../platform/config/config.js';
+import { APP_CONFIG } from '../../platform/config/config.tokens.js';
+import { SecretsService } from '../../platform/config/secrets.service.js';
+import type { AuthContext } from './auth-context.js';
+import { RevocationService } from './revocation.service.js';
+import { SessionsService } from './sessions.service.js';
+
+interface AccessClaims {
+  sub: string;
+  sid: string;
+  jti: string;
+  exp: number;
+}
+
+/**
+ * Verifies access tokens (ES256 only, issuer and audience checked, expiry
+ * enforced), then asks the live session: revoked, expired, or a user who can
+ * no longer sign in all fail, whatever the token says.
+ */
+@Injectable()
+export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    secrets: SecretsService,
+    private readonly sessions: SessionsService,
+    private readonly revocation: RevocationService,
+  ) {
+    super({
+      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      secretOrKey: secrets.jwt.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+      algorithms: ['ES256'],
+      issuer: config.env.JWT_ISSUER,
+      audience: config.env.JWT_AUDIENCE,
+      ignoreExpiration: false,
+    });
+  }
+
+  async validate(claims: AccessClaims): Promise<AuthContext | false> {
+    if (!claims.sub || !claims.sid || !claims.jti || !claims.exp) return false;
+    if (await this.revocation.isRevoked(claims.jti)) return false;
+    const state = await this.sessions.state(claims.sid);
+    if (
+      !state ||
+      state.revoked ||
+      !state.userActive ||
+      state.userId !== claims.sub ||
+      new Date(state.expiresAt).getTime() <= Date.now()
+    ) {
+      return false;
+    }
+    return {
+      userId: state.userId,
+      sessionId: state.id,
+      scope: state.scope,
+      roles: state.roles,
+      accountType: state.accountType,
+      jti: claims.jti,
+      exp: claims.exp,
+    };
+  }
+}

@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { CacheService } from '../../platform/cache/cache.service.js';
+import { RevokedJti } from './entities/revoked-jti.entity.js';
+
+const jtiKey = (jti: string) => `auth:jti:${jti}`;
+
+/**
+ * Revoked access tokens. The row is the record; the cache entry (TTL = the
+ * token's remaining life) is what the guard reads, so the check costs no query.
+ */
+@Injectable()
+export class RevocationService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly cache: CacheService,
+  ) {}
+
+  async revokeJti(jti: string, exp: number): Promise<void> {
+    const remaining = exp - Math.floor(Date.now() / 1000);
+    if (remaining <= 0) return;
+    await this.dataSource
+      .createQueryBuilder()
+      .insert()
+      .into(RevokedJti)
+      .values({ jti, expiresAt: new Date(exp * 1000) })
+      .orIgnore()
+      .execute();
+    await this.cache.set(jtiKey(jti), true, remaining);
+  }
+
+  async isRevoked(jti: string): Promise<boolean> {
+    return (await this.cache.get<boolean>(jtiKey(jti))) === true;
+  }
+
+  async pruneExpired(): Promise<number> {
+    const [, count] = (await this.dataSource.query(`DELETE FROM app.revoked_jtis WHERE expires_at < now()`)) as [unknown, number];
+    return count;
+  }
+}

@@ -1,0 +1,89 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import type { AppConfig } from '../../platform/config/config.js';
+import { APP_CONFIG } from '../../platform/config/config.tokens.js';
+import { uuidv7 } from '../../platform/database/uuid.js';
+import { DomainEvents } from '../../platform/events/domain-events.js';
+import { DomainError } from '../../platform/http/domain-error.js';
+import { ErrorCode } from '../../platform/http/error-codes.js';
+import { User } from '../users/entities/user.entity.js';
+import { isMinor, UsersService } from '../users/users.service.js';
+import { UserConsent } from './entities/user-consent.entity.js';
+
+export interface ConsentStatus {
+  terms: { accepted: boolean; version: string; accepted_version: string | null; accepted_at: string | null };
+  parental: { required: boolean; granted: boolean };
+  /** What is still needed before the user's sessions reach FULL. */
+  missing: ('terms' | 'parental_consent')[];
+}
+
+/**
+ * Consent records and the rules built on them. Module authors: before storing a
+ * minor's memory, uploads or personal RAG data, call `assertProcessingAllowed`
+ * (consent gates processing, not only routes).
+ */
+@Injectable()
+export class ConsentService {
+  constructor(
+    @InjectRepository(UserConsent) private readonly consents: Repository<UserConsent>,
+    private readonly users: UsersService,
+    private readonly events: DomainEvents,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  get termsVersion(): string {
+    return this.config.env.TERMS_VERSION;
+  }
+
+  async acceptTerms(userId: string, ip: string | null): Promise<ConsentStatus> {
+    await this.consents
+      .createQueryBuilder()
+      .insert()
+      .into(UserConsent)
+      .values({ id: uuidv7(), userId, termsVersion: this.termsVersion, consentIp: ip })
+      .orIgnore()
+      .execute();
+    await this.events.emit('user.scope-inputs-changed', { userId });
+    return this.status(userId);
+  }
+
+  async status(userId: string): Promise<ConsentStatus> {
+    const user = await this.users.get(userId);
+    const latest = await this.consents.findOne({ where: { userId }, order: { createdAt: 'DESC' } });
+    const accepted = await this.hasAcceptedTerms(userId);
+    const parentalRequired = isMinor(user);
+    const parentalGranted = await this.parentalConsentSatisfied(user);
+    return {
+      terms: {
+        accepted,
+        version: this.termsVersion,
+        accepted_version: latest?.termsVersion ?? null,
+        accepted_at: latest?.createdAt.toISOString() ?? null,
+      },
+      parental: { required: parentalRequired, granted: parentalGranted },
+      missing: [...(accepted ? [] : ['terms' as const]), ...(parentalGranted ? [] : ['parental_consent' as const])],
+    };
+  }
+
+  async hasAcceptedTerms(userId: string): Promise<boolean> {
+    return this.consents.existsBy({ userId, termsVersion: this.termsVersion });
+  }
+
+  /**
+   * Seam for parental consent: adults need none. A minor needs a parent's
+   * consent (or a consenting family collective); until those records exist, a
+   * minor's consent is not satisfied and their sessions stay PENDING_CONSENT.
+   */
+  async parentalConsentSatisfied(user: User): Promise<boolean> {
+    return !isMinor(user);
+  }
+
+  /** Throws unless the user's data may be processed (terms, and parental consent for a minor). */
+  async assertProcessingAllowed(userId: string): Promise<void> {
+    const status = await this.status(userId);
+    if (status.missing.length > 0) {
+      throw new DomainError(ErrorCode.ConsentRequired, `Consent is missing: ${status.missing.join(', ')}.`);
+    }
+  }
+}

@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { type EntityManager, Repository } from 'typeorm';
+import { AccountType, Role, User } from './entities/user.entity.js';
+
+export type ProfilePatch = Partial<Pick<User, 'name' | 'language' | 'userType' | 'ageClass' | 'country' | 'school'>>;
+
+@Injectable()
+export class UsersRepository {
+  constructor(@InjectRepository(User) private readonly users: Repository<User>) {}
+
+  private repo(manager?: EntityManager): Repository<User> {
+    return manager ? manager.getRepository(User) : this.users;
+  }
+
+  findById(id: string, manager?: EntityManager): Promise<User | null> {
+    return this.repo(manager).findOneBy({ id });
+  }
+
+  findByEmail(email: string): Promise<User | null> {
+    return this.users.findOneBy({ email });
+  }
+
+  async insert(user: Partial<User> & { id: string }, manager?: EntityManager): Promise<User> {
+    const entity = this.repo(manager).create(user);
+    await this.repo(manager).insert(entity);
+    return (await this.findById(user.id, manager))!;
+  }
+
+  async updateProfile(id: string, patch: ProfilePatch): Promise<void> {
+    if (Object.keys(patch).length > 0) await this.users.update({ id }, patch);
+  }
+
+  async setPassword(id: string, passwordHash: string, changedAt: Date, manager?: EntityManager): Promise<void> {
+    await this.repo(manager).update({ id }, { passwordHash, passwordChangedAt: changedAt });
+  }
+
+  /** Guest -> regular, same id; false when the account is no longer a guest. */
+  async upgradeGuest(id: string, email: string, passwordHash: string, manager?: EntityManager): Promise<boolean> {
+    const result = await this.repo(manager)
+      .createQueryBuilder()
+      .update(User)
+      .set({ email, passwordHash, accountType: AccountType.Regular, passwordChangedAt: () => 'now()' })
+      .where('id = :id AND account_type = :guest', { id, guest: AccountType.Guest })
+      .execute();
+    return (result.affected ?? 0) === 1;
+  }
+
+  async addRole(id: string, role: Role): Promise<void> {
+    await this.users.query(
+      `UPDATE app.users SET roles = array_append(roles, $2), updated_at = now() WHERE id = $1 AND NOT ($2 = ANY(roles))`,
+      [id, role],
+    );
+  }
+
+  async removeRole(id: string, role: Role): Promise<void> {
+    await this.users.query(`UPDATE app.users SET roles = array_remove(roles, $2), updated_at = now() WHERE id = $1`, [id, role]);
+  }
+
+  async touchLastSeen(id: string): Promise<void> {
+    await this.users.update({ id }, { lastSeenAt: () => 'now()' });
+  }
+}

@@ -1,0 +1,121 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { uuidv7 } from '../../platform/database/uuid.js';
+import { DomainEvents } from '../../platform/events/domain-events.js';
+import { DomainError } from '../../platform/http/domain-error.js';
+import { ErrorCode } from '../../platform/http/error-codes.js';
+import { AccountType, AgeClass, Role, User, UserType } from './entities/user.entity.js';
+import { UsersRepository, type ProfilePatch } from './users.repository.js';
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/** A minor: a teenager by type, or a child/preteen/teenager by age class (seed 001). */
+export function isMinor(user: Pick<User, 'userType' | 'ageClass'>): boolean {
+  return (
+    user.userType === UserType.Teenager ||
+    [AgeClass.Child, AgeClass.Preteen, AgeClass.Teenager].includes(user.ageClass as AgeClass)
+  );
+}
+
+export function isProfileComplete(user: Pick<User, 'name' | 'language' | 'userType'>): boolean {
+  return Boolean(user.name && user.language && user.userType);
+}
+
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly events: DomainEvents,
+  ) {}
+
+  async get(id: string, manager?: EntityManager): Promise<User> {
+    const user = await this.users.findById(id, manager);
+    if (!user) throw DomainError.notFound('User');
+    return user;
+  }
+
+  find(id: string, manager?: EntityManager): Promise<User | null> {
+    return this.users.findById(id, manager);
+  }
+
+  findByEmail(email: string): Promise<User | null> {
+    return this.users.findByEmail(normaliseEmail(email));
+  }
+
+  async createRegular(
+    input: { email: string; passwordHash: string | null; profile?: ProfilePatch; roles?: Role[] },
+    manager?: EntityManager,
+  ): Promise<User> {
+    try {
+      return await this.users.insert(
+        {
+          id: uuidv7(),
+          email: normaliseEmail(input.email),
+          passwordHash: input.passwordHash,
+          accountType: AccountType.Regular,
+          roles: input.roles ?? [],
+          passwordChangedAt: input.passwordHash ? new Date() : null,
+          ...input.profile,
+        },
+        manager,
+      );
+    } catch (err) {
+      if ((err as { driverError?: { code?: string } }).driverError?.code === '23505') {
+        throw new DomainError(ErrorCode.EmailTaken, 'An account with this email already exists.');
+      }
+      throw err;
+    }
+  }
+
+  createGuest(profile: ProfilePatch = {}, manager?: EntityManager): Promise<User> {
+    return this.users.insert({ id: uuidv7(), accountType: AccountType.Guest, roles: [], ...profile }, manager);
+  }
+
+  /** Identity-provider-only account: no email, no password. */
+  createExternal(profile: ProfilePatch & { email?: string | null }, manager?: EntityManager): Promise<User> {
+    const { email, ...rest } = profile;
+    return this.users.insert(
+      { id: uuidv7(), accountType: AccountType.Regular, roles: [], email: email ? normaliseEmail(email) : null, ...rest },
+      manager,
+    );
+  }
+
+  async updateProfile(id: string, patch: ProfilePatch): Promise<User> {
+    await this.users.updateProfile(id, patch);
+    await this.events.emit('user.scope-inputs-changed', { userId: id });
+    return this.get(id);
+  }
+
+  setPassword(id: string, passwordHash: string, changedAt: Date, manager?: EntityManager): Promise<void> {
+    return this.users.setPassword(id, passwordHash, changedAt, manager);
+  }
+
+  async upgradeGuest(id: string, email: string, passwordHash: string, manager?: EntityManager): Promise<void> {
+    try {
+      if (!(await this.users.upgradeGuest(id, normaliseEmail(email), passwordHash, manager))) {
+        throw new DomainError(ErrorCode.NotAGuest, 'Only a guest account can be upgraded.');
+      }
+    } catch (err) {
+      if ((err as { driverError?: { code?: string } }).driverError?.code === '23505') {
+        throw new DomainError(ErrorCode.EmailTaken, 'An account with this email already exists.');
+      }
+      throw err;
+    }
+  }
+
+  async grantRole(id: string, role: Role): Promise<void> {
+    await this.users.addRole(id, role);
+    await this.events.emit('user.scope-inputs-changed', { userId: id });
+  }
+
+  async revokeRole(id: string, role: Role): Promise<void> {
+    await this.users.removeRole(id, role);
+    await this.events.emit('user.scope-inputs-changed', { userId: id });
+  }
+
+  touchLastSeen(id: string): Promise<void> {
+    return this.users.touchLastSeen(id);
+  }
+}

@@ -1,0 +1,94 @@
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { CACHE_STORE, type CacheStore } from './cache.port.js';
+
+/** How long a value may live in an instance's own memory before it asks the shared level again. */
+const NEAR_TTL_MS = 5_000;
+const NEAR_MAX_ENTRIES = 50_000;
+
+/**
+ * Two levels: a small near cache in this process and the shared store (Redis,
+ * or memory in the embedded default). `del` drops the key everywhere: from the
+ * store, and from every instance's near cache through pub/sub, so a change is
+ * seen by all instances well within a second.
+ *
+ * A cache is an optimisation: when the shared store is unreachable, reads miss
+ * and writes are dropped (logged), and callers go to the source of truth. `del`
+ * is the exception: a failed invalidation could leave a stale grant alive, so
+ * it throws.
+ */
+@Injectable()
+export class CacheService implements OnApplicationShutdown {
+  private readonly logger = new Logger('Cache');
+  private readonly near = new Map<string, { value: unknown; expiresAt: number }>();
+
+  constructor(@Inject(CACHE_STORE) private readonly store: CacheStore) {
+    store.onInvalidation((keys) => {
+      for (const key of keys) this.near.delete(key);
+    });
+  }
+
+  async get<T>(key: string): Promise<T | undefined> {
+    const hit = this.near.get(key);
+    if (hit && hit.expiresAt > Date.now()) return hit.value as T;
+    let raw: string | undefined;
+    try {
+      raw = await this.store.get(key);
+    } catch (err) {
+      this.warn('get', err);
+      return undefined;
+    }
+    if (raw === undefined) return undefined;
+    const value = JSON.parse(raw) as T;
+    this.remember(key, value);
+    return value;
+  }
+
+  async set(key: string, value: unknown, ttlSeconds: number): Promise<void> {
+    this.remember(key, value, ttlSeconds * 1000);
+    try {
+      await this.store.set(key, JSON.stringify(value), ttlSeconds);
+    } catch (err) {
+      this.near.delete(key);
+      this.warn('set', err);
+    }
+  }
+
+  /** Removes keys from every level of every instance; returns how many the store held. */
+  async del(...keys: string[]): Promise<number> {
+    if (keys.length === 0) return 0;
+    for (const key of keys) this.near.delete(key);
+    const removed = await this.store.del(keys);
+    await this.store.publishInvalidation(keys);
+    return removed;
+  }
+
+  /** Every key under a prefix, removed everywhere (erasure). */
+  async delByPrefix(prefix: string): Promise<number> {
+    return this.del(...(await this.store.keys(prefix)));
+  }
+
+  keys(prefix: string): Promise<string[]> {
+    return this.store.keys(prefix);
+  }
+
+  ping(): Promise<void> {
+    return this.store.ping();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.store.close();
+  }
+
+  private remember(key: string, value: unknown, ttlMs = NEAR_TTL_MS): void {
+    if (this.near.size >= NEAR_MAX_ENTRIES) {
+      // Oldest insertions first: Map iterates in insertion order.
+      const drop = this.near.keys().next().value;
+      if (drop !== undefined) this.near.delete(drop);
+    }
+    this.near.set(key, { value, expiresAt: Date.now() + Math.min(ttlMs, NEAR_TTL_MS) });
+  }
+
+  private warn(op: string, err: unknown): void {
+    this.logger.warn(`cache ${op} failed: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}

@@ -1,0 +1,94 @@
+import { Logger } from '@nestjs/common';
+import { Redis } from 'ioredis';
+import type { CacheStore } from './cache.port.js';
+
+/**
+ * Redis as the shared level. Keys carry the application's prefix; invalidations
+ * travel on one pub/sub channel under that prefix, so every instance hears them.
+ */
+export class RedisCacheStore implements CacheStore {
+  private readonly logger = new Logger('Cache');
+  private readonly client: Redis;
+  private readonly subscriber: Redis;
+  private readonly channel: string;
+  private readonly listeners: ((keys: string[]) => void)[] = [];
+  private subscribed?: Promise<unknown>;
+
+  constructor(
+    url: string,
+    private readonly prefix: string,
+  ) {
+    // A cache must not hang a request while Redis is away: fail fast, callers fall back.
+    this.client = new Redis(url, { maxRetriesPerRequest: 1, commandTimeout: 1000 });
+    this.subscriber = new Redis(url, { maxRetriesPerRequest: null });
+    this.channel = `${prefix}cache:invalidate`;
+    for (const connection of [this.client, this.subscriber]) {
+      connection.on('error', (err: Error) => this.logger.warn(`redis: ${err.message}`));
+    }
+    this.subscriber.on('message', (channel: string, message: string) => {
+      if (channel !== this.channel) return;
+      const keys = JSON.parse(message) as string[];
+      for (const listener of this.listeners) listener(keys);
+    });
+  }
+
+  /** Resolves once the invalidation channel is subscribed (or failed to be). */
+  ready(): Promise<unknown> {
+    this.subscribed ??= this.subscriber.subscribe(this.channel).catch((err: Error) => {
+      this.logger.warn(`cannot subscribe to invalidations: ${err.message}`);
+    });
+    return this.subscribed;
+  }
+
+  async get(key: string): Promise<string | undefined> {
+    return (await this.client.get(this.prefix + key)) ?? undefined;
+  }
+
+  async set(key: string, value: string, ttlSeconds: number): Promise<void> {
+    await this.client.set(this.prefix + key, value, 'EX', Math.max(1, Math.ceil(ttlSeconds)));
+  }
+
+  async del(keys: string[]): Promise<number> {
+    if (keys.length === 0) return 0;
+    return this.client.del(...keys.map((k) => this.prefix + k));
+  }
+
+  async keys(prefix: string): Promise<string[]> {
+    const found: string[] = [];
+    let cursor = '0';
+    do {
+      const [next, batch] = await this.client.scan(
+        cursor,
+        'MATCH',
+        `${escapeGlob(this.prefix + prefix)}*`,
+        'COUNT',
+        500,
+      );
+      cursor = next;
+      found.push(...batch.map((k) => k.slice(this.prefix.length)));
+    } while (cursor !== '0');
+    return found;
+  }
+
+  async publishInvalidation(keys: string[]): Promise<void> {
+    if (keys.length > 0) await this.client.publish(this.channel, JSON.stringify(keys));
+  }
+
+  onInvalidation(listener: (keys: string[]) => void): void {
+    this.listeners.push(listener);
+    void this.ready();
+  }
+
+  async ping(): Promise<void> {
+    await this.client.ping();
+  }
+
+  async close(): Promise<void> {
+    this.subscriber.disconnect();
+    await this.client.quit().catch(() => this.client.disconnect());
+  }
+}
+
+function escapeGlob(text: string): string {
+  return text.replace(/[*?[\]\\]/g, '\\$&');
+}

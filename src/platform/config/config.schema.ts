@@ -1,0 +1,127 @@
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+const csv = z
+  .string()
+  .optional()
+  .transform((v) =>
+    (v ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
+
+/** Human sizes such as `1mb`, `512kb` or a byte count. */
+const byteSize = z
+  .string()
+  .regex(/^\d+(b|kb|mb|gb)?$/i, 'expected a size such as 1mb, 512kb or a byte count')
+  .transform((v) => {
+    const m = /^(\d+)(b|kb|mb|gb)?$/i.exec(v)!;
+    const unit = (m[2] ?? 'b').toLowerCase();
+    const factor = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 }[unit]!;
+    return Number(m[1]) * factor;
+  });
+
+const url = (protocols: string[]) =>
+  z
+    .string()
+    .trim()
+    .refine(
+      (v) => {
+        try {
+          return protocols.includes(new URL(v).protocol);
+        } catch {
+          return false;
+        }
+      },
+      `expected a ${protocols.join(' or ')} URL`,
+    );
+
+const optionalUrl = (protocols: string[]) =>
+  z.preprocess((v) => (v === '' ? undefined : v), url(protocols).optional());
+
+const identityProvider = z
+  .object({
+    name: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/),
+    issuer: z.string().min(1),
+    audience: z.string().min(1),
+    jwks_url: z.url().optional(),
+    jwks: z.object({ keys: z.array(z.record(z.string(), z.unknown())) }).optional(),
+  })
+  .refine((idp) => Boolean(idp.jwks_url) !== Boolean(idp.jwks), 'each provider needs exactly one of jwks_url or jwks');
+
+export type IdentityProviderConfig = z.infer<typeof identityProvider>;
+
+/**
+ * The configuration contract (PRODUCT.md): every variable Parley reads, with its
+ * embedded-mode default. Production-only requirements are checked in `loadConfig`.
+ */
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  PUBLIC_URL: optionalUrl(['http:', 'https:']),
+  DATA_DIR: z.string().min(1).default('./data'),
+
+  DATABASE_URL: optionalUrl(['postgres:', 'postgresql:']),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(30000),
+  MIGRATIONS_RUN: bool.default(true),
+
+  REDIS_URL: optionalUrl(['redis:', 'rediss:']),
+  REDIS_KEY_PREFIX: z.string().default('parley:'),
+  RUN_PROCESSORS: z.enum(['auto', 'true', 'false']).default('auto'),
+
+  S3_BUCKET: optionalString,
+  S3_ENDPOINT: optionalUrl(['http:', 'https:']),
+  S3_REGION: z.string().default('us-east-1'),
+  S3_ACCESS_KEY_ID: optionalString,
+  S3_SECRET_ACCESS_KEY: optionalString,
+  S3_FORCE_PATH_STYLE: bool.optional(),
+  BLOB_URL_TTL_SECONDS: z.coerce.number().int().min(1).max(604800).default(300),
+
+  EMBEDDINGS_URL: optionalUrl(['http:', 'https:']),
+  EMBEDDINGS_MODEL: z.string().default('parley-local-384'),
+  EMBEDDINGS_API_KEY: optionalString,
+  EMBEDDINGS_DIMENSIONS: z.coerce.number().int().min(1).max(4096).default(384),
+
+  JWT_PRIVATE_KEY: optionalString,
+  JWT_PUBLIC_KEY: optionalString,
+  JWT_KEY_ID: optionalString,
+  JWT_ISSUER: z.string().default('parley'),
+  JWT_AUDIENCE: z.string().default('parley-api'),
+  JWT_ACCESS_TTL_SECONDS: z.coerce.number().int().min(30).max(86400).default(900),
+  ENCRYPTION_KEY: optionalString,
+
+  ADMIN_EMAILS: csv,
+  TERMS_VERSION: z.string().min(1).max(32).default('2026-01'),
+  SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  IDENTITY_PROVIDERS: z
+    .string()
+    .default('[]')
+    .transform((value, ctx) => {
+      try {
+        return JSON.parse(value) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'expected a JSON array of identity providers' });
+        return z.NEVER;
+      }
+    })
+    .pipe(z.array(identityProvider)),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  CORS_ORIGINS: csv,
+  JSON_BODY_LIMIT: byteSize.default(1024 * 1024),
+  TRUST_PROXY: bool.default(false),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10000),
+});
+
+export type Env = z.infer<typeof envSchema>;

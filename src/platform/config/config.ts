@@ -1,0 +1,92 @@
+import path from 'node:path';
+import { envSchema, type Env } from './config.schema.js';
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export type DatabaseMode = 'embedded' | 'server';
+
+export interface AppConfig {
+  env: Env;
+  isProduction: boolean;
+  dataDir: string;
+  database: { mode: DatabaseMode; url?: string; poolSize: number; statementTimeoutMs: number };
+  redis: { url?: string; keyPrefix: string };
+  queue: { driver: 'bullmq' | 'local'; runProcessorsInApi: boolean };
+  blobs: { driver: 's3' | 'filesystem'; urlTtlSeconds: number };
+  cache: { driver: 'redis' | 'memory' };
+}
+
+/** Variables production refuses to start without. */
+const REQUIRED_IN_PRODUCTION = [
+  'DATABASE_URL',
+  'REDIS_URL',
+  'JWT_PRIVATE_KEY',
+  'ENCRYPTION_KEY',
+] as const;
+
+/**
+ * Validates the environment once, at boot. Every problem names its variable so
+ * an operator can fix a deployment from the first line of the log.
+ */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => {
+        const name = i.path.join('.') || '(environment)';
+        const value = source[name];
+        const shown = value === undefined ? 'missing' : `got "${redactValue(name, value)}"`;
+        return `${name}: ${i.message} (${shown})`;
+      }),
+    );
+  }
+  const env = parsed.data;
+  const isProduction = env.NODE_ENV === 'production';
+  if (isProduction) {
+    const missing = REQUIRED_IN_PRODUCTION.filter((name) => !env[name]);
+    if (missing.length > 0) {
+      throw new ConfigError(missing.map((name) => `${name}: required when NODE_ENV=production`));
+    }
+  }
+  const problems: string[] = [];
+  if (env.S3_BUCKET && Boolean(env.S3_ACCESS_KEY_ID) !== Boolean(env.S3_SECRET_ACCESS_KEY)) {
+    problems.push('S3_SECRET_ACCESS_KEY: S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together');
+  }
+  if (env.JWT_PUBLIC_KEY && !env.JWT_PRIVATE_KEY) {
+    problems.push('JWT_PRIVATE_KEY: required when JWT_PUBLIC_KEY is set');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const queueDriver = env.REDIS_URL ? 'bullmq' : 'local';
+  return {
+    env,
+    isProduction,
+    dataDir: path.resolve(env.DATA_DIR),
+    database: {
+      mode: env.DATABASE_URL ? 'server' : 'embedded',
+      url: env.DATABASE_URL,
+      poolSize: env.DATABASE_POOL_SIZE,
+      statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
+    },
+    redis: { url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX },
+    queue: {
+      driver: queueDriver,
+      // Without Redis there is no worker process to hand jobs to.
+      runProcessorsInApi:
+        env.RUN_PROCESSORS === 'auto' ? queueDriver === 'local' : env.RUN_PROCESSORS === 'true',
+    },
+    blobs: { driver: env.S3_BUCKET ? 's3' : 'filesystem', urlTtlSeconds: env.BLOB_URL_TTL_SECONDS },
+    cache: { driver: env.REDIS_URL ? 'redis' : 'memory' },
+  };
+}
+
+const SECRET_NAME = /KEY|SECRET|PASSWORD|TOKEN|URL/i;
+
+function redactValue(name: string, value: string): string {
+  return SECRET_NAME.test(name) ? '***' : value.slice(0, 80);
+}

@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
+import { JOB_HANDLER_METADATA } from './job-handler.decorator.js';
+import { queueOf, type JobContext, type QueueName } from './queue.types.js';
+
+export type RegisteredHandler = (payload: unknown, context: JobContext) => unknown;
+
+export interface DispatchedJob {
+  id: string;
+  name: string;
+  data: unknown;
+  attempt: number;
+}
+
+/** Job name -> handler, shared by both drivers so a job runs the same wherever it lands. */
+@Injectable()
+export class JobHandlerRegistry {
+  private readonly handlers = new Map<string, { run: RegisteredHandler; owner: string }>();
+
+  register(name: string, run: RegisteredHandler, owner: string): void {
+    queueOf(name);
+    const existing = this.handlers.get(name);
+    if (existing) {
+      throw new Error(`Job "${name}" has two handlers: ${existing.owner} and ${owner}`);
+    }
+    this.handlers.set(name, { run, owner });
+  }
+
+  /** Queues with at least one handler: the only ones this process consumes. */
+  queues(): QueueName[] {
+    return [...new Set([...this.handlers.keys()].map(queueOf))];
+  }
+
+  async dispatch(job: DispatchedJob): Promise<unknown> {
+    const handler = this.handlers.get(job.name);
+    // Failing (and so retrying) lets a newer deployment that knows the job run it.
+    if (!handler) throw new Error(`No handler for job "${job.name}" in this process`);
+    return handler.run(job.data, {
+      id: job.id,
+      name: job.name as JobContext['name'],
+      attempt: job.attempt,
+    });
+  }
+}
+
+/** Registers every `@JobHandler` method of the application's providers. */
+@Injectable()
+export class JobHandlerExplorer {
+  constructor(
+    private readonly discovery: DiscoveryService,
+    private readonly scanner: MetadataScanner,
+    private readonly reflector: Reflector,
+    private readonly registry: JobHandlerRegistry,
+  ) {}
+
+  explore(): void {
+    for (const wrapper of this.discovery.getProviders()) {
+      const prototype = (wrapper.metatype as { prototype?: object } | null)?.prototype;
+      if (!prototype || wrapper.inject) continue;
+      for (const method of this.scanner.getAllMethodNames(prototype)) {
+        const fn = (prototype as Record<string, unknown>)[method];
+        if (typeof fn !== 'function') continue;
+        const name = this.reflector.get<string | undefined>(JOB_HANDLER_METADATA, fn);
+        if (!name) continue;
+        const owner = `${wrapper.metatype!.name}.${method}`;
+        if (!wrapper.isDependencyTreeStatic()) {
+          throw new Error(`${owner} handles "${name}" but its provider is request-scoped`);
+        }
+        const instance = wrapper.instance as Record<string, RegisteredHandler>;
+        this.registry.register(name, (payload, context) => instance[method]!(payload, context), owner);
+      }
+    }
+  }
+}

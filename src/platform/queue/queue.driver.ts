@@ -1,0 +1,66 @@
+import type { DispatchedJob } from './job-handler.registry.js';
+import type { ResolvedJobOptions } from './job-options.js';
+import type { JobSnapshot, QueueDepths, QueueName } from './queue.types.js';
+
+export const QUEUE_DRIVER = Symbol('QUEUE_DRIVER');
+export const QUEUE_MODULE_OPTIONS = Symbol('QUEUE_MODULE_OPTIONS');
+
+export interface QueueModuleOptions {
+  /** Whether this process runs job handlers (the worker always; the API in embedded mode). */
+  runProcessors: boolean;
+  /** Jobs one process runs at once, per queue. */
+  concurrency?: number;
+  attempts?: number;
+  backoffMs?: number;
+  /** Local driver: how often to look for jobs enqueued by other processes or now due. */
+  pollIntervalMs?: number;
+  /** Local driver: how long a claimed job stays with its runner without a heartbeat. */
+  leaseMs?: number;
+}
+
+export type ResolvedQueueModuleOptions = Required<QueueModuleOptions>;
+
+export const QUEUE_MODULE_DEFAULTS: Omit<ResolvedQueueModuleOptions, 'runProcessors'> = {
+  concurrency: 4,
+  attempts: 5,
+  backoffMs: 1000,
+  pollIntervalMs: 1000,
+  leaseMs: 30_000,
+};
+
+export type JobDispatch = (job: DispatchedJob) => Promise<unknown>;
+
+/** What each driver (BullMQ on Redis, or the PostgreSQL table) provides the port. */
+export interface QueueDriver {
+  /** Returns the job id; a no-op when a job with that id already exists in the queue. */
+  enqueue(
+    queue: QueueName,
+    name: string,
+    data: unknown,
+    options: ResolvedJobOptions,
+  ): Promise<string>;
+  getJob(queue: QueueName, jobId: string): Promise<JobSnapshot | undefined>;
+  depths(): Promise<QueueDepths>;
+  /** Makes delayed jobs (and retries waiting out their backoff) due now. */
+  promoteDelayed(): Promise<void>;
+  /** Called once, only in processes that run processors. */
+  startProcessing(queues: QueueName[], dispatch: JobDispatch): Promise<void>;
+  /**
+   * Stops taking jobs and waits up to `timeoutMs` for running ones; jobs still
+   * running then go back to their queue for another runner.
+   */
+  close(timeoutMs: number): Promise<void>;
+}
+
+/** Whether `work` settles within `ms`; the timer never outlives the answer. */
+export async function settlesWithin(work: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  try {
+    return await Promise.race([work.then(() => true), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,94 @@
+/**
+ * Every queue of the service. A job's queue is the part of its name before the
+ * first dot, so `maintenance.echo` runs on `maintenance`. Queues separate work
+ * that must not wait behind other work (a slow embedding batch must not delay
+ * an e-mail), not features; add one only for that reason.
+ */
+export const QueueName = {
+  Maintenance: 'maintenance',
+} as const;
+export type QueueName = (typeof QueueName)[keyof typeof QueueName];
+
+export const QUEUE_NAMES: readonly QueueName[] = Object.values(QueueName);
+
+/**
+ * Job name -> payload. Modules add their jobs here (or by declaration merging
+ * from their own folder), and `enqueue` and `@JobHandler` are typed from it.
+ * Payloads travel as JSON: plain data, no classes or dates.
+ */
+export interface JobPayloads {
+  'maintenance.echo': { text: string };
+}
+
+/** Only names that start with a known queue can be enqueued. */
+export type JobName = Extract<keyof JobPayloads, `${QueueName}.${string}`>;
+
+export interface EnqueueOptions {
+  /**
+   * A stable id makes the enqueue idempotent: while a job with this id exists in
+   * its queue, enqueueing it again does nothing and returns the same id. Letters,
+   * digits, `.`, `_`, `-` and `/` only (BullMQ forbids `:` and integer ids).
+   */
+  jobId?: string;
+  delayMs?: number;
+  attempts?: number;
+  /** Base of the exponential backoff between attempts. */
+  backoffMs?: number;
+}
+
+export interface JobContext {
+  id: string;
+  name: JobName;
+  /** 1 on the first run, 2 on the first retry, ... */
+  attempt: number;
+}
+
+export type JobStatus = 'waiting' | 'delayed' | 'active' | 'completed' | 'failed';
+
+export interface JobSnapshot {
+  id: string;
+  name: string;
+  queue: QueueName;
+  status: JobStatus;
+  data: unknown;
+  /** Runs started so far, including the current one. */
+  attemptsMade: number;
+  maxAttempts: number;
+  result: unknown;
+  /** The error of the latest failed run, kept after a later success. */
+  lastError: string | null;
+}
+
+export interface QueueDepth {
+  waiting: number;
+  active: number;
+  delayed: number;
+  failed: number;
+}
+
+export type QueueDepths = Record<QueueName, QueueDepth>;
+
+export function queueOf(name: string): QueueName {
+  const queue = name.slice(0, name.indexOf('.'));
+  if (!(QUEUE_NAMES as readonly string[]).includes(queue)) {
+    throw new Error(`Job "${name}" does not start with a known queue (${QUEUE_NAMES.join(', ')})`);
+  }
+  return queue as QueueName;
+}
+
+const JOB_ID = /^[A-Za-z0-9._/-]{1,255}$/;
+
+/** The same rule for both drivers, so an id that works embedded also works on Redis. */
+export function assertValidJobId(jobId: string): void {
+  if (!JOB_ID.test(jobId) || /^\d+$/.test(jobId)) {
+    throw new Error(
+      `Invalid job id "${jobId.slice(0, 80)}": use 1-255 letters, digits, ".", "_", "-" or "/", not only digits`,
+    );
+  }
+}
+
+export function emptyDepths(): QueueDepths {
+  return Object.fromEntries(
+    QUEUE_NAMES.map((q) => [q, { waiting: 0, active: 0, delayed: 0, failed: 0 }]),
+  ) as QueueDepths;
+}
