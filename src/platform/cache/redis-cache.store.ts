@@ -23,7 +23,16 @@ export class RedisCacheStore implements CacheStore {
     this.subscriber = new Redis(url, { maxRetriesPerRequest: null });
     this.channel = `${prefix}cache:invalidate`;
     for (const connection of [this.client, this.subscriber]) {
-      connection.on('error', (err: Error) => this.logger.warn(`redis: ${err.message}`));
+      // One line per outage, not one per reconnection attempt.
+      let down = false;
+      connection.on('error', (err: Error) => {
+        if (!down) this.logger.warn(`redis unreachable: ${err.message}`);
+        down = true;
+      });
+      connection.on('ready', () => {
+        if (down) this.logger.log('redis reachable again');
+        down = false;
+      });
     }
     this.subscriber.on('message', (channel: string, message: string) => {
       if (channel !== this.channel) return;

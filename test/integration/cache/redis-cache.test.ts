@@ -1,0 +1,62 @@
+import { CacheService } from '../../../src/platform/cache/cache.service.js';
+import { RedisCacheStore } from '../../../src/platform/cache/redis-cache.store.js';
+import { testRedisPrefix } from '../../support/app.js';
+
+/** Two instances of the service sharing one Redis, as two API replicas do. */
+async function twoInstances() {
+  const url = process.env.PARLEY_TEST_REDIS_URL!;
+  const prefix = testRedisPrefix('cache');
+  const stores = [new RedisCacheStore(url, prefix), new RedisCacheStore(url, prefix)];
+  await Promise.all(stores.map((s) => s.ready()));
+  return { stores, caches: stores.map((s) => new CacheService(s)) as [CacheService, CacheService] };
+}
+
+async function eventually(check: () => Promise<boolean>, withinMs: number): Promise<number> {
+  const start = Date.now();
+  while (Date.now() - start < withinMs) {
+    if (await check()) return Date.now() - start;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error(`condition not met within ${withinMs} ms`);
+}
+
+describe('the Redis cache shared by several instances', () => {
+  let stores: RedisCacheStore[];
+  let a: CacheService;
+  let b: CacheService;
+
+  beforeEach(async () => {
+    const pair = await twoInstances();
+    stores = pair.stores;
+    [a, b] = pair.caches;
+  });
+
+  afterEach(async () => {
+    await Promise.all(stores.map((s) => s.close()));
+  });
+
+  it('shares values between instances, with their TTL', async () => {
+    await a.set('user:1', { name: 'Ada' }, 60);
+    expect(await b.get('user:1')).toEqual({ name: 'Ada' });
+    expect(await b.get('user:2')).toBeUndefined();
+  });
+
+  it('drops a key from every instance near cache within a second of a delete', async () => {
+    await a.set('session:1', { scope: 'FULL' }, 60);
+    expect(await b.get('session:1')).toEqual({ scope: 'FULL' });
+    // b now holds the value in its own memory; only the invalidation can clear it.
+    await a.del('session:1');
+    const elapsed = await eventually(async () => (await b.get('session:1')) === undefined, 1000);
+    expect(elapsed).toBeLessThan(1000);
+  });
+
+  it('lists and deletes keys by prefix, and only its own', async () => {
+    await a.set('memory:u1:a', 1, 60);
+    await a.set('memory:u1:b', 2, 60);
+    await a.set('memory:u2:a', 3, 60);
+    expect((await b.keys('memory:u1:')).sort()).toEqual(['memory:u1:a', 'memory:u1:b']);
+    expect(await b.delByPrefix('memory:u1:')).toBe(2);
+    await eventually(async () => (await a.get('memory:u1:a')) === undefined, 1000);
+    expect(await a.get('memory:u2:a')).toBe(3);
+  });
+});
