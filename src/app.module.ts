@@ -1,8 +1,15 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { AuthModule } from './modules/auth/auth.module.js';
+import { ConsentModule } from './modules/consent/consent.module.js';
+import { UsersModule } from './modules/users/users.module.js';
+import { CacheModule } from './platform/cache/cache.module.js';
 import type { AppConfig } from './platform/config/config.js';
 import { ConfigModule } from './platform/config/config.module.js';
 import { DatabaseModule } from './platform/database/database.module.js';
+import { DomainEventsModule } from './platform/events/domain-events.js';
 import { HttpPlatformModule } from './platform/http/http-platform.module.js';
+import { RateLimitModule } from './platform/http/rate-limit.module.js';
+import { MailModule } from './platform/mail/mail.module.js';
 import { LoggingModule } from './platform/observability/logging.module.js';
 import {
   ObservabilityModule,
@@ -27,7 +34,14 @@ export class AppModule {
         ConfigModule.forRoot(config),
         LoggingModule.forRoot(config),
         DatabaseModule.forRoot(config),
+        CacheModule.forRoot(config),
         HttpPlatformModule,
+        DomainEventsModule,
+        MailModule.forRoot(config),
+        RateLimitModule.forRoot(config),
+        UsersModule,
+        ConsentModule,
+        AuthModule,
         ObservabilityModule.forRoot({ provide: READINESS_PROBES, useValue: [] }),
         ...extra,
       ],

@@ -35,6 +35,12 @@ export function testConfig(mode: TestMode, env: Record<string, string> = {}): Ap
   return loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: process.env.PARLEY_TEST_LOG_LEVEL ?? 'silent',
+    // Cheap password hashing keeps suites fast on small machines; only NODE_ENV=test may lower it.
+    ARGON2_MEMORY_KIB: '1024',
+    ARGON2_TIME_COST: '1',
+    // Suites sign many users in from one address; rate-limit tests set their own limits.
+    RATE_LIMIT_PER_MINUTE: '100000',
+    RATE_LIMIT_AUTH_PER_MINUTE: '100000',
     DATA_DIR: tempDir(),
     ...base,
     ...env,

@@ -11,6 +11,7 @@ import {
 } from 'class-validator';
 import { Type } from 'class-transformer';
 import { DomainError } from '../../src/platform/http/domain-error.js';
+import { Public } from '../../src/platform/http/public.decorator.js';
 import { ErrorCode } from '../../src/platform/http/error-codes.js';
 import {
   PageQueryDto,
@@ -44,6 +45,7 @@ class ProbeBodyDto {
 const ITEMS = Array.from({ length: 45 }, (_, i) => ({ n: i + 1 }));
 
 /** Routes that exist only in tests, to exercise the HTTP platform end to end. */
+@Public()
 @Controller('test-probe')
 class ProbeController {
   @Post('echo')

@@ -3,15 +3,13 @@ import { Role } from '../users/entities/user.entity.js';
 import { SessionScope } from './entities/app-session.entity.js';
 import type { AuthContext } from './auth-context.js';
 
-export const PUBLIC_KEY = 'parley:public';
+export { Public, PUBLIC_KEY } from '../../platform/http/public.decorator.js';
+
 export const SCOPES_KEY = 'parley:scopes';
 export const ROLES_KEY = 'parley:roles';
 export const OWNED_KEY = 'parley:owned';
 
 export const ALL_SCOPES = [SessionScope.Onboarding, SessionScope.PendingConsent, SessionScope.Full];
-
-/** No authentication: health, docs, sign-in flows, shared links. */
-export const Public = () => SetMetadata(PUBLIC_KEY, true);
 
 /** The session scopes a route answers in. Routes without it need FULL. */
 export const Scopes = (...scopes: SessionScope[]) => SetMetadata(SCOPES_KEY, scopes);
@@ -29,8 +27,10 @@ export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
  */
 export const Owned = (param: string, kind: string) => SetMetadata(OWNED_KEY, { param, kind });
 
-export const CurrentUser = createParamDecorator((_data: unknown, ctx: ExecutionContext): AuthContext => {
-  const req = ctx.switchToHttp().getRequest<{ user?: AuthContext }>();
-  if (!req.user) throw new Error('CurrentUser used on a public route');
-  return req.user;
-});
+export const CurrentUser = createParamDecorator(
+  (_data: unknown, ctx: ExecutionContext): AuthContext => {
+    const req = ctx.switchToHttp().getRequest<{ user?: AuthContext }>();
+    if (!req.user) throw new Error('CurrentUser used on a public route');
+    return req.user;
+  },
+);

@@ -26,7 +26,9 @@ export class AuthGuard extends PassportAuthGuard('jwt') {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
     await super.canActivate(context);
     const user = context.switchToHttp().getRequest<{ user: AuthContext }>().user;
-    const scopes = this.reflector.getAllAndOverride<SessionScope[]>(SCOPES_KEY, targets) ?? [SessionScope.Full];
+    const scopes = this.reflector.getAllAndOverride<SessionScope[]>(SCOPES_KEY, targets) ?? [
+      SessionScope.Full,
+    ];
     if (!scopes.includes(user.scope)) {
       throw new DomainError(
         ErrorCode.InsufficientScope,
@@ -44,7 +46,12 @@ export class AuthGuard extends PassportAuthGuard('jwt') {
 
   override handleRequest<T>(err: unknown, user: T): T {
     if (err || !user) {
-      throw new DomainError(ErrorCode.Unauthorized, 'A valid access token is required.', {}, UNAUTHORIZED_HEADERS);
+      throw new DomainError(
+        ErrorCode.Unauthorized,
+        'A valid access token is required.',
+        {},
+        UNAUTHORIZED_HEADERS,
+      );
     }
     return user;
   }

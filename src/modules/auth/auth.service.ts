@@ -40,7 +40,12 @@ export class AuthService {
     private readonly revocation: RevocationService,
   ) {}
 
-  async register(email: string, password: string, profile: ProfilePatch, origin: SessionOrigin): Promise<IssuedTokens> {
+  async register(
+    email: string,
+    password: string,
+    profile: ProfilePatch,
+    origin: SessionOrigin,
+  ): Promise<IssuedTokens> {
     const passwordHash = await this.passwords.hash(password);
     const roles = this.isAdminEmail(email) ? [Role.Admin] : [];
     return this.dataSource.transaction(async (manager) => {
@@ -58,7 +63,12 @@ export class AuthService {
     });
   }
 
-  async login(email: string, password: string, ip: string, origin: SessionOrigin): Promise<IssuedTokens> {
+  async login(
+    email: string,
+    password: string,
+    ip: string,
+    origin: SessionOrigin,
+  ): Promise<IssuedTokens> {
     const accountKey = this.lockout.accountKey(email);
     await this.lockout.assertAllowed(accountKey, ip);
     const user = await this.users.findByEmail(email);
@@ -69,6 +79,7 @@ export class AuthService {
       throw new DomainError(ErrorCode.InvalidCredentials, 'The email or password is wrong.');
     }
     await this.ensureAdminRole(user);
+    await this.users.touchLastSeen(user.id);
     return this.startSession(user, origin);
   }
 
@@ -78,6 +89,15 @@ export class AuthService {
       const session = await this.sessions.create(user, origin, manager);
       return this.issue(session, manager);
     });
+  }
+
+  /** Sign-in for an identity another party vouched for (IdP token, trusted client). */
+  async signInExternal(user: User, origin: SessionOrigin): Promise<IssuedTokens> {
+    if (user.disabledAt)
+      throw new DomainError(ErrorCode.InvalidCredentials, 'This account is disabled.');
+    await this.ensureAdminRole(user);
+    await this.users.touchLastSeen(user.id);
+    return this.startSession(user, origin);
   }
 
   async refresh(refreshToken: string): Promise<IssuedTokens> {
@@ -90,7 +110,10 @@ export class AuthService {
     if (outcome.outcome === 'ok') return outcome.tokens;
     if (outcome.outcome === 'reused') {
       await this.sessions.revoke(outcome.sessionId);
-      throw new DomainError(ErrorCode.TokenReused, 'This refresh token was already used; the session is revoked.');
+      throw new DomainError(
+        ErrorCode.TokenReused,
+        'This refresh token was already used; the session is revoked.',
+      );
     }
     throw new DomainError(ErrorCode.InvalidToken, 'The refresh token is invalid or expired.');
   }
@@ -106,7 +129,12 @@ export class AuthService {
   }
 
   /** Every earlier session and token dies; the caller continues in a fresh session. */
-  async changePassword(ctx: AuthContext, current: string, next: string, origin: SessionOrigin): Promise<IssuedTokens> {
+  async changePassword(
+    ctx: AuthContext,
+    current: string,
+    next: string,
+    origin: SessionOrigin,
+  ): Promise<IssuedTokens> {
     const user = await this.users.get(ctx.userId);
     if (!user.passwordHash || !(await this.passwords.verify(user.passwordHash, current))) {
       throw new DomainError(ErrorCode.InvalidCredentials, 'The current password is wrong.');
@@ -118,7 +146,13 @@ export class AuthService {
     return this.startSession(user, origin);
   }
 
-  async upgrade(ctx: AuthContext, email: string, password: string, profile: ProfilePatch): Promise<IssuedTokens> {
+  async upgrade(
+    ctx: AuthContext,
+    email: string,
+    password: string,
+    profile: ProfilePatch,
+    origin: SessionOrigin,
+  ): Promise<IssuedTokens> {
     if (ctx.accountType !== AccountType.Guest) {
       throw new DomainError(ErrorCode.NotAGuest, 'Only a guest account can be upgraded.');
     }
@@ -130,10 +164,13 @@ export class AuthService {
     // The guest session ends; the same user continues as a regular account.
     await this.sessions.revoke(ctx.sessionId);
     await this.revocation.revokeJti(ctx.jti, ctx.exp);
-    return this.startSession(await this.users.get(ctx.userId), SessionOrigin.Web);
+    return this.startSession(await this.users.get(ctx.userId), origin);
   }
 
-  private async issue(session: AppSession, manager: import('typeorm').EntityManager): Promise<IssuedTokens> {
+  private async issue(
+    session: AppSession,
+    manager: import('typeorm').EntityManager,
+  ): Promise<IssuedTokens> {
     const access = await this.tokens.issueAccess(session.userId, session.id);
     const refresh = await this.refreshTokens.issue(session.id, session.expiresAt, manager);
     return {

@@ -13,6 +13,7 @@ interface AccessClaims {
   sid: string;
   jti: string;
   exp: number;
+  iat: number;
 }
 
 /**
@@ -39,7 +40,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   }
 
   async validate(claims: AccessClaims): Promise<AuthContext | false> {
-    if (!claims.sub || !claims.sid || !claims.jti || !claims.exp) return false;
+    if (!claims.sub || !claims.sid || !claims.jti || !claims.exp || !claims.iat) return false;
     if (await this.revocation.isRevoked(claims.jti)) return false;
     const state = await this.sessions.state(claims.sid);
     if (
@@ -47,7 +48,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
       state.revoked ||
       !state.userActive ||
       state.userId !== claims.sub ||
-      new Date(state.expiresAt).getTime() <= Date.now()
+      new Date(state.expiresAt).getTime() <= Date.now() ||
+      (state.passwordChangedAt !== null && claims.iat < state.passwordChangedAt)
     ) {
       return false;
     }

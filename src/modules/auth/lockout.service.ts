@@ -53,7 +53,12 @@ export class LockoutService {
               address.failures AS ip_failures, address.last AS ip_last
          FROM account, address`,
       [accountKey, ip, WINDOW_MINUTES],
-    )) as { account_failures: number; account_last: Date | null; ip_failures: number; ip_last: Date | null }[];
+    )) as {
+      account_failures: number;
+      account_last: Date | null;
+      ip_failures: number;
+      ip_last: Date | null;
+    }[];
     const now = Date.now();
     const waits = [
       remaining(row!.account_last, lockSeconds(row!.account_failures, ACCOUNT_FREE_FAILURES), now),
@@ -71,7 +76,9 @@ export class LockoutService {
   }
 
   async record(accountKey: string, ip: string, succeeded: boolean): Promise<void> {
-    await this.dataSource.getRepository(LoginAttempt).insert({ id: uuidv7(), accountKey, ip, succeeded });
+    await this.dataSource
+      .getRepository(LoginAttempt)
+      .insert({ id: uuidv7(), accountKey, ip, succeeded });
   }
 }
 

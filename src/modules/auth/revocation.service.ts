@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CacheService } from '../../platform/cache/cache.service.js';
@@ -11,11 +11,26 @@ const jtiKey = (jti: string) => `auth:jti:${jti}`;
  * token's remaining life) is what the guard reads, so the check costs no query.
  */
 @Injectable()
-export class RevocationService {
+export class RevocationService implements OnApplicationBootstrap {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cache: CacheService,
   ) {}
+
+  /**
+   * The guard only asks the cache, so a cache that lost its entries (a restart
+   * of the in-memory store, a flushed Redis) is refilled from the table first.
+   */
+  async onApplicationBootstrap(): Promise<void> {
+    const rows = (await this.dataSource.query(
+      `SELECT jti, expires_at AS "expiresAt" FROM app.revoked_jtis WHERE expires_at > now()`,
+    )) as { jti: string; expiresAt: Date }[];
+    const now = Date.now();
+    for (const row of rows) {
+      const remaining = Math.ceil((row.expiresAt.getTime() - now) / 1000);
+      if (remaining > 0) await this.cache.set(jtiKey(row.jti), true, remaining);
+    }
+  }
 
   async revokeJti(jti: string, exp: number): Promise<void> {
     const remaining = exp - Math.floor(Date.now() / 1000);
@@ -35,7 +50,9 @@ export class RevocationService {
   }
 
   async pruneExpired(): Promise<number> {
-    const [, count] = (await this.dataSource.query(`DELETE FROM app.revoked_jtis WHERE expires_at < now()`)) as [unknown, number];
+    const [, count] = (await this.dataSource.query(
+      `DELETE FROM app.revoked_jtis WHERE expires_at < now()`,
+    )) as [unknown, number];
     return count;
   }
 }

@@ -14,6 +14,8 @@ export interface SessionStateRow {
   roles: Role[];
   accountType: AccountType;
   userActive: boolean;
+  /** Epoch seconds of the last password change; tokens issued before it are dead. */
+  passwordChangedAt: number | null;
 }
 
 @Injectable()
@@ -38,13 +40,22 @@ export class SessionsRepository {
     const rows = (await this.sessions.query(
       `SELECT s.id, s.user_id AS "userId", s.scope, s.expires_at AS "expiresAt",
               (s.revoked_at IS NOT NULL) AS revoked, u.roles, u.account_type AS "accountType",
-              (u.disabled_at IS NULL) AS "userActive"
+              (u.disabled_at IS NULL) AS "userActive",
+              floor(extract(epoch FROM u.password_changed_at))::bigint AS "passwordChangedAt"
          FROM app.app_sessions s JOIN app.users u ON u.id = s.user_id
         WHERE s.id = $1`,
       [id],
-    )) as (Omit<SessionStateRow, 'expiresAt'> & { expiresAt: Date })[];
+    )) as (Omit<SessionStateRow, 'expiresAt' | 'passwordChangedAt'> & {
+      expiresAt: Date;
+      passwordChangedAt: string | null;
+    })[];
     const row = rows[0];
-    return row ? { ...row, expiresAt: row.expiresAt.toISOString() } : null;
+    if (!row) return null;
+    return {
+      ...row,
+      expiresAt: row.expiresAt.toISOString(),
+      passwordChangedAt: row.passwordChangedAt === null ? null : Number(row.passwordChangedAt),
+    };
   }
 
   /** Live sessions of a user, newest first, keyset-paginated on (created_at, id). */
@@ -70,7 +81,11 @@ export class SessionsRepository {
   }
 
   /** Revokes every live session of the user (but one, if named) and returns their ids. */
-  async revokeAllOfUser(userId: string, exceptId?: string, manager?: EntityManager): Promise<string[]> {
+  async revokeAllOfUser(
+    userId: string,
+    exceptId?: string,
+    manager?: EntityManager,
+  ): Promise<string[]> {
     const rows = (await this.repo(manager).query(
       `UPDATE app.app_sessions SET revoked_at = now()
         WHERE user_id = $1 AND revoked_at IS NULL AND ($2::uuid IS NULL OR id <> $2::uuid)

@@ -30,14 +30,17 @@ export class SessionsService implements OnModuleInit {
 
   onModuleInit(): void {
     this.events.on('user.scope-inputs-changed', ({ userId }) => this.refreshScopes(userId));
-    this.events.on('user.deactivated', ({ userId }) => this.revokeAll(userId).then(() => undefined));
+    this.events.on('user.deactivated', ({ userId }) =>
+      this.revokeAll(userId).then(() => undefined),
+    );
   }
 
   /** ONBOARDING until the profile is complete, PENDING_CONSENT until consent is complete, then FULL. */
   async scopeFor(user: User): Promise<SessionScope> {
     if (!isProfileComplete(user)) return SessionScope.Onboarding;
     const terms = await this.consent.hasAcceptedTerms(user.id);
-    if (!terms || !(await this.consent.parentalConsentSatisfied(user))) return SessionScope.PendingConsent;
+    if (!terms || !(await this.consent.parentalConsentSatisfied(user)))
+      return SessionScope.PendingConsent;
     return SessionScope.Full;
   }
 
@@ -92,7 +95,11 @@ export class SessionsService implements OnModuleInit {
     await this.forget([sessionId]);
   }
 
-  async revokeAll(userId: string, exceptSessionId?: string, manager?: EntityManager): Promise<string[]> {
+  async revokeAll(
+    userId: string,
+    exceptSessionId?: string,
+    manager?: EntityManager,
+  ): Promise<string[]> {
     const ids = await this.sessions.revokeAllOfUser(userId, exceptSessionId, manager);
     await this.forget(ids);
     return ids;

@@ -12,7 +12,12 @@ import { isMinor, UsersService } from '../users/users.service.js';
 import { UserConsent } from './entities/user-consent.entity.js';
 
 export interface ConsentStatus {
-  terms: { accepted: boolean; version: string; accepted_version: string | null; accepted_at: string | null };
+  terms: {
+    accepted: boolean;
+    version: string;
+    accepted_version: string | null;
+    accepted_at: string | null;
+  };
   parental: { required: boolean; granted: boolean };
   /** What is still needed before the user's sessions reach FULL. */
   missing: ('terms' | 'parental_consent')[];
@@ -62,7 +67,10 @@ export class ConsentService {
         accepted_at: latest?.createdAt.toISOString() ?? null,
       },
       parental: { required: parentalRequired, granted: parentalGranted },
-      missing: [...(accepted ? [] : ['terms' as const]), ...(parentalGranted ? [] : ['parental_consent' as const])],
+      missing: [
+        ...(accepted ? [] : ['terms' as const]),
+        ...(parentalGranted ? [] : ['parental_consent' as const]),
+      ],
     };
   }
 
@@ -83,7 +91,10 @@ export class ConsentService {
   async assertProcessingAllowed(userId: string): Promise<void> {
     const status = await this.status(userId);
     if (status.missing.length > 0) {
-      throw new DomainError(ErrorCode.ConsentRequired, `Consent is missing: ${status.missing.join(', ')}.`);
+      throw new DomainError(
+        ErrorCode.ConsentRequired,
+        `Consent is missing: ${status.missing.join(', ')}.`,
+      );
     }
   }
 }

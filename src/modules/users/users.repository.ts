@@ -3,7 +3,9 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, Repository } from 'typeorm';
 import { AccountType, Role, User } from './entities/user.entity.js';
 
-export type ProfilePatch = Partial<Pick<User, 'name' | 'language' | 'userType' | 'ageClass' | 'country' | 'school'>>;
+export type ProfilePatch = Partial<
+  Pick<User, 'name' | 'language' | 'userType' | 'ageClass' | 'country' | 'school'>
+>;
 
 @Injectable()
 export class UsersRepository {
@@ -31,16 +33,31 @@ export class UsersRepository {
     if (Object.keys(patch).length > 0) await this.users.update({ id }, patch);
   }
 
-  async setPassword(id: string, passwordHash: string, changedAt: Date, manager?: EntityManager): Promise<void> {
+  async setPassword(
+    id: string,
+    passwordHash: string,
+    changedAt: Date,
+    manager?: EntityManager,
+  ): Promise<void> {
     await this.repo(manager).update({ id }, { passwordHash, passwordChangedAt: changedAt });
   }
 
   /** Guest -> regular, same id; false when the account is no longer a guest. */
-  async upgradeGuest(id: string, email: string, passwordHash: string, manager?: EntityManager): Promise<boolean> {
+  async upgradeGuest(
+    id: string,
+    email: string,
+    passwordHash: string,
+    manager?: EntityManager,
+  ): Promise<boolean> {
     const result = await this.repo(manager)
       .createQueryBuilder()
       .update(User)
-      .set({ email, passwordHash, accountType: AccountType.Regular, passwordChangedAt: () => 'now()' })
+      .set({
+        email,
+        passwordHash,
+        accountType: AccountType.Regular,
+        passwordChangedAt: () => 'now()',
+      })
       .where('id = :id AND account_type = :guest', { id, guest: AccountType.Guest })
       .execute();
     return (result.affected ?? 0) === 1;
@@ -54,7 +71,49 @@ export class UsersRepository {
   }
 
   async removeRole(id: string, role: Role): Promise<void> {
-    await this.users.query(`UPDATE app.users SET roles = array_remove(roles, $2), updated_at = now() WHERE id = $1`, [id, role]);
+    await this.users.query(
+      `UPDATE app.users SET roles = array_remove(roles, $2), updated_at = now() WHERE id = $1`,
+      [id, role],
+    );
+  }
+
+  async findByIdpLogin(
+    idp: string,
+    loginId: string,
+    manager?: EntityManager,
+  ): Promise<User | null> {
+    const rows = (await (manager ?? this.users.manager).query(
+      `SELECT user_id AS "userId" FROM app.idp_logins WHERE idp = $1 AND login_id = $2`,
+      [idp, loginId],
+    )) as { userId: string }[];
+    return rows[0] ? this.findById(rows[0].userId, manager) : null;
+  }
+
+  /** Links an external identity; false when another user won a concurrent first login. */
+  async linkIdp(
+    idp: string,
+    loginId: string,
+    userId: string,
+    manager?: EntityManager,
+  ): Promise<boolean> {
+    const rows = (await (manager ?? this.users.manager).query(
+      `INSERT INTO app.idp_logins (idp, login_id, user_id) VALUES ($1, $2, $3)
+       ON CONFLICT (idp, login_id) DO NOTHING RETURNING user_id`,
+      [idp, loginId, userId],
+    )) as unknown[];
+    return rows.length === 1;
+  }
+
+  async emailExists(email: string, manager?: EntityManager): Promise<boolean> {
+    return this.repo(manager).existsBy({ email });
+  }
+
+  async disable(id: string): Promise<void> {
+    await this.users.update({ id }, { disabledAt: () => 'now()' });
+  }
+
+  async delete(id: string): Promise<void> {
+    await this.users.delete({ id });
   }
 
   async touchLastSeen(id: string): Promise<void> {

@@ -70,14 +70,26 @@ export class UsersService {
   }
 
   createGuest(profile: ProfilePatch = {}, manager?: EntityManager): Promise<User> {
-    return this.users.insert({ id: uuidv7(), accountType: AccountType.Guest, roles: [], ...profile }, manager);
+    return this.users.insert(
+      { id: uuidv7(), accountType: AccountType.Guest, roles: [], ...profile },
+      manager,
+    );
   }
 
   /** Identity-provider-only account: no email, no password. */
-  createExternal(profile: ProfilePatch & { email?: string | null }, manager?: EntityManager): Promise<User> {
+  createExternal(
+    profile: ProfilePatch & { email?: string | null },
+    manager?: EntityManager,
+  ): Promise<User> {
     const { email, ...rest } = profile;
     return this.users.insert(
-      { id: uuidv7(), accountType: AccountType.Regular, roles: [], email: email ? normaliseEmail(email) : null, ...rest },
+      {
+        id: uuidv7(),
+        accountType: AccountType.Regular,
+        roles: [],
+        email: email ? normaliseEmail(email) : null,
+        ...rest,
+      },
       manager,
     );
   }
@@ -88,11 +100,21 @@ export class UsersService {
     return this.get(id);
   }
 
-  setPassword(id: string, passwordHash: string, changedAt: Date, manager?: EntityManager): Promise<void> {
+  setPassword(
+    id: string,
+    passwordHash: string,
+    changedAt: Date,
+    manager?: EntityManager,
+  ): Promise<void> {
     return this.users.setPassword(id, passwordHash, changedAt, manager);
   }
 
-  async upgradeGuest(id: string, email: string, passwordHash: string, manager?: EntityManager): Promise<void> {
+  async upgradeGuest(
+    id: string,
+    email: string,
+    passwordHash: string,
+    manager?: EntityManager,
+  ): Promise<void> {
     try {
       if (!(await this.users.upgradeGuest(id, normaliseEmail(email), passwordHash, manager))) {
         throw new DomainError(ErrorCode.NotAGuest, 'Only a guest account can be upgraded.');
@@ -113,6 +135,33 @@ export class UsersService {
   async revokeRole(id: string, role: Role): Promise<void> {
     await this.users.removeRole(id, role);
     await this.events.emit('user.scope-inputs-changed', { userId: id });
+  }
+
+  findByIdpLogin(idp: string, loginId: string, manager?: EntityManager): Promise<User | null> {
+    return this.users.findByIdpLogin(idp, loginId, manager);
+  }
+
+  linkIdp(idp: string, loginId: string, userId: string, manager?: EntityManager): Promise<boolean> {
+    return this.users.linkIdp(idp, loginId, userId, manager);
+  }
+
+  emailExists(email: string, manager?: EntityManager): Promise<boolean> {
+    return this.users.emailExists(normaliseEmail(email), manager);
+  }
+
+  /** The account can no longer sign in; its live sessions end at once. */
+  async disable(id: string): Promise<void> {
+    await this.users.disable(id);
+    await this.events.emit('user.deactivated', { userId: id });
+  }
+
+  /**
+   * Removes the user row (sessions, tokens, consents and keys cascade). Sessions
+   * are revoked first, so no cached session state outlives the account.
+   */
+  async erase(id: string): Promise<void> {
+    await this.events.emit('user.deactivated', { userId: id });
+    await this.users.delete(id);
   }
 
   touchLastSeen(id: string): Promise<void> {

@@ -57,7 +57,10 @@ const identityProvider = z
     jwks_url: z.url().optional(),
     jwks: z.object({ keys: z.array(z.record(z.string(), z.unknown())) }).optional(),
   })
-  .refine((idp) => Boolean(idp.jwks_url) !== Boolean(idp.jwks), 'each provider needs exactly one of jwks_url or jwks');
+  .refine(
+    (idp) => Boolean(idp.jwks_url) !== Boolean(idp.jwks),
+    'each provider needs exactly one of jwks_url or jwks',
+  );
 
 export type IdentityProviderConfig = z.infer<typeof identityProvider>;
 
@@ -117,6 +120,14 @@ export const envSchema = z.object({
       }
     })
     .pipe(z.array(identityProvider)),
+  /** argon2id cost; below OWASP's baseline only in NODE_ENV=test (checked in loadConfig). */
+  ARGON2_MEMORY_KIB: z.coerce.number().int().min(1024).max(1048576).default(19456),
+  ARGON2_TIME_COST: z.coerce.number().int().min(1).max(10).default(2),
+  /** Requests per minute per client address; 0 turns a limit off. */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
+  RATE_LIMIT_AUTH_PER_MINUTE: z.coerce.number().int().min(0).default(30),
+  SMTP_URL: optionalUrl(['smtp:', 'smtps:']),
+  MAIL_FROM: z.string().min(3).default('Parley <no-reply@parley.local>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CORS_ORIGINS: csv,
   JSON_BODY_LIMIT: byteSize.default(1024 * 1024),

@@ -60,6 +60,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   if (env.JWT_PUBLIC_KEY && !env.JWT_PRIVATE_KEY) {
     problems.push('JWT_PRIVATE_KEY: required when JWT_PUBLIC_KEY is set');
   }
+  if (env.NODE_ENV !== 'test' && (env.ARGON2_MEMORY_KIB < 19456 || env.ARGON2_TIME_COST < 2)) {
+    problems.push(
+      'ARGON2_MEMORY_KIB: below the argon2id baseline (19456 KiB, 2 passes); allowed only when NODE_ENV=test',
+    );
+  }
   if (problems.length > 0) throw new ConfigError(problems);
 
   const queueDriver = env.REDIS_URL ? 'bullmq' : 'local';

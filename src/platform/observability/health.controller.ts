@@ -17,10 +17,12 @@ import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.tokens.js';
 import { VectorSupportService } from '../database/vector-support.service.js';
 import { READINESS_PROBES, type ReadinessProbe } from './readiness.js';
+import { Public } from '../http/public.decorator.js';
 
 const PROBE_TIMEOUT_MS = 2000;
 
 @ApiTags('health')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

@@ -2,7 +2,7 @@ import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 
 /**
  * A first-party client (such as the Discord bot) allowed to assert identities of
- * one identity provider by login id. Its secret is stored as an argon2id hash.
+ * one identity provider by login id. Its secret (256 random bits) is stored as SHA-256.
  */
 @Entity({ schema: 'app', name: 'trusted_clients' })
 export class TrustedClient {

@@ -1,0 +1,65 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { PassportModule } from '@nestjs/passport';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ConsentModule } from '../consent/consent.module.js';
+import { UsersModule } from '../users/users.module.js';
+import { AuthController } from './auth.controller.js';
+import { AuthGuard } from './auth.guard.js';
+import { AuthService } from './auth.service.js';
+import { AppSession } from './entities/app-session.entity.js';
+import { LoginAttempt } from './entities/login-attempt.entity.js';
+import { PasswordResetAttempt, PasswordResetToken } from './entities/password-reset.entity.js';
+import { RefreshToken } from './entities/refresh-token.entity.js';
+import { RevokedJti } from './entities/revoked-jti.entity.js';
+import { TrustedClient } from './entities/trusted-client.entity.js';
+import { IdpController } from './idp.controller.js';
+import { IdpService } from './idp.service.js';
+import { JwtStrategy } from './jwt.strategy.js';
+import { LockoutService } from './lockout.service.js';
+import { PasswordResetService } from './password-reset.service.js';
+import { PasswordsService } from './passwords.service.js';
+import { RefreshTokensService } from './refresh-tokens.service.js';
+import { RevocationService } from './revocation.service.js';
+import { SessionsController } from './sessions.controller.js';
+import { SessionsRepository } from './sessions.repository.js';
+import { SessionsService } from './sessions.service.js';
+import { TokensService } from './tokens.service.js';
+import { TrustedClientsController } from './trusted-clients.controller.js';
+import { TrustedClientsService } from './trusted-clients.service.js';
+
+/** Sign-in, sessions and tokens; registers the global auth guard (every route, unless @Public()). */
+@Module({
+  imports: [
+    PassportModule,
+    TypeOrmModule.forFeature([
+      AppSession,
+      RefreshToken,
+      RevokedJti,
+      LoginAttempt,
+      PasswordResetToken,
+      PasswordResetAttempt,
+      TrustedClient,
+    ]),
+    UsersModule,
+    ConsentModule,
+  ],
+  controllers: [AuthController, SessionsController, IdpController, TrustedClientsController],
+  providers: [
+    AuthService,
+    TokensService,
+    JwtStrategy,
+    SessionsRepository,
+    SessionsService,
+    RefreshTokensService,
+    RevocationService,
+    LockoutService,
+    PasswordsService,
+    PasswordResetService,
+    IdpService,
+    TrustedClientsService,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
+  exports: [AuthService, SessionsService, TrustedClientsService, TokensService],
+})
+export class AuthModule {}

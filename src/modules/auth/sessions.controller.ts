@@ -1,0 +1,55 @@
+import { Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import {
+  decodeCursor,
+  PageQueryDto,
+  pageLimit,
+  toPage,
+  type Page,
+} from '../../platform/http/pagination.js';
+import type { AuthContext } from './auth-context.js';
+import { AnyScope, CurrentUser, Owned } from './auth.decorators.js';
+import { SessionDto, SessionPageDto } from './dto/tokens.dto.js';
+import { SessionsService } from './sessions.service.js';
+
+@ApiTags('auth')
+@ApiBearerAuth()
+@Controller('auth/sessions')
+export class SessionsController {
+  constructor(private readonly sessions: SessionsService) {}
+
+  @Get()
+  @AnyScope()
+  @ApiOperation({ summary: 'The caller’s live sessions, newest first' })
+  @ApiOkResponse({ type: SessionPageDto })
+  async list(
+    @CurrentUser() me: AuthContext,
+    @Query() query: PageQueryDto,
+  ): Promise<Page<SessionDto>> {
+    const limit = pageLimit(query);
+    const after = query.after ? (decodeCursor(query.after, 2) as [string, string]) : undefined;
+    const rows = await this.sessions.listLive(me.userId, limit, after);
+    return toPage(
+      rows,
+      limit,
+      (s) => [s.createdAt.toISOString(), s.id],
+      (s) => SessionDto.from(s, me.sessionId),
+    );
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @AnyScope()
+  @Owned('id', 'session')
+  @ApiOperation({ summary: 'Revoke one of the caller’s sessions' })
+  @ApiNoContentResponse()
+  revoke(@CurrentUser() me: AuthContext, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+    return this.sessions.revokeOwned(me.userId, id);
+  }
+}

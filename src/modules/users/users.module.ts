@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CryptoModule } from '../../platform/crypto/crypto.module.js';
+import { ApiKeysService } from './api-keys.service.js';
+import { IdpLogin } from './entities/idp-login.entity.js';
+import { UserApiKey } from './entities/user-api-key.entity.js';
+import { User } from './entities/user.entity.js';
+import { MeController } from './me.controller.js';
+import { UsersRepository } from './users.repository.js';
+import { UsersService } from './users.service.js';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([User, IdpLogin, UserApiKey]), CryptoModule],
+  controllers: [MeController],
+  providers: [UsersRepository, UsersService, ApiKeysService],
+  exports: [UsersService, ApiKeysService],
+})
+export class UsersModule {}
