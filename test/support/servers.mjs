@@ -92,21 +92,49 @@ export async function startPrivatePostgres() {
     '-c',
     'fsync=off',
   ]);
-  const child = spawn(cmd, args, { stdio: 'ignore', detached: false });
-  await waitFor(() => canConnect('127.0.0.1', port), 30000, 'private PostgreSQL');
-  // Accepting TCP is not yet accepting queries; give the startup a moment.
-  await waitFor(() => pgReady(port), 30000, 'private PostgreSQL');
-  return {
+  const boot = async () => {
+    const child = spawn(cmd, args, { stdio: 'ignore', detached: false });
+    await waitFor(() => canConnect('127.0.0.1', port), 30000, 'private PostgreSQL');
+    // Accepting TCP is not yet accepting queries; give the startup a moment.
+    await waitFor(() => pgReady(port), 30000, 'private PostgreSQL');
+    return child;
+  };
+  const server = {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     port,
-    pid: child.pid,
-    child,
+    child: await boot(),
     dir,
+    get pid() {
+      return server.child.pid;
+    },
+    /** Fast shutdown (what an operator's restart does), keeping the data. */
+    async halt() {
+      // runuser does not pass signals on to the postmaster: ask pg_ctl, which signals it directly.
+      const [stopCmd, stopArgs] = asPostgresUser(path.join(bin, 'pg_ctl'), [
+        '-D',
+        dir,
+        '-m',
+        'fast',
+        '-w',
+        'stop',
+      ]);
+      const exited = new Promise((resolve) => {
+        if (server.child.exitCode !== null || server.child.signalCode !== null) resolve();
+        else server.child.once('exit', () => resolve());
+      });
+      spawnSync(stopCmd, stopArgs, { stdio: 'ignore' });
+      await exited;
+    },
+    /** Starts it again on the same port and data. */
+    async resume() {
+      server.child = await boot();
+    },
     async stop() {
-      await killAndWait(child, 'SIGINT');
+      await server.halt();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+  return server;
 }
 
 async function pgReady(port) {
