@@ -103,3 +103,10 @@ export async function login(
     .expect(200);
   return res.body as TokenPair;
 }
+
+/** A guest brought to FULL (profile + terms) without any password hashing. */
+export async function startFullGuest(app: INestApplication): Promise<TestUser> {
+  const guest = await startPendingGuest(app);
+  await request(app.getHttpServer()).post('/v1/consent/terms').set(guest.auth).expect(200);
+  return guest;
+}

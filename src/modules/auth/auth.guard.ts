@@ -26,6 +26,11 @@ export class AuthGuard extends PassportAuthGuard('jwt') {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
     await super.canActivate(context);
     const user = context.switchToHttp().getRequest<{ user: AuthContext }>().user;
+    const roles = this.reflector.getAllAndOverride<Role[]>(ROLES_KEY, targets);
+    // Not an admin: the admin surface does not exist for you, whatever the scope.
+    if (roles?.length && !roles.some((r) => user.roles.includes(r))) {
+      throw new DomainError(ErrorCode.NotFound, 'Not found');
+    }
     const scopes = this.reflector.getAllAndOverride<SessionScope[]>(SCOPES_KEY, targets) ?? [
       SessionScope.Full,
     ];
@@ -35,11 +40,6 @@ export class AuthGuard extends PassportAuthGuard('jwt') {
         `This session is ${user.scope}; this route needs ${scopes.join(' or ')}.`,
         { scope: user.scope, required_scopes: scopes },
       );
-    }
-    const roles = this.reflector.getAllAndOverride<Role[]>(ROLES_KEY, targets);
-    // Not an admin: the admin surface does not exist for you.
-    if (roles?.length && !roles.some((r) => user.roles.includes(r))) {
-      throw new DomainError(ErrorCode.NotFound, 'Not found');
     }
     return true;
   }

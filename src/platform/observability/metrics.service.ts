@@ -19,6 +19,8 @@ interface PgPool {
 export class MetricsService {
   readonly registry = new Registry();
   readonly httpDuration: Histogram<'method' | 'route' | 'status'>;
+  /** Observed where jobs run: the worker, or the API in embedded mode. */
+  readonly jobDuration: Histogram<'job' | 'outcome'>;
   private queueDepth?: QueueDepthSource;
 
   constructor(@InjectDataSource() dataSource: DataSource) {
@@ -28,6 +30,13 @@ export class MetricsService {
       help: 'HTTP request duration by route pattern and status',
       labelNames: ['method', 'route', 'status'],
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [this.registry],
+    });
+    this.jobDuration = new Histogram({
+      name: 'parley_job_duration_seconds',
+      help: 'Job run duration by job name and outcome (each attempt counts)',
+      labelNames: ['job', 'outcome'],
+      buckets: [0.01, 0.05, 0.1, 0.5, 1, 5, 15, 60, 300],
       registers: [this.registry],
     });
     new Gauge({

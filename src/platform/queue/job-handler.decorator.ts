@@ -14,10 +14,11 @@ export type JobHandlerMethod<N extends JobName> = (
  * Delivery is at least once: a handler must be safe to run twice.
  */
 export function JobHandler<N extends JobName>(name: N) {
-  return (
+  // Generic over the method so its own return type is kept: a descriptor's type is invariant.
+  return <M extends JobHandlerMethod<N>>(
     target: object,
     key: string | symbol,
-    descriptor: TypedPropertyDescriptor<JobHandlerMethod<N>>,
+    descriptor: TypedPropertyDescriptor<M>,
   ): void => {
     SetMetadata(JOB_HANDLER_METADATA, name)(target, key, descriptor);
   };

@@ -1,0 +1,65 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { uuidv7 } from '../database/uuid.js';
+import { resolveJobOptions } from './job-options.js';
+import {
+  QUEUE_DRIVER,
+  QUEUE_MODULE_OPTIONS,
+  type QueueDriver,
+  type ResolvedQueueModuleOptions,
+} from './queue.driver.js';
+import {
+  QUEUE_NAMES,
+  queueOf,
+  type EnqueueOptions,
+  type JobName,
+  type JobPayloads,
+  type JobSnapshot,
+  type QueueDepths,
+  type QueueName,
+} from './queue.types.js';
+
+/**
+ * The queue port: features enqueue and inspect jobs through this, never through
+ * a driver, so the same code runs on Redis and in the embedded mode.
+ */
+@Injectable()
+export class QueueService {
+  constructor(
+    @Inject(QUEUE_DRIVER) private readonly driver: QueueDriver,
+    @Inject(QUEUE_MODULE_OPTIONS) private readonly options: ResolvedQueueModuleOptions,
+  ) {}
+
+  /**
+   * Returns the job id. With `options.jobId`, enqueueing again while that job is
+   * still known (waiting, running, failed, or completed recently: about a day) does
+   * nothing and returns the same id: derive the id from what the job is about.
+   */
+  async enqueue<N extends JobName>(
+    name: N,
+    payload: JobPayloads[N],
+    options: EnqueueOptions = {},
+  ): Promise<string> {
+    const resolved = resolveJobOptions(options, this.options, uuidv7);
+    return this.driver.enqueue(queueOf(name), name, payload, resolved);
+  }
+
+  /** A job by its id, looked up in the queue of the given job name (or the queue itself). */
+  getJob(nameOrQueue: JobName | QueueName, jobId: string): Promise<JobSnapshot | undefined> {
+    return this.driver.getJob(queueFor(nameOrQueue), jobId);
+  }
+
+  depths(): Promise<QueueDepths> {
+    return this.driver.depths();
+  }
+
+  /** Makes delayed jobs and pending retries due now: for operators and test helpers. */
+  promoteDelayed(): Promise<void> {
+    return this.driver.promoteDelayed();
+  }
+}
+
+function queueFor(nameOrQueue: string): QueueName {
+  return (QUEUE_NAMES as readonly string[]).includes(nameOrQueue)
+    ? (nameOrQueue as QueueName)
+    : queueOf(nameOrQueue);
+}

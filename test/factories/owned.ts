@@ -1,0 +1,15 @@
+import type { INestApplication } from '@nestjs/common';
+import type { TestUser } from './identity.js';
+
+/**
+ * How to make a resource of each kind that routes declare with @Owned(param, kind),
+ * owned by `owner` (a FULL session). The S1 matrix calls every such route as
+ * another user with the id this returns; a route naming a kind missing here
+ * fails the matrix, so a new owned resource must teach it how to create one.
+ */
+export const OWNED_FACTORIES: Record<
+  string,
+  (app: INestApplication, owner: TestUser) => Promise<string>
+> = {
+  session: async (_app, owner) => owner.tokens.session.id,
+};
