@@ -1,8 +1,9 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { ConsentModule } from './modules/consent/consent.module.js';
+import { MaintenanceModule } from './modules/maintenance/maintenance.module.js';
 import { UsersModule } from './modules/users/users.module.js';
-import { CacheModule } from './platform/cache/cache.module.js';
+import { CACHE_READINESS, CacheModule } from './platform/cache/cache.module.js';
 import type { AppConfig } from './platform/config/config.js';
 import { ConfigModule } from './platform/config/config.module.js';
 import { DatabaseModule } from './platform/database/database.module.js';
@@ -15,6 +16,8 @@ import {
   ObservabilityModule,
   READINESS_PROBES,
 } from './platform/observability/observability.module.js';
+import type { ReadinessProbe } from './platform/observability/readiness.js';
+import { QUEUE_READINESS, QueueModule } from './platform/queue/queue.module.js';
 
 export type ProcessRole = 'api' | 'worker';
 
@@ -27,7 +30,6 @@ export class AppModule {
     extra: DynamicModule['imports'] = [],
   ): DynamicModule {
     const runProcessors = role === 'worker' || config.queue.runProcessorsInApi;
-    void runProcessors;
     return {
       module: AppModule,
       imports: [
@@ -35,6 +37,7 @@ export class AppModule {
         LoggingModule.forRoot(config),
         DatabaseModule.forRoot(config),
         CacheModule.forRoot(config),
+        QueueModule.forRoot(config, { runProcessors }),
         HttpPlatformModule,
         DomainEventsModule,
         MailModule.forRoot(config),
@@ -42,7 +45,12 @@ export class AppModule {
         UsersModule,
         ConsentModule,
         AuthModule,
-        ObservabilityModule.forRoot({ provide: READINESS_PROBES, useValue: [] }),
+        ObservabilityModule.forRoot({
+          provide: READINESS_PROBES,
+          inject: [CACHE_READINESS, QUEUE_READINESS],
+          useFactory: (...probes: ReadinessProbe[]) => probes,
+        }),
+        MaintenanceModule,
         ...extra,
       ],
     };
