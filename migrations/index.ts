@@ -2,9 +2,14 @@
 import { CreateSchemas1763800000000 } from './1763800000000-CreateSchemas.js';
 import { QueuedJobs1795355388624 } from './1795355388624-QueuedJobs.js';
 import { Identity1795356879432 } from './1795356879432-Identity.js';
+import { MemoryItems1795497166061 } from './1795497166061-MemoryItems.js';
+import { Conversations1795497249148 } from './1795497249148-Conversations.js';
 
 export const MIGRATIONS = [
   CreateSchemas1763800000000,
   QueuedJobs1795355388624,
   Identity1795356879432,
+  ,
+  MemoryItems1795497166061,
+  Conversations1795497249148,
 ];

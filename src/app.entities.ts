@@ -7,6 +7,13 @@ import {
 import { RefreshToken } from './modules/auth/entities/refresh-token.entity.js';
 import { RevokedJti } from './modules/auth/entities/revoked-jti.entity.js';
 import { TrustedClient } from './modules/auth/entities/trusted-client.entity.js';
+import { MemoryItem } from './modules/memory/entities/memory-item.entity.js';
+import { ChatSession } from './modules/conversations/entities/chat-session.entity.js';
+import { ConversationConfig } from './modules/conversations/entities/conversation-config.entity.js';
+import { Conversation } from './modules/conversations/entities/conversation.entity.js';
+import { Feedback } from './modules/conversations/entities/feedback.entity.js';
+import { MessageVote } from './modules/conversations/entities/message-vote.entity.js';
+import { Message } from './modules/conversations/entities/message.entity.js';
 import { UserConsent } from './modules/consent/entities/user-consent.entity.js';
 import { IdpLogin } from './modules/users/entities/idp-login.entity.js';
 import { UserApiKey } from './modules/users/entities/user-api-key.entity.js';
@@ -31,4 +38,11 @@ export const ENTITIES: Function[] = [
   PasswordResetAttempt,
   TrustedClient,
   UserConsent,
+  MemoryItem,
+  Conversation,
+  ChatSession,
+  Message,
+  MessageVote,
+  ConversationConfig,
+  Feedback,
 ];

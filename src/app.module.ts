@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { ConsentModule } from './modules/consent/consent.module.js';
 import { MaintenanceModule } from './modules/maintenance/maintenance.module.js';
+import { MemoryModule } from './modules/memory/memory.module.js';
 import { UsersModule } from './modules/users/users.module.js';
 import { CACHE_READINESS, CacheModule } from './platform/cache/cache.module.js';
 import type { AppConfig } from './platform/config/config.js';
@@ -18,6 +19,7 @@ import {
 } from './platform/observability/observability.module.js';
 import type { ReadinessProbe } from './platform/observability/readiness.js';
 import { QUEUE_READINESS, QueueModule } from './platform/queue/queue.module.js';
+import { BLOB_READINESS, StorageModule } from './platform/storage/storage.module.js';
 
 export type ProcessRole = 'api' | 'worker';
 
@@ -38,6 +40,7 @@ export class AppModule {
         DatabaseModule.forRoot(config),
         CacheModule.forRoot(config),
         QueueModule.forRoot(config, { runProcessors }),
+        StorageModule.forRoot(config),
         HttpPlatformModule,
         DomainEventsModule,
         MailModule.forRoot(config),
@@ -45,9 +48,10 @@ export class AppModule {
         UsersModule,
         ConsentModule,
         AuthModule,
+        MemoryModule,
         ObservabilityModule.forRoot({
           provide: READINESS_PROBES,
-          inject: [CACHE_READINESS, QUEUE_READINESS],
+          inject: [CACHE_READINESS, QUEUE_READINESS, BLOB_READINESS],
           useFactory: (...probes: ReadinessProbe[]) => probes,
         }),
         MaintenanceModule,

@@ -30,6 +30,9 @@ export enum ErrorCode {
   UnknownIdentityProvider = 'unknown-identity-provider',
   InvalidResetToken = 'invalid-reset-token',
   ConsentRequired = 'consent-required',
+  // blobs
+  InvalidBlobKey = 'invalid-blob-key',
+  BlobContentMismatch = 'blob-content-mismatch',
 }
 
 export const ERROR_STATUS: Record<ErrorCode, { status: number; title: string }> = {
@@ -59,4 +62,9 @@ export const ERROR_STATUS: Record<ErrorCode, { status: number; title: string }> 
   [ErrorCode.UnknownIdentityProvider]: { status: 404, title: 'Unknown identity provider' },
   [ErrorCode.InvalidResetToken]: { status: 400, title: 'Invalid or expired reset token' },
   [ErrorCode.ConsentRequired]: { status: 403, title: 'Consent required' },
+  [ErrorCode.InvalidBlobKey]: { status: 400, title: 'Invalid blob key' },
+  [ErrorCode.BlobContentMismatch]: {
+    status: 422,
+    title: 'Content does not match its declared size or checksum',
+  },
 };

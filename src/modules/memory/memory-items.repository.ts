@@ -1,0 +1,105 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { MemoryItem } from './entities/memory-item.entity.js';
+
+const LIVE = `(expires_at IS NULL OR expires_at > now())`;
+const COLUMNS = `user_id AS "userId", namespace, key, value, text, expires_at AS "expiresAt",
+  created_at AS "createdAt", updated_at AS "updatedAt"`;
+
+export interface UpsertItem {
+  userId: string;
+  namespace: string;
+  key: string;
+  value: unknown;
+  text: string | null;
+  expiresAt: Date | null;
+}
+
+/** Every statement names the user: no query can reach another user's memory. */
+@Injectable()
+export class MemoryItemsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** One statement; `created` tells an insert (or the revival of an expired item) from an update. */
+  async upsert(item: UpsertItem): Promise<{ item: MemoryItem; created: boolean }> {
+    const rows = (await this.dataSource.query(
+      `INSERT INTO memory.items AS m (user_id, namespace, key, value, text, expires_at)
+       VALUES ($1, $2, $3, $4::jsonb, $5, $6)
+       ON CONFLICT (user_id, namespace, key) DO UPDATE
+         SET value = EXCLUDED.value, text = EXCLUDED.text, expires_at = EXCLUDED.expires_at,
+             updated_at = now(),
+             created_at = CASE WHEN m.expires_at <= now() THEN now() ELSE m.created_at END
+       RETURNING ${COLUMNS}, (xmax = 0) AS inserted,
+                 (m.created_at = m.updated_at) AS fresh`,
+      [
+        item.userId,
+        item.namespace,
+        item.key,
+        JSON.stringify(item.value),
+        item.text,
+        item.expiresAt,
+      ],
+    )) as (MemoryItem & { inserted: boolean; fresh: boolean })[];
+    const { inserted, fresh, ...stored } = rows[0]!;
+    return { item: stored as MemoryItem, created: inserted || fresh };
+  }
+
+  async findLive(userId: string, namespace: string, key: string): Promise<MemoryItem | null> {
+    const rows = (await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM memory.items
+        WHERE user_id = $1 AND namespace = $2 AND key = $3 AND ${LIVE}`,
+      [userId, namespace, key],
+    )) as MemoryItem[];
+    return rows[0] ?? null;
+  }
+
+  /** Whether a live item was there to delete (an expired one is already gone to the caller). */
+  async delete(userId: string, namespace: string, key: string): Promise<boolean> {
+    const rows = (await this.dataSource.query(
+      `DELETE FROM memory.items WHERE user_id = $1 AND namespace = $2 AND key = $3
+       RETURNING ${LIVE} AS live`,
+      [userId, namespace, key],
+    )) as [{ live: boolean }[], number];
+    return rows[0].some((r) => r.live);
+  }
+
+  /** A page of live items in (namespace, key) order, under a namespace prefix when given. */
+  async page(
+    userId: string,
+    prefix: string | undefined,
+    limit: number,
+    after?: [string, string],
+  ): Promise<MemoryItem[]> {
+    const params: unknown[] = [userId, limit + 1];
+    let where = `user_id = $1 AND ${LIVE}`;
+    if (prefix) {
+      params.push(prefix, `${prefix}.%`);
+      where += ` AND (namespace = $3 OR namespace LIKE $4)`;
+    }
+    if (after) {
+      params.push(after[0], after[1]);
+      where += ` AND (namespace, key) > ($${params.length - 1}, $${params.length})`;
+    }
+    return (await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM memory.items WHERE ${where} ORDER BY namespace, key LIMIT $2`,
+      params,
+    )) as MemoryItem[];
+  }
+
+  /** Erasure: every item of the user, expired ones included. */
+  async deleteAllOfUser(userId: string): Promise<number> {
+    const [, count] = (await this.dataSource.query(`DELETE FROM memory.items WHERE user_id = $1`, [
+      userId,
+    ])) as [unknown, number];
+    return count;
+  }
+
+  /** Retention: expired items of every user. */
+  async deleteExpired(): Promise<number> {
+    const [, count] = (await this.dataSource.query(
+      `DELETE FROM memory.items WHERE expires_at <= now()`,
+    )) as [unknown, number];
+    return count;
+  }
+}

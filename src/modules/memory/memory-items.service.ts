@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError } from '../../platform/http/domain-error.js';
+import { ErrorCode } from '../../platform/http/error-codes.js';
+import { decodeCursor, toPage, type Page } from '../../platform/http/pagination.js';
+import { MemoryItemDto } from './dto/memory-item.dto.js';
+import { MAX_VALUE_BYTES, searchableText } from './memory-keys.js';
+import { MemoryItemsRepository } from './memory-items.repository.js';
+
+export interface PutItem {
+  namespace: string;
+  key: string;
+  value: unknown;
+  ttlSeconds?: number;
+}
+
+/** A user's namespaced key-value memory. Every method takes the owner: there is no other way in. */
+@Injectable()
+export class MemoryItemsService {
+  constructor(private readonly items: MemoryItemsRepository) {}
+
+  async put(userId: string, input: PutItem): Promise<{ item: MemoryItemDto; created: boolean }> {
+    const size = Buffer.byteLength(JSON.stringify(input.value));
+    if (size > MAX_VALUE_BYTES) {
+      throw new DomainError(ErrorCode.ValidationFailed, 'The value is too large.', {
+        errors: [
+          { field: 'value', message: `value must be at most ${MAX_VALUE_BYTES} bytes as JSON` },
+        ],
+      });
+    }
+    const { item, created } = await this.items.upsert({
+      userId,
+      namespace: input.namespace,
+      key: input.key,
+      value: input.value,
+      text: searchableText(input.value),
+      expiresAt: input.ttlSeconds ? new Date(Date.now() + input.ttlSeconds * 1000) : null,
+    });
+    return { item: MemoryItemDto.from(item), created };
+  }
+
+  async get(userId: string, namespace: string, key: string): Promise<MemoryItemDto> {
+    const item = await this.items.findLive(userId, namespace, key);
+    if (!item) throw DomainError.notFound('Memory item');
+    return MemoryItemDto.from(item);
+  }
+
+  async delete(userId: string, namespace: string, key: string): Promise<void> {
+    if (!(await this.items.delete(userId, namespace, key))) {
+      throw DomainError.notFound('Memory item');
+    }
+  }
+
+  async list(
+    userId: string,
+    prefix: string | undefined,
+    limit: number,
+    cursor?: string,
+  ): Promise<Page<MemoryItemDto>> {
+    const after = cursor ? (decodeCursor(cursor, 2) as [string, string]) : undefined;
+    if (after && !after.every((v) => typeof v === 'string')) {
+      throw new DomainError(ErrorCode.InvalidCursor, 'The cursor is not one this API issued.');
+    }
+    const rows = await this.items.page(userId, prefix, limit, after);
+    return toPage(rows, limit, (r) => [r.namespace, r.key], MemoryItemDto.from);
+  }
+
+  deleteAllOfUser(userId: string): Promise<number> {
+    return this.items.deleteAllOfUser(userId);
+  }
+
+  deleteExpired(): Promise<number> {
+    return this.items.deleteExpired();
+  }
+}
