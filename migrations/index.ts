@@ -9,7 +9,6 @@ export const MIGRATIONS = [
   CreateSchemas1763800000000,
   QueuedJobs1795355388624,
   Identity1795356879432,
-  ,
   MemoryItems1795497166061,
   Conversations1795497249148,
 ];

@@ -95,7 +95,7 @@ ${body(changes.down)}
   const index = fs.readFileSync(indexFile, 'utf8');
   const updated = index
     .replace(/(\nexport const MIGRATIONS)/, `import { ${className} } from './${file}.js';\n$1`)
-    .replace(/\];\s*$/, `, ${className}];\n`);
+    .replace(/,?\s*\];\s*$/, `,\n  ${className},\n];\n`);
   fs.writeFileSync(indexFile, updated);
   console.log(
     `Wrote migrations/${file}.ts and registered it in migrations/index.ts; review it by hand.`,
