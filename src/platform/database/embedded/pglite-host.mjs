@@ -57,6 +57,11 @@ let stopping = false;
 async function stop(code) {
   if (stopping) return;
   stopping = true;
+  // A client that never hangs up must not keep an orphaned host alive.
+  setTimeout(() => {
+    if (lock) fs.rmSync(lock, { force: true });
+    process.exit(code);
+  }, 5000).unref();
   try {
     await server?.stop();
     await db?.close();
@@ -84,6 +89,11 @@ process.on('message', (message) => {
 // The parent went away (even by SIGKILL): close the database cleanly and leave.
 process.on('disconnect', () => void stop(0));
 process.on('SIGTERM', () => void stop(0));
+// Belt and braces for the IPC channel: an orphan is re-parented, so its parent id changes.
+const parentPid = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parentPid || !isAlive(parentPid)) void stop(0);
+}, 2000).unref();
 process.on('SIGINT', () => void stop(0));
 
 main().catch((err) => {
