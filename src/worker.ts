@@ -3,6 +3,8 @@ import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { ConfigError, loadConfig } from './platform/config/config.js';
+import { MetricsService } from './platform/observability/metrics.service.js';
+import { serveWorkerMetrics } from './platform/observability/worker-metrics.server.js';
 
 /** The worker process: the same modules as the API, queue processors on, no HTTP server. */
 async function main(): Promise<void> {
@@ -13,7 +15,21 @@ async function main(): Promise<void> {
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   await app.init();
-  app.get(Logger).log(`worker started (queue driver ${config.queue.driver})`);
+  const port = config.env.WORKER_METRICS_PORT;
+  if (port) {
+    const server = await serveWorkerMetrics(
+      app.get(MetricsService).registry,
+      port,
+      config.env.HOST,
+    );
+    process.once('SIGTERM', () => server.close());
+  }
+  app
+    .get(Logger)
+    .log(
+      `worker started (queue driver ${config.queue.driver}` +
+        (port ? `, metrics on port ${port})` : ')'),
+    );
 }
 
 main().catch((err: unknown) => {

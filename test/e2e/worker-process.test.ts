@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { QueueService } from '../../src/platform/queue/queue.service.js';
 import { startTestApp, tempDir, testConfig, testRedisPrefix } from '../support/app.js';
+import { freePort } from '../support/servers.mjs';
 import { waitForJob } from '../support/queues.js';
 
 const WORKER = new URL('../../dist/src/worker.js', import.meta.url).pathname;
@@ -72,10 +73,13 @@ describe('jobs enqueued by the API run in the worker process (BullMQ)', () => {
       maintenance: { waiting: 1, active: 0 },
     });
 
+    const metricsPort = await freePort();
     worker = startWorker({
       DATABASE_URL: process.env.PARLEY_TEST_DATABASE_URL!,
       REDIS_URL: process.env.PARLEY_TEST_REDIS_URL!,
       REDIS_KEY_PREFIX: prefix,
+      WORKER_METRICS_PORT: String(metricsPort),
+      HOST: '127.0.0.1',
     });
     const job = await waitForJob(app, 'maintenance.echo', id, { timeoutMs: 20_000 }).catch(
       (err: Error) => {
@@ -90,6 +94,13 @@ describe('jobs enqueued by the API run in the worker process (BullMQ)', () => {
     expect(worker.child.pid).not.toBe(process.pid);
     const after = await request(app.getHttpServer()).get('/metrics').expect(200);
     expect(after.text).toContain('parley_queue_jobs{queue="maintenance",state="waiting"} 0');
+    // The job ran in the worker, so its duration is on the worker's own listener.
+    const workerMetrics = await request(`http://127.0.0.1:${metricsPort}`)
+      .get('/metrics')
+      .expect(200);
+    expect(workerMetrics.text).toMatch(
+      /parley_job_duration_seconds_count\{job="maintenance.echo",outcome="completed"\} 1/,
+    );
 
     // Nest closes the queue and connections, then ends the process with the same signal.
     expect(await stop(worker.child, 'SIGTERM')).toEqual({ code: null, signal: 'SIGTERM' });

@@ -132,6 +132,8 @@ export const envSchema = z.object({
   CORS_ORIGINS: csv,
   JSON_BODY_LIMIT: byteSize.default(1024 * 1024),
   TRUST_PROXY: bool.default(false),
+  /** Worker processes serve /metrics and /health/live here when set (they have no API). */
+  WORKER_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10000),
 });
 
