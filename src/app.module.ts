@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { ConsentModule } from './modules/consent/consent.module.js';
+import { ConversationsModule } from './modules/conversations/conversations.module.js';
 import { MaintenanceModule } from './modules/maintenance/maintenance.module.js';
 import { MemoryModule } from './modules/memory/memory.module.js';
 import { UsersModule } from './modules/users/users.module.js';
@@ -48,6 +49,7 @@ export class AppModule {
         UsersModule,
         ConsentModule,
         AuthModule,
+        ConversationsModule,
         MemoryModule,
         ObservabilityModule.forRoot({
           provide: READINESS_PROBES,

@@ -1,0 +1,59 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CheckpointsRepository } from './checkpoints.repository.js';
+import { ConversationsController } from './conversations.controller.js';
+import { ConversationsRepository } from './conversations.repository.js';
+import { ConversationsService } from './conversations.service.js';
+import { ChatSession } from './entities/chat-session.entity.js';
+import { ConversationConfig } from './entities/conversation-config.entity.js';
+import { Conversation } from './entities/conversation.entity.js';
+import { Feedback } from './entities/feedback.entity.js';
+import { MessageVote } from './entities/message-vote.entity.js';
+import { Message } from './entities/message.entity.js';
+import { ConversationEraseService } from './erase.service.js';
+import { FeedbackRepository } from './feedback.repository.js';
+import { FeedbackService } from './feedback.service.js';
+import { HistoryService } from './history.service.js';
+import { MessageReadsRepository } from './message-reads.repository.js';
+import { MessagesController } from './messages.controller.js';
+import { MessagesRepository } from './messages.repository.js';
+import { MessagesService } from './messages.service.js';
+import { ConversationAccessGuard, ConversationOwners } from './ownership.js';
+import { FeedbackController, SearchController, SharedController } from './search.controller.js';
+
+/** Conversations, messages (append, history, branches, search, votes), sharing, feedback, erase. */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([
+      Conversation,
+      ChatSession,
+      Message,
+      MessageVote,
+      ConversationConfig,
+      Feedback,
+    ]),
+  ],
+  controllers: [
+    ConversationsController,
+    MessagesController,
+    SearchController,
+    SharedController,
+    FeedbackController,
+  ],
+  providers: [
+    ConversationsRepository,
+    MessagesRepository,
+    MessageReadsRepository,
+    FeedbackRepository,
+    CheckpointsRepository,
+    ConversationOwners,
+    ConversationAccessGuard,
+    ConversationsService,
+    MessagesService,
+    HistoryService,
+    FeedbackService,
+    ConversationEraseService,
+  ],
+  exports: [ConversationsService, ConversationEraseService],
+})
+export class ConversationsModule {}

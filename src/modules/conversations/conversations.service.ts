@@ -1,0 +1,143 @@
+import { Injectable } from '@nestjs/common';
+import { uuidv7 } from '../../platform/database/uuid.js';
+import { DomainError } from '../../platform/http/domain-error.js';
+import { pageLimit, toPage, type Page } from '../../platform/http/pagination.js';
+import { ConversationsRepository, type ConversationPatch } from './conversations.repository.js';
+import { ConfigDto, type PutConfigDto } from './dto/config.dto.js';
+import {
+  ConversationDto,
+  type CreateConversationDto,
+  type ListConversationsQuery,
+  type UpdateConversationDto,
+} from './dto/conversation.dto.js';
+import { ChatSessionDto } from './dto/session.dto.js';
+import type { PageQueryDto } from '../../platform/http/pagination.js';
+import { ConversationType, Visibility, type Conversation } from './entities/conversation.entity.js';
+import { cursors } from './cursors.js';
+import { ConversationOwners } from './ownership.js';
+
+function toPatch(dto: UpdateConversationDto): ConversationPatch {
+  const patch: ConversationPatch = {};
+  if (dto.title !== undefined) patch.title = dto.title;
+  if (dto.type !== undefined) patch.type = dto.type;
+  if (dto.visibility !== undefined) patch.visibility = dto.visibility;
+  if (dto.summary !== undefined) {
+    patch.summary = dto.summary;
+    patch.summaryAsOf = new Date();
+  }
+  if (dto.persona !== undefined) patch.persona = dto.persona;
+  if (dto.metadata !== undefined) patch.metadata = dto.metadata;
+  if (dto.usage_context !== undefined) patch.usageContext = dto.usage_context;
+  if (dto.archived !== undefined) patch.archivedAt = dto.archived ? new Date() : null;
+  return patch;
+}
+
+/** Conversations, their per-thread config and their chat sessions. */
+@Injectable()
+export class ConversationsService {
+  constructor(
+    private readonly conversations: ConversationsRepository,
+    private readonly owners: ConversationOwners,
+  ) {}
+
+  async create(userId: string, dto: CreateConversationDto): Promise<Conversation> {
+    const conversation = await this.conversations.insert({
+      id: uuidv7(),
+      userId,
+      title: dto.title ?? null,
+      type: dto.type ?? ConversationType.General,
+      visibility: dto.visibility ?? Visibility.Private,
+      summary: dto.summary ?? null,
+      summaryAsOf: dto.summary != null ? new Date() : null,
+      persona: dto.persona ?? null,
+      metadata: dto.metadata ?? {},
+      usageContext: dto.usage_context ?? null,
+    });
+    this.owners.remember(conversation.id, userId);
+    return conversation;
+  }
+
+  async list(userId: string, query: ListConversationsQuery): Promise<Page<ConversationDto>> {
+    const limit = pageLimit(query);
+    const rows = await this.conversations.listPage(
+      userId,
+      { type: query.type, archived: query.archived === true, titleContains: query.q },
+      query.after ? cursors.activity(query.after) : null,
+      limit + 1,
+    );
+    return toPage(
+      rows,
+      limit,
+      (c) => ['activity', c.activityKey, c.id],
+      (c) => ConversationDto.from(c),
+    );
+  }
+
+  /** The caller's conversation, or 404; other modules use it to check ownership. */
+  async getOwned(userId: string, id: string): Promise<Conversation> {
+    const conversation = await this.conversations.findOwned(id, userId);
+    if (!conversation) throw DomainError.notFound('Conversation');
+    return conversation;
+  }
+
+  async update(userId: string, id: string, dto: UpdateConversationDto): Promise<Conversation> {
+    const conversation = await this.conversations.update(id, userId, toPatch(dto));
+    if (!conversation) throw DomainError.notFound('Conversation');
+    return conversation;
+  }
+
+  /**
+   * The memory worker's rolling summary: applied unless the conversation holds
+   * a newer one, so that retried or reordered jobs cannot roll it back.
+   */
+  applyRollingSummary(
+    userId: string,
+    conversationId: string,
+    summary: string,
+    asOf: Date,
+  ): Promise<boolean> {
+    return this.conversations.applySummary(conversationId, userId, summary, asOf);
+  }
+
+  async getConfig(userId: string, id: string): Promise<ConfigDto> {
+    await this.getOwned(userId, id);
+    return ConfigDto.from(id, await this.conversations.findConfig(id));
+  }
+
+  async putConfig(userId: string, id: string, dto: PutConfigDto): Promise<ConfigDto> {
+    await this.getOwned(userId, id);
+    const config = await this.conversations.upsertConfig({
+      conversationId: id,
+      model: dto.model ?? null,
+      temperature: dto.temperature ?? null,
+      systemPrompt: dto.system_prompt ?? null,
+      contextWindow: dto.context_window ?? null,
+      settings: dto.settings ?? {},
+    });
+    return ConfigDto.from(id, config);
+  }
+
+  async createSession(userId: string, id: string): Promise<ChatSessionDto> {
+    await this.getOwned(userId, id);
+    return ChatSessionDto.from(
+      await this.conversations.insertSession({ id: uuidv7(), conversationId: id }),
+    );
+  }
+
+  async listSessions(
+    userId: string,
+    id: string,
+    query: PageQueryDto,
+  ): Promise<Page<ChatSessionDto>> {
+    await this.getOwned(userId, id);
+    const limit = pageLimit(query);
+    const after = query.after ? cursors.id(query.after, 'session') : null;
+    const rows = await this.conversations.listSessions(id, after, limit + 1);
+    return toPage(
+      rows,
+      limit,
+      (s) => ['session', s.id],
+      (s) => ChatSessionDto.from(s),
+    );
+  }
+}

@@ -1,0 +1,133 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsEnum, IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
+import { PageQueryDto } from '../../../platform/http/pagination.js';
+import {
+  ConversationType,
+  Visibility,
+  type Conversation,
+} from '../entities/conversation.entity.js';
+
+const iso = (d: Date | string | null): string | null => (d ? new Date(d).toISOString() : null);
+
+/** Fields a client may set on create; `null` clears a field on PATCH. */
+export class CreateConversationDto {
+  @ApiPropertyOptional({ maxLength: 300, nullable: true, type: String })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  title?: string | null;
+
+  @ApiPropertyOptional({ enum: ConversationType, default: ConversationType.General })
+  @IsOptional()
+  @IsEnum(ConversationType)
+  type?: ConversationType;
+
+  @ApiPropertyOptional({ enum: Visibility, default: Visibility.Private })
+  @IsOptional()
+  @IsEnum(Visibility)
+  visibility?: Visibility;
+
+  @ApiPropertyOptional({ description: 'Rolling summary', nullable: true, type: String })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100_000)
+  summary?: string | null;
+
+  @ApiPropertyOptional({
+    description: 'Active assistant persona',
+    maxLength: 64,
+    nullable: true,
+    type: String,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  persona?: string | null;
+
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true })
+  @IsOptional()
+  @IsObject()
+  metadata?: Record<string, unknown>;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    nullable: true,
+    description: "The model's last usage report (tokens, context size)",
+  })
+  @IsOptional()
+  @IsObject()
+  usage_context?: Record<string, unknown> | null;
+}
+
+export class UpdateConversationDto extends CreateConversationDto {
+  @ApiPropertyOptional({ description: 'true archives (sets archived_at), false restores' })
+  @IsOptional()
+  @IsBoolean()
+  archived?: boolean;
+}
+
+const toBoolean = ({ value }: { value: unknown }) =>
+  value === 'true' ? true : value === 'false' ? false : value;
+
+export class ListConversationsQuery extends PageQueryDto {
+  @ApiPropertyOptional({ enum: ConversationType })
+  @IsOptional()
+  @IsEnum(ConversationType)
+  type?: ConversationType;
+
+  @ApiPropertyOptional({
+    type: Boolean,
+    description: 'true lists only archived conversations; by default they are left out',
+  })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  archived?: boolean;
+
+  @ApiPropertyOptional({ description: 'Case-insensitive substring of the title', maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+}
+
+export class ConversationDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ type: String, nullable: true }) title: string | null;
+  @ApiProperty({ enum: ConversationType }) type: ConversationType;
+  @ApiProperty({ enum: Visibility }) visibility: Visibility;
+  @ApiProperty({ type: String, nullable: true }) summary: string | null;
+  @ApiProperty({ type: String, nullable: true }) persona: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: true }) metadata: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true })
+  usage_context: Record<string, unknown> | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) archived_at: string | null;
+  @ApiProperty({ format: 'date-time' }) created_at: string;
+  @ApiProperty({ format: 'date-time' }) updated_at: string;
+  @ApiProperty({ format: 'date-time', description: 'Moves with every appended message' })
+  last_activity_at: string;
+
+  static from(c: Conversation): ConversationDto {
+    return {
+      id: c.id,
+      title: c.title,
+      type: c.type,
+      visibility: c.visibility,
+      summary: c.summary,
+      persona: c.persona,
+      metadata: c.metadata,
+      usage_context: c.usageContext,
+      archived_at: iso(c.archivedAt),
+      created_at: iso(c.createdAt)!,
+      updated_at: iso(c.updatedAt)!,
+      last_activity_at: iso(c.lastActivityAt)!,
+    };
+  }
+}
+
+export class ConversationPageDto {
+  @ApiProperty({ type: [ConversationDto] }) data: ConversationDto[];
+  @ApiProperty({ type: String, nullable: true }) next_cursor: string | null;
+}

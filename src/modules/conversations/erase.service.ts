@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { DomainError } from '../../platform/http/domain-error.js';
+import { CheckpointsRepository } from './checkpoints.repository.js';
+import { ConversationsRepository } from './conversations.repository.js';
+import type { EraseReceiptDto } from './dto/erase.dto.js';
+import { FeedbackRepository } from './feedback.repository.js';
+import { MessagesRepository } from './messages.repository.js';
+import { ConversationOwners } from './ownership.js';
+
+/**
+ * Erasing a conversation: every row Parley holds for it and the agent's
+ * checkpoints of its threads, in one transaction, so that a failure leaves
+ * everything in place rather than half of it. The receipt counts what went.
+ */
+@Injectable()
+export class ConversationEraseService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly conversations: ConversationsRepository,
+    private readonly messages: MessagesRepository,
+    private readonly feedback: FeedbackRepository,
+    private readonly checkpoints: CheckpointsRepository,
+    private readonly owners: ConversationOwners,
+  ) {}
+
+  async erase(userId: string, conversationId: string): Promise<EraseReceiptDto> {
+    const receipt = await this.db.transaction(async (manager) => {
+      if (!(await this.conversations.lockOwned(conversationId, userId, manager))) {
+        throw DomainError.notFound('Conversation');
+      }
+      const sessionIds = await this.conversations.sessionIds(conversationId, manager);
+      const { messages, votes } = await this.messages.deleteByConversation(conversationId, manager);
+      const removed: Record<string, number> = {
+        'app.message_votes': votes,
+        'app.messages': messages,
+        'app.conversation_configs': await this.conversations.deleteConfig(conversationId, manager),
+        'app.feedback': await this.feedback.deleteForSessions(userId, sessionIds, manager),
+        'app.chat_sessions': await this.conversations.deleteSessions(conversationId, manager),
+        'app.conversations': await this.conversations.delete(conversationId, manager),
+      };
+      // Chat session ids are the agent's thread ids; some agents use the conversation id itself.
+      const threadIds = [...sessionIds, conversationId];
+      const checkpoints = await this.checkpoints.deleteThreads(threadIds, manager);
+      Object.assign(removed, checkpoints);
+      return {
+        conversation_id: conversationId,
+        removed,
+        checkpoints: Object.values(checkpoints).reduce((a, b) => a + b, 0),
+        thread_ids: threadIds,
+        erased_at: new Date().toISOString(),
+      };
+    });
+    this.owners.forget(conversationId);
+    return receipt;
+  }
+}

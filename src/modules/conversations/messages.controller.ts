@@ -1,0 +1,145 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Put,
+  Query,
+  Res,
+  UseGuards,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { Page } from '../../platform/http/pagination.js';
+import type { AuthContext } from '../auth/auth-context.js';
+import { CurrentUser, Owned } from '../auth/auth.decorators.js';
+import { AppendBatchDto, AppendMessageDto } from './dto/message.dto.js';
+import {
+  ClearHistoryReceiptDto,
+  HistoryQuery,
+  MessageBatchDto,
+  MessageDto,
+  MessagePageDto,
+} from './dto/message-view.dto.js';
+import { PutVoteDto, VoteDto } from './dto/vote.dto.js';
+import { HistoryService } from './history.service.js';
+import { MessagesService } from './messages.service.js';
+import { ConversationAccessGuard } from './ownership.js';
+
+@ApiTags('messages')
+@ApiBearerAuth()
+@ApiNotFoundResponse({ description: 'No such conversation of the caller' })
+@UseGuards(ConversationAccessGuard)
+@Controller('conversations/:id/messages')
+export class MessagesController {
+  constructor(
+    private readonly messages: MessagesService,
+    private readonly history: HistoryService,
+  ) {}
+
+  @Post()
+  @Owned('id', 'conversation')
+  @ApiOperation({ summary: 'Append a message; idempotent on message_id' })
+  @ApiCreatedResponse({ type: MessageDto, description: 'Appended' })
+  @ApiOkResponse({ type: MessageDto, description: 'A replay: the stored message' })
+  @ApiConflictResponse({ description: 'message_id already used with different content' })
+  async append(
+    @CurrentUser() me: AuthContext,
+    @Param('id') id: string,
+    @Body() body: AppendMessageDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<MessageDto> {
+    const { row, created } = await this.messages.append(me.userId, id, body);
+    res.status(created ? 201 : 200);
+    return MessageDto.from(row);
+  }
+
+  @Post('batch')
+  @Owned('id', 'conversation')
+  @ApiOperation({
+    summary:
+      'Append several messages in one transaction: all or nothing; a failure names the index',
+  })
+  @ApiCreatedResponse({ type: MessageBatchDto, description: 'At least one was new' })
+  @ApiOkResponse({ type: MessageBatchDto, description: 'All were replays' })
+  @ApiConflictResponse({ description: 'A message_id already used with different content' })
+  async appendBatch(
+    @CurrentUser() me: AuthContext,
+    @Param('id') id: string,
+    @Body() body: AppendBatchDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<MessageBatchDto> {
+    const results = await this.messages.appendBatch(me.userId, id, body);
+    const created = results.filter((r) => r.created).length;
+    res.status(created > 0 ? 201 : 200);
+    return { data: results.map((r) => MessageDto.from(r.row)), created };
+  }
+
+  @Get()
+  @Owned('id', 'conversation')
+  @ApiOperation({
+    summary: 'History, oldest first (after=), or backwards from the newest page (before=)',
+  })
+  @ApiOkResponse({ type: MessagePageDto })
+  list(
+    @CurrentUser() me: AuthContext,
+    @Param('id') id: string,
+    @Query() query: HistoryQuery,
+  ): Promise<Page<MessageDto>> {
+    return this.history.history(me.userId, id, query);
+  }
+
+  @Delete()
+  @Owned('id', 'conversation')
+  @ApiOperation({ summary: 'Clear the history (the conversation stays)' })
+  @ApiOkResponse({ type: ClearHistoryReceiptDto })
+  async clear(
+    @CurrentUser() me: AuthContext,
+    @Param('id') id: string,
+  ): Promise<ClearHistoryReceiptDto> {
+    return { conversation_id: id, removed: await this.messages.clear(me.userId, id) };
+  }
+
+  @Put(':message_id/vote')
+  @Owned('id', 'conversation')
+  @ApiOperation({ summary: 'Vote up or down on a message (its client message_id or its id)' })
+  @ApiOkResponse({ type: VoteDto })
+  async vote(
+    @CurrentUser() me: AuthContext,
+    @Param('id') id: string,
+    @Param('message_id') messageId: string,
+    @Body() body: PutVoteDto,
+  ): Promise<VoteDto> {
+    const vote = await this.messages.vote(me.userId, id, messageId, body.value);
+    return {
+      message_id: vote.message_id,
+      value: vote.value as VoteDto['value'],
+      updated_at: new Date(vote.updated_at).toISOString(),
+    };
+  }
+
+  @Delete(':message_id/vote')
+  @HttpCode(204)
+  @Owned('id', 'conversation')
+  @ApiOperation({ summary: 'Withdraw my vote on a message' })
+  @ApiNoContentResponse()
+  unvote(
+    @CurrentUser() me: AuthContext,
+    @Param('id') id: string,
+    @Param('message_id') messageId: string,
+  ): Promise<void> {
+    return this.messages.unvote(me.userId, id, messageId);
+  }
+}

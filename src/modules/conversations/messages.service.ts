@@ -1,0 +1,196 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
+import { uuidv7 } from '../../platform/database/uuid.js';
+import { DomainError } from '../../platform/http/domain-error.js';
+import { ErrorCode } from '../../platform/http/error-codes.js';
+import type { FieldError } from '../../platform/http/problem.js';
+import { contentHash } from './content-hash.js';
+import { ConversationsRepository } from './conversations.repository.js';
+import type { AppendBatchDto, AppendMessageDto } from './dto/message.dto.js';
+import { MessagesRepository, type MessageRow, type NewMessage } from './messages.repository.js';
+
+export interface Appended {
+  row: MessageRow;
+  created: boolean;
+}
+
+/** What a replay must repeat: everything but metadata. */
+function contentOf(dto: AppendMessageDto): unknown {
+  const { metadata: _metadata, ...content } = dto;
+  return content;
+}
+
+function problems(dto: AppendMessageDto, prefix: string): FieldError[] {
+  const errors: FieldError[] = [];
+  if (
+    dto.content === undefined &&
+    dto.parts === undefined &&
+    dto.tool_name === undefined &&
+    dto.tool_output === undefined
+  ) {
+    errors.push({
+      field: `${prefix}content`,
+      message: 'a message needs content, parts, or a tool call or result',
+    });
+  }
+  if (dto.parent_id !== undefined && dto.parent_message_id !== undefined) {
+    errors.push({
+      field: `${prefix}parent_message_id`,
+      message: 'give parent_id or parent_message_id, not both',
+    });
+  }
+  return errors;
+}
+
+function invalid(errors: FieldError[]): DomainError {
+  return new DomainError(
+    ErrorCode.ValidationFailed,
+    errors.length === 1
+      ? `${errors[0]!.field}: ${errors[0]!.message}`
+      : `${errors.length} fields are invalid`,
+    { errors },
+  );
+}
+
+function toNew(conversationId: string, dto: AppendMessageDto): NewMessage {
+  return {
+    id: uuidv7(),
+    conversationId,
+    chatSessionId: dto.session_id ?? null,
+    messageId: dto.message_id,
+    parentId: dto.parent_id ?? null,
+    parentMessageId: dto.parent_message_id ?? null,
+    role: dto.role,
+    content: dto.content ?? null,
+    parts: dto.parts ?? null,
+    toolName: dto.tool_name ?? null,
+    toolCallId: dto.tool_call_id ?? null,
+    toolInput: dto.tool_input ?? null,
+    toolOutput: dto.tool_output ?? null,
+    citations: dto.citations ?? null,
+    context: dto.context ?? null,
+    metadata: dto.metadata ?? {},
+    contentHash: contentHash(contentOf(dto)),
+  };
+}
+
+/** Appending (one or a batch, idempotent on message_id), votes, and clearing history. */
+@Injectable()
+export class MessagesService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly messages: MessagesRepository,
+    private readonly conversations: ConversationsRepository,
+  ) {}
+
+  async append(userId: string, conversationId: string, dto: AppendMessageDto): Promise<Appended> {
+    const errors = problems(dto, '');
+    if (errors.length) throw invalid(errors);
+    return this.appendOne(userId, toNew(conversationId, dto), '');
+  }
+
+  /** All or nothing: the first failing message rolls back the batch and is named by index. */
+  async appendBatch(
+    userId: string,
+    conversationId: string,
+    dto: AppendBatchDto,
+  ): Promise<Appended[]> {
+    const errors = dto.messages.flatMap((m, i) => problems(m, `messages.${i}.`));
+    if (errors.length) throw invalid(errors);
+    const rows = dto.messages.map((m) => toNew(conversationId, m));
+    return this.db.transaction(async (manager) => {
+      if (!(await this.conversations.findOwned(conversationId, userId, manager))) {
+        throw DomainError.notFound('Conversation');
+      }
+      const out: Appended[] = [];
+      for (const [i, row] of rows.entries()) {
+        out.push(await this.appendOne(userId, row, `messages.${i}.`, manager));
+      }
+      return out;
+    });
+  }
+
+  private async appendOne(
+    userId: string,
+    m: NewMessage,
+    prefix: string,
+    manager?: EntityManager,
+  ): Promise<Appended> {
+    let inserted: MessageRow | null;
+    try {
+      inserted = await this.messages.appendIfAbsent(userId, m, manager);
+    } catch (err) {
+      // The conversation was erased between the owner check and the foreign key check.
+      if (
+        err instanceof QueryFailedError &&
+        (err.driverError as { code?: string }).code === '23503'
+      ) {
+        throw DomainError.notFound('Conversation');
+      }
+      throw err;
+    }
+    if (inserted) return { row: inserted, created: true };
+    // Nothing inserted: find out why, owner first so that nothing leaks about others' data.
+    if (!(await this.conversations.findOwned(m.conversationId, userId, manager))) {
+      throw DomainError.notFound('Conversation');
+    }
+    const existing = await this.messages.findByMessageId(m.conversationId, m.messageId, manager);
+    if (existing) {
+      if (existing.content_hash === m.contentHash) return { row: existing, created: false };
+      throw new DomainError(
+        ErrorCode.Conflict,
+        `message_id "${m.messageId}" already holds a different message in this conversation.`,
+        {
+          errors: [
+            { field: `${prefix}message_id`, message: 'already used with different content' },
+          ],
+        },
+      );
+    }
+    const field =
+      m.chatSessionId && !(await this.sessionBelongs(m, manager))
+        ? 'session_id'
+        : m.parentId
+          ? 'parent_id'
+          : 'parent_message_id';
+    throw invalid([{ field: `${prefix}${field}`, message: 'no such item in this conversation' }]);
+  }
+
+  private async sessionBelongs(m: NewMessage, manager?: EntityManager): Promise<boolean> {
+    const rows = (await (manager ?? this.db.manager).query(
+      `SELECT 1 FROM app.chat_sessions WHERE id = $1 AND conversation_id = $2`,
+      [m.chatSessionId, m.conversationId],
+    )) as unknown[];
+    return rows.length > 0;
+  }
+
+  async vote(
+    userId: string,
+    conversationId: string,
+    messageRef: string,
+    value: string,
+  ): Promise<{ message_id: string; value: string; updated_at: Date }> {
+    const vote = await this.messages.upsertVote(conversationId, userId, messageRef, value);
+    if (!vote) throw DomainError.notFound('Message');
+    return vote;
+  }
+
+  /** Idempotent: no vote (or no such message) in the caller's conversation is already the goal. */
+  async unvote(userId: string, conversationId: string, messageRef: string): Promise<void> {
+    if (!(await this.conversations.findOwned(conversationId, userId))) {
+      throw DomainError.notFound('Conversation');
+    }
+    await this.messages.deleteVote(conversationId, userId, messageRef);
+  }
+
+  async clear(userId: string, conversationId: string): Promise<Record<string, number>> {
+    return this.db.transaction(async (manager) => {
+      if (!(await this.conversations.lockOwned(conversationId, userId, manager))) {
+        throw DomainError.notFound('Conversation');
+      }
+      const { messages, votes } = await this.messages.deleteByConversation(conversationId, manager);
+      return { 'app.messages': messages, 'app.message_votes': votes };
+    });
+  }
+}
