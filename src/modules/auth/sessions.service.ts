@@ -36,9 +36,10 @@ export class SessionsService implements OnModuleInit {
   }
 
   /** ONBOARDING until the profile is complete, PENDING_CONSENT until consent is complete, then FULL. */
-  async scopeFor(user: User): Promise<SessionScope> {
+  async scopeFor(user: User, manager?: EntityManager): Promise<SessionScope> {
     if (!isProfileComplete(user)) return SessionScope.Onboarding;
-    const terms = await this.consent.hasAcceptedTerms(user.id);
+    // Inside a transaction, its manager: the embedded engine serialises connections.
+    const terms = await this.consent.hasAcceptedTerms(user.id, manager);
     if (!terms || !(await this.consent.parentalConsentSatisfied(user)))
       return SessionScope.PendingConsent;
     return SessionScope.Full;
@@ -50,7 +51,7 @@ export class SessionsService implements OnModuleInit {
       id: uuidv7(),
       userId: user.id,
       origin,
-      scope: await this.scopeFor(user),
+      scope: await this.scopeFor(user, manager),
       capabilities: {},
       createdAt: now,
       lastActiveAt: now,

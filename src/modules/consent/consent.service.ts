@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { Repository, type EntityManager } from 'typeorm';
 import type { AppConfig } from '../../platform/config/config.js';
 import { APP_CONFIG } from '../../platform/config/config.tokens.js';
 import { uuidv7 } from '../../platform/database/uuid.js';
@@ -74,8 +74,9 @@ export class ConsentService {
     };
   }
 
-  async hasAcceptedTerms(userId: string): Promise<boolean> {
-    return this.consents.existsBy({ userId, termsVersion: this.termsVersion });
+  async hasAcceptedTerms(userId: string, manager?: EntityManager): Promise<boolean> {
+    const repo = manager ? manager.getRepository(UserConsent) : this.consents;
+    return repo.existsBy({ userId, termsVersion: this.termsVersion });
   }
 
   /**
