@@ -4,6 +4,7 @@ import { QueuedJobs1795355388624 } from './1795355388624-QueuedJobs.js';
 import { Identity1795356879432 } from './1795356879432-Identity.js';
 import { MemoryItems1795497166061 } from './1795497166061-MemoryItems.js';
 import { Conversations1795497249148 } from './1795497249148-Conversations.js';
+import { Streams1795497645524 } from './1795497645524-Streams.js';
 
 export const MIGRATIONS = [
   CreateSchemas1763800000000,
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   Identity1795356879432,
   MemoryItems1795497166061,
   Conversations1795497249148,
+  Streams1795497645524,
 ];

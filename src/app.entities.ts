@@ -12,6 +12,7 @@ import { ChatSession } from './modules/conversations/entities/chat-session.entit
 import { ConversationConfig } from './modules/conversations/entities/conversation-config.entity.js';
 import { Conversation } from './modules/conversations/entities/conversation.entity.js';
 import { Feedback } from './modules/conversations/entities/feedback.entity.js';
+import { Stream } from './modules/streams/entities/stream.entity.js';
 import { MessageVote } from './modules/conversations/entities/message-vote.entity.js';
 import { Message } from './modules/conversations/entities/message.entity.js';
 import { UserConsent } from './modules/consent/entities/user-consent.entity.js';
@@ -45,4 +46,5 @@ export const ENTITIES: Function[] = [
   MessageVote,
   ConversationConfig,
   Feedback,
+  Stream,
 ];

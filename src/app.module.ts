@@ -4,6 +4,7 @@ import { ConsentModule } from './modules/consent/consent.module.js';
 import { ConversationsModule } from './modules/conversations/conversations.module.js';
 import { MaintenanceModule } from './modules/maintenance/maintenance.module.js';
 import { MemoryModule } from './modules/memory/memory.module.js';
+import { StreamsModule } from './modules/streams/streams.module.js';
 import { UsersModule } from './modules/users/users.module.js';
 import { CACHE_READINESS, CacheModule } from './platform/cache/cache.module.js';
 import type { AppConfig } from './platform/config/config.js';
@@ -51,6 +52,7 @@ export class AppModule {
         AuthModule,
         ConversationsModule,
         MemoryModule,
+        StreamsModule,
         ObservabilityModule.forRoot({
           provide: READINESS_PROBES,
           inject: [CACHE_READINESS, QUEUE_READINESS, BLOB_READINESS],

@@ -45,6 +45,25 @@ export class MemoryItemsRepository {
     return { item: stored as MemoryItem, created: inserted || fresh };
   }
 
+  /**
+   * Upserts an item that carries its own time in `value.as_of` (ISO-8601 UTC,
+   * which sorts as text), unless the stored one is newer: a late, older write
+   * changes nothing, and the same write twice is harmless. Whether it applied.
+   */
+  async upsertUnlessNewer(item: UpsertItem & { asOf: string }): Promise<boolean> {
+    const rows = (await this.dataSource.query(
+      `INSERT INTO memory.items AS m (user_id, namespace, key, value, text, expires_at)
+       VALUES ($1, $2, $3, $4::jsonb, $5, NULL)
+       ON CONFLICT (user_id, namespace, key) DO UPDATE
+         SET value = EXCLUDED.value, text = EXCLUDED.text, expires_at = NULL, updated_at = now()
+         WHERE m.expires_at <= now()
+            OR coalesce(m.value ->> 'as_of', '') COLLATE "C" <= $6::text COLLATE "C"
+       RETURNING 1 AS applied`,
+      [item.userId, item.namespace, item.key, JSON.stringify(item.value), item.text, item.asOf],
+    )) as unknown[];
+    return rows.length > 0;
+  }
+
   async findLive(userId: string, namespace: string, key: string): Promise<MemoryItem | null> {
     const rows = (await this.dataSource.query(
       `SELECT ${COLUMNS} FROM memory.items

@@ -6,6 +6,8 @@
  */
 export const QueueName = {
   Maintenance: 'maintenance',
+  /** Conversation summaries on their way to long-term memory (the memory lake). */
+  MemoryLake: 'memory-lake',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -18,6 +20,15 @@ export const QUEUE_NAMES: readonly QueueName[] = Object.values(QueueName);
  */
 export interface JobPayloads {
   'maintenance.echo': { text: string };
+  'memory-lake.persist-summary': {
+    userId: string;
+    conversationId: string;
+    summary: string;
+    /** ISO-8601: the summary's own time; an older one never replaces a newer one. */
+    asOf: string;
+    /** Epoch ms when the API accepted it: job latency is measured from here. */
+    acceptedAt: number;
+  };
 }
 
 /** Only names that start with a known queue can be enqueued. */

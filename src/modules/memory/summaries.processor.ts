@@ -1,0 +1,68 @@
+import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { Histogram } from 'prom-client';
+import { MetricsService } from '../../platform/observability/metrics.service.js';
+import { JobHandler } from '../../platform/queue/job-handler.decorator.js';
+import type { JobContext } from '../../platform/queue/queue.types.js';
+import {
+  SummaryWriter,
+  type SummaryOutcome,
+  type SummaryPayload,
+} from './summary-writer.service.js';
+
+/**
+ * Runs the memory lake's jobs in the worker (or in-process in the embedded
+ * default). Each run is a conditional upsert, so a retry after a crash
+ * halfway changes nothing already written.
+ */
+@Injectable()
+export class SummariesProcessor implements OnApplicationBootstrap {
+  private latency?: Histogram<'outcome'>;
+
+  constructor(
+    private readonly writer: SummaryWriter,
+    private readonly moduleRef: ModuleRef,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const metrics = this.findMetrics();
+    if (!metrics) return;
+    this.latency = new Histogram({
+      name: 'parley_memory_summary_latency_seconds',
+      help: 'From the API accepting a summary to the worker having stored it',
+      labelNames: ['outcome'],
+      buckets: [0.01, 0.05, 0.1, 0.5, 1, 5, 30, 120, 600],
+      registers: [metrics.registry],
+    });
+  }
+
+  @JobHandler('memory-lake.persist-summary')
+  async persist(payload: SummaryPayload, context: JobContext): Promise<SummaryOutcome> {
+    await testOnlyDelay();
+    const outcome = await this.writer.persist(payload);
+    this.latency?.observe(
+      { outcome: outcome.conversation_found ? 'stored' : 'conversation-gone' },
+      (Date.now() - payload.acceptedAt) / 1000,
+    );
+    return { ...outcome, attempt: context.attempt };
+  }
+
+  /** The worker and the API both compose observability, bare test modules may not. */
+  private findMetrics(): MetricsService | undefined {
+    try {
+      return this.moduleRef.get(MetricsService, { strict: false });
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+/**
+ * Reliability tests kill a worker while a summary job runs; this widens the
+ * window so the kill lands mid-job. Read only under NODE_ENV=test.
+ */
+async function testOnlyDelay(): Promise<void> {
+  if (process.env.NODE_ENV !== 'test') return;
+  const ms = Number(process.env.PARLEY_TEST_SUMMARY_JOB_DELAY_MS ?? 0);
+  if (ms > 0) await new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,114 @@
+import { createHash } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { DomainError } from '../../platform/http/domain-error.js';
+import { ErrorCode } from '../../platform/http/error-codes.js';
+import { QueueService } from '../../platform/queue/queue.service.js';
+import { CachedConversationOwnership } from './conversation-summaries.js';
+import { SummaryAcceptedDto, SummaryJobDto } from './dto/summary.dto.js';
+import { SummaryLedger } from './summary-ledger.js';
+import { SummaryWriter, type SummaryPayload } from './summary-writer.service.js';
+
+const JOB = 'memory-lake.persist-summary';
+/** An unreachable queue must not hold the request: past this, the summary is written here. */
+const ENQUEUE_TIMEOUT_MS = 1500;
+/** A summary dated far ahead would shadow every later one. */
+const MAX_CLOCK_SKEW_MS = 5 * 60 * 1000;
+
+export interface AcceptSummary {
+  conversationId: string;
+  summary: string;
+  asOf?: string;
+}
+
+/**
+ * The summary hot path: validate, check ownership from the cache, enqueue,
+ * answer. The database is touched only on an owner-cache miss, or when the
+ * queue is unreachable and the summary is written synchronously instead.
+ */
+@Injectable()
+export class SummariesService {
+  private readonly logger = new Logger('MemoryLake');
+
+  constructor(
+    private readonly owners: CachedConversationOwnership,
+    private readonly queue: QueueService,
+    private readonly writer: SummaryWriter,
+    private readonly ledger: SummaryLedger,
+  ) {}
+
+  async accept(userId: string, input: AcceptSummary): Promise<SummaryAcceptedDto> {
+    const asOf = this.asOf(input.asOf);
+    if (!(await this.owners.isOwner(userId, input.conversationId))) {
+      throw DomainError.notFound('Conversation');
+    }
+    const payload: SummaryPayload = {
+      userId,
+      conversationId: input.conversationId,
+      summary: input.summary,
+      asOf,
+      acceptedAt: Date.now(),
+    };
+    const jobId = summaryJobId(payload);
+    const base = { conversation_id: input.conversationId, as_of: asOf };
+    try {
+      await withTimeout(this.queue.enqueue(JOB, payload, { jobId }), ENQUEUE_TIMEOUT_MS);
+    } catch (err) {
+      this.logger.warn(`queue unreachable (${errorText(err)}); storing the summary directly`);
+      await this.writer.persist(payload);
+      return { job_id: null, status: 'stored', ...base };
+    }
+    this.ledger.track(jobId, payload);
+    return { job_id: jobId, status: 'queued', ...base };
+  }
+
+  async job(userId: string, jobId: string): Promise<SummaryJobDto> {
+    let job;
+    try {
+      job = await this.queue.getJob(JOB, jobId);
+    } catch {
+      throw new DomainError(ErrorCode.ServiceUnavailable, 'The job queue cannot be reached.');
+    }
+    const payload = job?.data as SummaryPayload | undefined;
+    if (!job || job.name !== JOB || payload?.userId !== userId) {
+      throw DomainError.notFound('Summary job');
+    }
+    return SummaryJobDto.from(job, payload);
+  }
+
+  private asOf(given: string | undefined): string {
+    const at = given === undefined ? Date.now() : Date.parse(given);
+    if (!Number.isFinite(at) || at > Date.now() + MAX_CLOCK_SKEW_MS || at < 0) {
+      throw new DomainError(ErrorCode.ValidationFailed, 'as_of is out of range.', {
+        errors: [
+          { field: 'as_of', message: 'as_of must be a time after 1970 and not in the future' },
+        ],
+      });
+    }
+    return new Date(at).toISOString();
+  }
+}
+
+/**
+ * The same summary posted twice maps to the same job: a client retry while the
+ * first is still known to the queue enqueues nothing new.
+ */
+export function summaryJobId(p: SummaryPayload): string {
+  const digest = createHash('sha256')
+    .update(`${p.userId}\n${p.conversationId}\n${p.asOf}\n${p.summary}`)
+    .digest('base64url')
+    .replace(/[^A-Za-z0-9]/g, '')
+    .slice(0, 24);
+  return `summary.${p.conversationId}.${digest}`;
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

@@ -1,0 +1,110 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnModuleInit,
+} from '@nestjs/common';
+import type { AppConfig } from '../../platform/config/config.js';
+import { APP_CONFIG } from '../../platform/config/config.tokens.js';
+import { QueueService } from '../../platform/queue/queue.service.js';
+import { SummaryWriter, type SummaryPayload } from './summary-writer.service.js';
+
+const SWEEP_EVERY_MS = 1000;
+const CHECKS_PER_SWEEP = 500;
+/** Past this, the oldest entries are left to Redis alone rather than grow without bound. */
+const MAX_ENTRIES = 20_000;
+
+/**
+ * Summaries this API instance accepted into Redis that no worker has finished
+ * yet. Redis may run without persistence, so a job waiting there when Redis
+ * stops would be gone when it returns: when the queue cannot be reached (and at
+ * shutdown) the instance writes what it still holds itself. Every write is
+ * conditional on the summary's time, so writing one the worker also ran is
+ * harmless. Only the BullMQ driver needs this; the local queue is a table.
+ */
+@Injectable()
+export class SummaryLedger implements OnModuleInit, BeforeApplicationShutdown {
+  private readonly logger = new Logger('MemoryLake');
+  private readonly pending = new Map<string, SummaryPayload>();
+  private readonly enabled: boolean;
+  private timer?: NodeJS.Timeout;
+  private sweeping?: Promise<void>;
+
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly queue: QueueService,
+    private readonly writer: SummaryWriter,
+  ) {
+    this.enabled = config.queue.driver === 'bullmq';
+  }
+
+  onModuleInit(): void {
+    if (!this.enabled) return;
+    this.timer = setInterval(() => {
+      this.sweeping ??= this.sweep().finally(() => (this.sweeping = undefined));
+    }, SWEEP_EVERY_MS);
+    this.timer.unref();
+  }
+
+  track(jobId: string, payload: SummaryPayload): void {
+    if (!this.enabled) return;
+    if (this.pending.size >= MAX_ENTRIES) {
+      this.pending.delete(this.pending.keys().next().value!);
+    }
+    this.pending.set(jobId, payload);
+  }
+
+  size(): number {
+    return this.pending.size;
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.sweeping;
+    await this.writeAll();
+  }
+
+  /** Forgets what a worker finished (or gave up on: failed jobs stay visible in the queue). */
+  private async sweep(): Promise<void> {
+    const ids = [...this.pending.keys()].slice(0, CHECKS_PER_SWEEP);
+    try {
+      const jobs = await Promise.all(
+        ids.map((id) => this.queue.getJob('memory-lake.persist-summary', id)),
+      );
+      for (const [i, job] of jobs.entries()) {
+        const id = ids[i]!;
+        if (job?.status === 'completed' || job?.status === 'failed') this.pending.delete(id);
+        // Gone unfinished: Redis restarted empty (or trimmed it after completion).
+        else if (!job) await this.writeOne(id);
+      }
+    } catch (err) {
+      this.logger.warn(`queue unreachable (${message(err)}); writing accepted summaries directly`);
+      await this.writeAll();
+    }
+  }
+
+  private async writeAll(): Promise<void> {
+    for (const id of [...this.pending.keys()]) {
+      if (!(await this.writeOne(id))) return;
+    }
+  }
+
+  private async writeOne(id: string): Promise<boolean> {
+    const payload = this.pending.get(id);
+    if (!payload) return true;
+    try {
+      await this.writer.persist(payload);
+      this.pending.delete(id);
+      return true;
+    } catch (err) {
+      // Kept for the next sweep: the database may be back by then.
+      this.logger.error(`summary ${id} not written: ${message(err)}`);
+      return false;
+    }
+  }
+}
+
+function message(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

@@ -1,0 +1,59 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
+import type { Stream } from '../entities/stream.entity.js';
+
+export const MAX_CHUNK_CHARS = 64 * 1024;
+
+export class StreamParams {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  id: string;
+}
+
+export class AppendChunkDto {
+  @ApiProperty({
+    maxLength: MAX_CHUNK_CHARS,
+    description: 'The chunk, as the reader should get it',
+  })
+  @IsString()
+  @MaxLength(MAX_CHUNK_CHARS)
+  data: string;
+}
+
+export class StreamEventsQuery {
+  @ApiPropertyOptional({
+    minimum: 0,
+    description:
+      'Resume after this sequence number (the Last-Event-ID header wins when both are sent)',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  after?: number;
+}
+
+export class ChunkAppendedDto {
+  @ApiProperty({ description: 'Its sequence number: the SSE event id' }) seq: number;
+}
+
+export class StreamDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) conversation_id: string;
+  @ApiProperty({ enum: ['open', 'completed'] }) status: string;
+  @ApiProperty({ format: 'date-time' }) created_at: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) completed_at: string | null;
+  @ApiProperty({ description: 'Where readers follow it (Server-Sent Events)' }) events_url: string;
+
+  static from(s: Stream): StreamDto {
+    return {
+      id: s.id,
+      conversation_id: s.conversationId,
+      status: s.status,
+      created_at: new Date(s.createdAt).toISOString(),
+      completed_at: s.completedAt ? new Date(s.completedAt).toISOString() : null,
+      events_url: `/v1/streams/${s.id}/events`,
+    };
+  }
+}

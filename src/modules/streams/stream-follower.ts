@@ -1,0 +1,65 @@
+import type { ChunkStore, StreamEntry } from './chunk-store.js';
+
+/** Where a follower writes Server-Sent Events; resolves once the text may be written again. */
+export interface SseSink {
+  write(text: string): Promise<void>;
+}
+
+export interface FollowOptions {
+  /** A comment line after this much silence keeps proxies from closing the connection. */
+  heartbeatMs: number;
+  signal: AbortSignal;
+  /** Asked only when the store has forgotten the stream: whether it was completed. */
+  completedInRecord: () => Promise<boolean>;
+}
+
+const BATCH = 1000;
+
+/** `id:` is the sequence number, so a reconnecting EventSource resumes on its own. */
+export function formatEntry(entry: StreamEntry): string {
+  if (entry.data === undefined) {
+    return `id: ${entry.seq}\nevent: done\ndata: {"status":"completed"}\n\n`;
+  }
+  const lines = entry.data.split(/\r\n|\r|\n/).map((line) => `data: ${line}\n`);
+  return `id: ${entry.seq}\n${lines.join('')}\n`;
+}
+
+/**
+ * Sends a reader everything after `after`: the backlog in batches, then live
+ * entries as they come, until the end marker (or the reader leaves). Returns
+ * whether the stream's end was sent.
+ */
+export async function follow(
+  store: ChunkStore,
+  streamId: string,
+  after: number,
+  sink: SseSink,
+  options: FollowOptions,
+): Promise<boolean> {
+  const { signal } = options;
+  let last = after;
+  const send = async (entries: StreamEntry[]): Promise<boolean> => {
+    if (entries.length === 0) return false;
+    await sink.write(entries.map(formatEntry).join(''));
+    last = entries[entries.length - 1]!.seq;
+    return entries[entries.length - 1]!.data === undefined;
+  };
+
+  for (;;) {
+    const batch = await store.range(streamId, last, BATCH);
+    if (await send(batch)) return true;
+    if (batch.length < BATCH) break;
+  }
+  if (!(await store.exists(streamId)) && (await options.completedInRecord())) {
+    // Its chunks expired after completion: say it is over rather than wait forever.
+    await sink.write(`event: done\ndata: {"status":"completed","expired":true}\n\n`);
+    return true;
+  }
+  while (!signal.aborted) {
+    const entries = await store.wait(streamId, last, options.heartbeatMs, signal);
+    if (signal.aborted) break;
+    if (entries.length === 0) await sink.write(`: heartbeat\n\n`);
+    else if (await send(entries)) return true;
+  }
+  return false;
+}

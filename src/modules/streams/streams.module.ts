@@ -1,0 +1,31 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { AppConfig } from '../../platform/config/config.js';
+import { APP_CONFIG } from '../../platform/config/config.tokens.js';
+import { ConversationsModule } from '../conversations/conversations.module.js';
+import { CHUNK_STORE, type ChunkStore } from './chunk-store.js';
+import { Stream } from './entities/stream.entity.js';
+import { MemoryChunkStore } from './memory-chunk-store.js';
+import { RedisChunkStore } from './redis-chunk-store.js';
+import { ConversationStreamsController, StreamsController } from './streams.controller.js';
+import { StreamsRepository } from './streams.repository.js';
+import { StreamsService } from './streams.service.js';
+
+/** Resumable streams of assistant responses, readable from any instance. */
+@Module({
+  imports: [TypeOrmModule.forFeature([Stream]), ConversationsModule],
+  controllers: [ConversationStreamsController, StreamsController],
+  providers: [
+    {
+      provide: CHUNK_STORE,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig): ChunkStore =>
+        config.redis.url
+          ? new RedisChunkStore(config.redis.url, config.redis.keyPrefix)
+          : new MemoryChunkStore(),
+    },
+    StreamsRepository,
+    StreamsService,
+  ],
+})
+export class StreamsModule {}

@@ -1,0 +1,125 @@
+import {
+  Inject,
+  Injectable,
+  type BeforeApplicationShutdown,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { CacheService } from '../../platform/cache/cache.service.js';
+import { uuidv7 } from '../../platform/database/uuid.js';
+import { DomainError } from '../../platform/http/domain-error.js';
+import { ErrorCode } from '../../platform/http/error-codes.js';
+import { ConversationsService } from '../conversations/conversations.service.js';
+import { CHUNK_STORE, type ChunkStore } from './chunk-store.js';
+import { StreamDto } from './dto/stream.dto.js';
+import { StreamStatus, type Stream } from './entities/stream.entity.js';
+import { follow, type SseSink } from './stream-follower.js';
+import { StreamsRepository } from './streams.repository.js';
+
+const HEARTBEAT_MS = 15_000;
+const OWNER_TTL_SECONDS = 24 * 3600;
+
+/**
+ * Resumable streams: the record in PostgreSQL, the chunks in the chunk store.
+ * Appending is the hot path: ownership comes from the cache, ordering and the
+ * "no chunk after completion" rule from the store's atomic append.
+ */
+@Injectable()
+export class StreamsService implements BeforeApplicationShutdown, OnApplicationShutdown {
+  private readonly readers = new Set<AbortController>();
+
+  constructor(
+    private readonly streams: StreamsRepository,
+    private readonly conversations: ConversationsService,
+    private readonly cache: CacheService,
+    @Inject(CHUNK_STORE) private readonly store: ChunkStore,
+  ) {}
+
+  async open(userId: string, conversationId: string): Promise<StreamDto> {
+    await this.conversations.getOwned(userId, conversationId);
+    const id = uuidv7();
+    // The store first: a record whose chunks cannot be written must not exist.
+    await this.store.open(id);
+    const stream = await this.streams.insert({ id, conversationId, userId });
+    void this.cache.set(ownerKey(id), userId, OWNER_TTL_SECONDS);
+    return StreamDto.from(stream);
+  }
+
+  async append(userId: string, streamId: string, data: string): Promise<{ seq: number }> {
+    await this.assertOwner(userId, streamId);
+    let result = await this.store.append(streamId, data);
+    if (result.status === 'unknown') {
+      // The store lost it (expired, or Redis restarted empty): the record decides.
+      const stream = await this.getOwned(userId, streamId);
+      if (stream.status === StreamStatus.Open) {
+        await this.store.open(streamId);
+        result = await this.store.append(streamId, data);
+      }
+    }
+    if (result.status !== 'appended') {
+      throw new DomainError(
+        ErrorCode.Conflict,
+        'The stream is completed; it takes no more chunks.',
+      );
+    }
+    return { seq: result.seq };
+  }
+
+  async complete(userId: string, streamId: string): Promise<StreamDto> {
+    await this.getOwned(userId, streamId);
+    await this.store.complete(streamId);
+    const stream = await this.streams.markCompleted(streamId, userId);
+    if (!stream) throw DomainError.notFound('Stream');
+    return StreamDto.from(stream);
+  }
+
+  /** Checks ownership before any byte of the event stream is sent, so a 404 is still possible. */
+  async getOwned(userId: string, streamId: string): Promise<Stream> {
+    const stream = await this.streams.findOwned(streamId, userId);
+    if (!stream) throw DomainError.notFound('Stream');
+    return stream;
+  }
+
+  /** Follows a stream until its end, the reader leaving (`signal`), or shutdown. */
+  async follow(stream: Stream, after: number, sink: SseSink, signal: AbortSignal): Promise<void> {
+    const reader = new AbortController();
+    const abort = () => reader.abort();
+    signal.addEventListener('abort', abort, { once: true });
+    this.readers.add(reader);
+    try {
+      await follow(this.store, stream.id, after, sink, {
+        heartbeatMs: HEARTBEAT_MS,
+        signal: reader.signal,
+        completedInRecord: async () =>
+          (await this.streams.findOwned(stream.id, stream.userId))?.status ===
+          StreamStatus.Completed,
+      });
+    } finally {
+      signal.removeEventListener('abort', abort);
+      this.readers.delete(reader);
+    }
+  }
+
+  /**
+   * Open event streams would hold the HTTP server's close forever: end them.
+   * Their clients reconnect with Last-Event-ID, to another instance.
+   */
+  beforeApplicationShutdown(): void {
+    for (const reader of this.readers) reader.abort();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.store.close();
+  }
+
+  private async assertOwner(userId: string, streamId: string): Promise<void> {
+    const owner = await this.cache.get<string>(ownerKey(streamId));
+    if (owner === userId) return;
+    if (owner !== undefined) throw DomainError.notFound('Stream');
+    await this.getOwned(userId, streamId);
+    void this.cache.set(ownerKey(streamId), userId, OWNER_TTL_SECONDS);
+  }
+}
+
+function ownerKey(streamId: string): string {
+  return `stream-owner:${streamId}`;
+}
