@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import { createConversation } from './conversations.js';
 import type { TestUser } from './identity.js';
 
 /**
@@ -12,4 +13,5 @@ export const OWNED_FACTORIES: Record<
   (app: INestApplication, owner: TestUser) => Promise<string>
 > = {
   session: async (_app, owner) => owner.tokens.session.id,
+  conversation: (app, owner) => createConversation(app, owner),
 };
