@@ -1,0 +1,90 @@
+import fs from 'node:fs';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import request from 'supertest';
+import { createConversation } from '../factories/conversations.js';
+import { registerFullUser, type TestUser } from '../factories/identity.js';
+import { startTestApp, tempDir, testConfig } from '../support/app.js';
+import { waitForJob } from '../support/queues.js';
+import { openSse } from '../support/sse.js';
+
+/** The embedded default: the lake's jobs in PostgreSQL (PGlite), stream chunks in memory. */
+describe('memory lake and resumable streams, embedded', () => {
+  const dataDir = tempDir('parley-embedded-lake-');
+  let app: NestExpressApplication;
+  let baseUrl: string;
+  let alice: TestUser;
+  const http = () => request(app.getHttpServer());
+
+  beforeAll(async () => {
+    app = await startTestApp(testConfig('embedded', { DATA_DIR: dataDir }));
+    await app.listen(0, '127.0.0.1');
+    baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    alice = await registerFullUser(app);
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('queues a summary and stores it in memory and on the conversation, newest winning', async () => {
+    const conversationId = await createConversation(app, alice);
+    const newer = await http()
+      .post('/v1/memory/summaries')
+      .set(alice.auth)
+      .send({ conversation_id: conversationId, summary: 'newer', as_of: '2026-03-02T00:00:00Z' })
+      .expect(202);
+    await waitForJob(app, 'memory-lake.persist-summary', newer.body.job_id);
+    const older = await http()
+      .post('/v1/memory/summaries')
+      .set(alice.auth)
+      .send({ conversation_id: conversationId, summary: 'older', as_of: '2026-03-01T00:00:00Z' })
+      .expect(202);
+    await waitForJob(app, 'memory-lake.persist-summary', older.body.job_id);
+    const job = await http()
+      .get(`/v1/memory/summaries/jobs/${older.body.job_id}`)
+      .set(alice.auth)
+      .expect(200);
+    expect(job.body).toMatchObject({ status: 'completed', result: { memory_updated: false } });
+    const item = await http()
+      .get(`/v1/memory/items/summaries/${conversationId}`)
+      .set(alice.auth)
+      .expect(200);
+    expect(item.body.value.text).toBe('newer');
+    const conversation = await http()
+      .get(`/v1/conversations/${conversationId}`)
+      .set(alice.auth)
+      .expect(200);
+    expect(conversation.body.summary).toBe('newer');
+  });
+
+  it('streams chunks to a late reader, resumes, and ends with a final event', async () => {
+    const conversationId = await createConversation(app, alice);
+    const opened = await http()
+      .post(`/v1/conversations/${conversationId}/streams`)
+      .set(alice.auth)
+      .expect(201);
+    const id = opened.body.id as string;
+    const append = (data: string) =>
+      http().post(`/v1/streams/${id}/chunks`).set(alice.auth).send({ data }).expect(201);
+    await append('one');
+    await append('two');
+
+    const late = await openSse(baseUrl, `/v1/streams/${id}/events`, alice.auth);
+    await late.waitFor(2);
+    await append('three');
+    await late.waitFor(3);
+    late.close();
+
+    const resumed = await openSse(baseUrl, `/v1/streams/${id}/events`, {
+      ...alice.auth,
+      'Last-Event-ID': '2',
+    });
+    await http().post(`/v1/streams/${id}/complete`).set(alice.auth).expect(200);
+    await resumed.ended;
+    expect(resumed.events.map((e) => [e.id, e.event, e.data])).toEqual([
+      ['3', 'message', 'three'],
+      ['4', 'done', '{"status":"completed"}'],
+    ]);
+  });
+});
