@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { createConversation } from './conversations.js';
 import type { TestUser } from './identity.js';
+import { createCompletedStream, createSummaryJob } from './streams.js';
 
 /**
  * How to make a resource of each kind that routes declare with @Owned(param, kind),
@@ -14,4 +15,6 @@ export const OWNED_FACTORIES: Record<
 > = {
   session: async (_app, owner) => owner.tokens.session.id,
   conversation: (app, owner) => createConversation(app, owner),
+  stream: (app, owner) => createCompletedStream(app, owner),
+  'summary-job': (app, owner) => createSummaryJob(app, owner),
 };

@@ -9,6 +9,7 @@ import {
   Query,
   Req,
   Res,
+  UseGuards,
 } from '@nestjs/common';
 import {
   ApiBearerAuth,
@@ -33,6 +34,7 @@ import {
   StreamEventsQuery,
   StreamParams,
 } from './dto/stream.dto.js';
+import { StreamAccessGuard } from './stream-access.guard.js';
 import { StreamsService } from './streams.service.js';
 
 @ApiTags('streams')
@@ -54,6 +56,7 @@ export class ConversationStreamsController {
 @ApiTags('streams')
 @ApiBearerAuth()
 @Controller('streams/:id')
+@UseGuards(StreamAccessGuard)
 export class StreamsController {
   constructor(private readonly streams: StreamsService) {}
 

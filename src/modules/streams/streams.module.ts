@@ -8,6 +8,7 @@ import { Stream } from './entities/stream.entity.js';
 import { MemoryChunkStore } from './memory-chunk-store.js';
 import { RedisChunkStore } from './redis-chunk-store.js';
 import { ConversationStreamsController, StreamsController } from './streams.controller.js';
+import { StreamAccessGuard } from './stream-access.guard.js';
 import { StreamsRepository } from './streams.repository.js';
 import { StreamsService } from './streams.service.js';
 
@@ -26,6 +27,7 @@ import { StreamsService } from './streams.service.js';
     },
     StreamsRepository,
     StreamsService,
+    StreamAccessGuard,
   ],
 })
 export class StreamsModule {}

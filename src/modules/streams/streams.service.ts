@@ -44,8 +44,8 @@ export class StreamsService implements BeforeApplicationShutdown, OnApplicationS
     return StreamDto.from(stream);
   }
 
+  /** The route guard has checked ownership (`assertOwner`) before this runs. */
   async append(userId: string, streamId: string, data: string): Promise<{ seq: number }> {
-    await this.assertOwner(userId, streamId);
     let result = await this.store.append(streamId, data);
     if (result.status === 'unknown') {
       // The store lost it (expired, or Redis restarted empty): the record decides.
@@ -111,7 +111,8 @@ export class StreamsService implements BeforeApplicationShutdown, OnApplicationS
     await this.store.close();
   }
 
-  private async assertOwner(userId: string, streamId: string): Promise<void> {
+  /** Ownership from the cache (a stream never changes hands), the record on a miss. */
+  async assertOwner(userId: string, streamId: string): Promise<void> {
     const owner = await this.cache.get<string>(ownerKey(streamId));
     if (owner === userId) return;
     if (owner !== undefined) throw DomainError.notFound('Stream');
