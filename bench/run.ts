@@ -1,3 +1,4 @@
+import { b8 } from './b8-auth.js';
 import { compare, requestsPerSecond, startServer } from './harness.js';
 
 interface Row {
@@ -56,7 +57,7 @@ function print(rows: Row[]): void {
   for (const line of lines) console.log(fmt(line));
 }
 
-const benches: Record<string, () => Promise<Row>> = { B0: b0 };
+const benches: Record<string, () => Promise<Row>> = { B0: b0, B8: () => b8(ROUNDS) };
 const selected = process.argv.slice(2);
 const rows: Row[] = [];
 for (const [id, bench] of Object.entries(benches)) {
