@@ -38,8 +38,8 @@ export class SummariesProcessor implements OnApplicationBootstrap {
 
   @JobHandler('memory-lake.persist-summary')
   async persist(payload: SummaryPayload, context: JobContext): Promise<SummaryOutcome> {
-    await testOnlyDelay();
     const outcome = await this.writer.persist(payload);
+    await testOnlyDelay();
     this.latency?.observe(
       { outcome: outcome.conversation_found ? 'stored' : 'conversation-gone' },
       (Date.now() - payload.acceptedAt) / 1000,
@@ -58,8 +58,9 @@ export class SummariesProcessor implements OnApplicationBootstrap {
 }
 
 /**
- * Reliability tests kill a worker while a summary job runs; this widens the
- * window so the kill lands mid-job. Read only under NODE_ENV=test.
+ * Reliability tests kill a worker after it wrote but before the queue heard it
+ * finished (the run that at-least-once delivery repeats); this widens that
+ * window. Read only under NODE_ENV=test.
  */
 async function testOnlyDelay(): Promise<void> {
   if (process.env.NODE_ENV !== 'test') return;
