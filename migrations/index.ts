@@ -5,6 +5,7 @@ import { Identity1795356879432 } from './1795356879432-Identity.js';
 import { MemoryItems1795497166061 } from './1795497166061-MemoryItems.js';
 import { Conversations1795497249148 } from './1795497249148-Conversations.js';
 import { Streams1795497645524 } from './1795497645524-Streams.js';
+import { Collectives1795498003704 } from './1795498003704-Collectives.js';
 
 export const MIGRATIONS = [
   CreateSchemas1763800000000,
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   MemoryItems1795497166061,
   Conversations1795497249148,
   Streams1795497645524,
+  Collectives1795498003704,
 ];

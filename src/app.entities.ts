@@ -16,6 +16,11 @@ import { Stream } from './modules/streams/entities/stream.entity.js';
 import { MessageVote } from './modules/conversations/entities/message-vote.entity.js';
 import { Message } from './modules/conversations/entities/message.entity.js';
 import { UserConsent } from './modules/consent/entities/user-consent.entity.js';
+import { ParentalConsent } from './modules/consent/entities/parental-consent.entity.js';
+import { ParentalRequest } from './modules/consent/entities/parental-request.entity.js';
+import { Collective } from './modules/collectives/entities/collective.entity.js';
+import { Invitation } from './modules/collectives/entities/invitation.entity.js';
+import { CollectiveMembership } from './modules/collectives/entities/membership.entity.js';
 import { IdpLogin } from './modules/users/entities/idp-login.entity.js';
 import { UserApiKey } from './modules/users/entities/user-api-key.entity.js';
 import { User } from './modules/users/entities/user.entity.js';
@@ -39,6 +44,11 @@ export const ENTITIES: Function[] = [
   PasswordResetAttempt,
   TrustedClient,
   UserConsent,
+  ParentalConsent,
+  ParentalRequest,
+  Collective,
+  CollectiveMembership,
+  Invitation,
   MemoryItem,
   Conversation,
   ChatSession,

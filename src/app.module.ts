@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AuthModule } from './modules/auth/auth.module.js';
+import { CollectivesModule } from './modules/collectives/collectives.module.js';
 import { ConsentModule } from './modules/consent/consent.module.js';
 import { ConversationsModule } from './modules/conversations/conversations.module.js';
 import { MaintenanceModule } from './modules/maintenance/maintenance.module.js';
@@ -50,6 +51,7 @@ export class AppModule {
         UsersModule,
         ConsentModule,
         AuthModule,
+        CollectivesModule,
         ConversationsModule,
         MemoryModule,
         StreamsModule,

@@ -40,7 +40,7 @@ export class SessionsService implements OnModuleInit {
     if (!isProfileComplete(user)) return SessionScope.Onboarding;
     // Inside a transaction, its manager: the embedded engine serialises connections.
     const terms = await this.consent.hasAcceptedTerms(user.id, manager);
-    if (!terms || !(await this.consent.parentalConsentSatisfied(user)))
+    if (!terms || !(await this.consent.parentalConsentSatisfied(user, manager)))
       return SessionScope.PendingConsent;
     return SessionScope.Full;
   }

@@ -10,6 +10,10 @@ import { ErrorCode } from '../../platform/http/error-codes.js';
 import { User } from '../users/entities/user.entity.js';
 import { isMinor, UsersService } from '../users/users.service.js';
 import { UserConsent } from './entities/user-consent.entity.js';
+import { ParentalConsentRepository } from './parental-consent.repository.js';
+
+/** Whether a minor's parental consent is given some other way than a parent's record. */
+export type ParentalConsentSource = (userId: string, manager?: EntityManager) => Promise<boolean>;
 
 export interface ConsentStatus {
   terms: {
@@ -30,8 +34,11 @@ export interface ConsentStatus {
  */
 @Injectable()
 export class ConsentService {
+  private readonly sources: ParentalConsentSource[] = [];
+
   constructor(
     @InjectRepository(UserConsent) private readonly consents: Repository<UserConsent>,
+    private readonly parental: ParentalConsentRepository,
     private readonly users: UsersService,
     private readonly events: DomainEvents,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -80,21 +87,44 @@ export class ConsentService {
   }
 
   /**
-   * Seam for parental consent: adults need none. A minor needs a parent's
-   * consent (or a consenting family collective); until those records exist, a
-   * minor's consent is not satisfied and their sessions stay PENDING_CONSENT.
+   * Adults need none. A minor needs a parent's consent record, or another
+   * registered source (a family collective whose owner granted consent).
    */
-  async parentalConsentSatisfied(user: User): Promise<boolean> {
-    return !isMinor(user);
+  async parentalConsentSatisfied(user: User, manager?: EntityManager): Promise<boolean> {
+    if (!isMinor(user)) return true;
+    if (await this.parental.hasParent(user.id, manager)) return true;
+    for (const source of this.sources) if (await source(user.id, manager)) return true;
+    return false;
   }
 
-  /** Throws unless the user's data may be processed (terms, and parental consent for a minor). */
-  async assertProcessingAllowed(userId: string): Promise<void> {
-    const status = await this.status(userId);
-    if (status.missing.length > 0) {
+  /**
+   * Lets a module that depends on consent add a way a minor's consent is given
+   * (collectives: a consenting family) without consent depending on it.
+   */
+  registerParentalConsentSource(source: ParentalConsentSource): void {
+    this.sources.push(source);
+  }
+
+  /**
+   * The consent gate of the service layer. Call it before storing a minor's
+   * memory, uploads or personal RAG data: the session guard only covers routes,
+   * while jobs, agents and other modules reach data without one. Throws
+   * DomainError ConsentRequired (403) unless terms are accepted and, for a minor,
+   * parental consent exists.
+   */
+  async assertProcessingAllowed(userId: string, manager?: EntityManager): Promise<void> {
+    const user = await this.users.get(userId, manager);
+    const missing = [
+      ...((await this.hasAcceptedTerms(userId, manager)) ? [] : ['terms']),
+      ...((await this.parentalConsentSatisfied(user, manager)) ? [] : ['parental_consent']),
+    ];
+    if (missing.length > 0) {
       throw new DomainError(
         ErrorCode.ConsentRequired,
-        `Consent is missing: ${status.missing.join(', ')}.`,
+        `Consent is missing: ${missing.join(', ')}.`,
+        {
+          missing,
+        },
       );
     }
   }

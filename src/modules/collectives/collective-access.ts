@@ -1,0 +1,99 @@
+import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { EntityManager } from 'typeorm';
+import { isUuid } from '../../platform/database/uuid.js';
+import { DomainError } from '../../platform/http/domain-error.js';
+import { ErrorCode } from '../../platform/http/error-codes.js';
+import type { AuthContext } from '../auth/auth-context.js';
+import { OWNED_KEY } from '../auth/auth.decorators.js';
+import { CollectivesRepository } from './collectives.repository.js';
+import type { Collective } from './entities/collective.entity.js';
+import { CollectiveRole } from './entities/membership.entity.js';
+
+/**
+ * What the caller may do in a collective. Owners and admins of an ancestor
+ * manage every descendant, with an owner's powers there.
+ */
+export class CollectiveAccess {
+  constructor(
+    readonly collective: Collective,
+    readonly role: CollectiveRole | null,
+    readonly viaAncestor: boolean,
+  ) {}
+
+  get canManage(): boolean {
+    return (
+      this.viaAncestor || this.role === CollectiveRole.Owner || this.role === CollectiveRole.Admin
+    );
+  }
+
+  get canOwn(): boolean {
+    return this.viaAncestor || this.role === CollectiveRole.Owner;
+  }
+
+  requireManage(): this {
+    if (!this.canManage) throw roleRequired('an owner or an admin');
+    return this;
+  }
+
+  requireOwn(): this {
+    if (!this.canOwn) throw roleRequired('an owner');
+    return this;
+  }
+}
+
+export function roleRequired(who: string): DomainError {
+  return new DomainError(
+    ErrorCode.CollectiveRoleRequired,
+    `Only ${who} of the collective may do this.`,
+  );
+}
+
+/**
+ * Resolves access. Someone with no part in a collective gets 404 (its existence
+ * does not leak); a member lacking the role gets 403, since members already see
+ * that the collective exists.
+ */
+@Injectable()
+export class CollectiveAccessService {
+  constructor(private readonly collectives: CollectivesRepository) {}
+
+  async resolve(id: string, userId: string, manager?: EntityManager): Promise<CollectiveAccess> {
+    if (!isUuid(id)) throw DomainError.notFound('Collective');
+    const chain = await this.collectives.rolesAlongChain(id, userId, manager);
+    const role = chain.find((r) => r.depth === 0)?.role ?? null;
+    const viaAncestor = chain.some(
+      (r) => r.depth > 0 && (r.role === CollectiveRole.Owner || r.role === CollectiveRole.Admin),
+    );
+    if (!role && !viaAncestor) throw DomainError.notFound('Collective');
+    const collective = await this.collectives.findById(id, manager);
+    if (!collective) throw DomainError.notFound('Collective');
+    return new CollectiveAccess(collective, role, viaAncestor);
+  }
+}
+
+/**
+ * Answers 404 for a collective the caller has no part in before the body is
+ * validated, so another group's id looks exactly like a missing one.
+ */
+@Injectable()
+export class CollectiveAccessGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly access: CollectiveAccessService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const owned = this.reflector.get<{ param: string; kind: string } | undefined>(
+      OWNED_KEY,
+      context.getHandler(),
+    );
+    if (!owned?.kind.startsWith('collective')) return true;
+    const req = context
+      .switchToHttp()
+      .getRequest<{ user?: AuthContext; params: Record<string, string | undefined> }>();
+    if (!req.user) return true;
+    await this.access.resolve(req.params.id ?? '', req.user.userId);
+    return true;
+  }
+}

@@ -1,0 +1,39 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ConsentModule } from '../consent/consent.module.js';
+import { UsersModule } from '../users/users.module.js';
+import { CollectiveAccessGuard, CollectiveAccessService } from './collective-access.js';
+import { CollectivesController } from './collectives.controller.js';
+import { CollectivesRepository } from './collectives.repository.js';
+import { CollectivesService } from './collectives.service.js';
+import { Collective } from './entities/collective.entity.js';
+import { Invitation } from './entities/invitation.entity.js';
+import { CollectiveMembership } from './entities/membership.entity.js';
+import { InvitationsController } from './invitations.controller.js';
+import { InvitationsRepository } from './invitations.repository.js';
+import { InvitationsService } from './invitations.service.js';
+import { MembersController } from './members.controller.js';
+import { MembersService } from './members.service.js';
+import { MembershipsRepository } from './memberships.repository.js';
+
+/** Families, classes, schools and organisations: hierarchy, roles, invitations, family consent. */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([Collective, CollectiveMembership, Invitation]),
+    ConsentModule,
+    UsersModule,
+  ],
+  controllers: [CollectivesController, MembersController, InvitationsController],
+  providers: [
+    CollectivesRepository,
+    MembershipsRepository,
+    InvitationsRepository,
+    CollectiveAccessService,
+    CollectiveAccessGuard,
+    CollectivesService,
+    MembersService,
+    InvitationsService,
+  ],
+  exports: [CollectivesService],
+})
+export class CollectivesModule {}
