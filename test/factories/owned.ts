@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import { addMember, createCollective, createInvitation, linkChild } from './collectives.js';
 import { createConversation } from './conversations.js';
 import type { TestUser } from './identity.js';
 import { createCompletedStream, createSummaryJob } from './streams.js';
@@ -8,13 +9,25 @@ import { createCompletedStream, createSummaryJob } from './streams.js';
  * owned by `owner` (a FULL session). The S1 matrix calls every such route as
  * another user with the id this returns; a route naming a kind missing here
  * fails the matrix, so a new owned resource must teach it how to create one.
+ * A resource named by several path parameters (a member of a collective)
+ * returns them all by name.
  */
 export const OWNED_FACTORIES: Record<
   string,
-  (app: INestApplication, owner: TestUser) => Promise<string>
+  (app: INestApplication, owner: TestUser) => Promise<string | Record<string, string>>
 > = {
   session: async (_app, owner) => owner.tokens.session.id,
   conversation: (app, owner) => createConversation(app, owner),
   stream: (app, owner) => createCompletedStream(app, owner),
   'summary-job': (app, owner) => createSummaryJob(app, owner),
+  collective: (app, owner) => createCollective(app, owner),
+  'collective-member': async (app, owner) => {
+    const id = await createCollective(app, owner);
+    return { id, user_id: (await addMember(app, owner, id)).id };
+  },
+  'collective-invitation': async (app, owner) => {
+    const id = await createCollective(app, owner);
+    return { id, invitation_id: (await createInvitation(app, owner, id)).id };
+  },
+  child: async (app, owner) => (await linkChild(app, owner)).id,
 };

@@ -28,6 +28,8 @@ const BELOW_FULL = [
   'POST /v1/auth/logout-all',
   'POST /v1/auth/upgrade',
   'POST /v1/consent/terms',
+  'POST /v1/consent/parental-requests',
+  'POST /v1/invitations/:token/accept',
 ];
 
 /** Values for path parameters that are not owned ids; anything else gets a fresh UUID. */
@@ -136,8 +138,8 @@ describe('S1/S2: every route, from the route table', () => {
       }
       const owner = await sessionIn(SessionScope.Full, route);
       const intruder = await sessionIn(SessionScope.Full, route);
-      const id = await factory(app, owner);
-      const path = fill(route, { [param]: id });
+      const made = await factory(app, owner);
+      const path = fill(route, typeof made === 'string' ? { [param]: made } : made);
       const stolen = await call(route, intruder, path);
       if (stolen.status !== 404)
         failures.push(`${describeRoute(route)} as another user -> ${stolen.status}`);

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, Repository } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { Collective, CollectiveType } from './entities/collective.entity.js';
-import type { CollectiveRole } from './entities/membership.entity.js';
+import { CollectiveMembership, type CollectiveRole } from './entities/membership.entity.js';
 
 /** Hierarchies deeper than this are refused; it also bounds every walk up the tree. */
 export const MAX_DEPTH = 16;
@@ -106,14 +106,9 @@ export class CollectivesRepository {
   async pageOfMember(userId: string, limit: number, after?: string): Promise<CollectiveWithRole[]> {
     const qb = this.collectives
       .createQueryBuilder('c')
-      .innerJoin(
-        'app.collective_memberships',
-        'm',
-        'm.collective_id = c.id AND m.user_id = :userId',
-        {
-          userId,
-        },
-      )
+      .innerJoin(CollectiveMembership, 'm', 'm.collective_id = c.id AND m.user_id = :userId', {
+        userId,
+      })
       .addSelect('m.role', 'my_role')
       .orderBy('c.id')
       .limit(limit + 1);
@@ -123,14 +118,12 @@ export class CollectivesRepository {
   }
 
   /** A minor of a family whose owner granted consent has parental consent (seed 001). */
-  inConsentingFamily(userId: string, manager?: EntityManager): Promise<boolean> {
-    return this.repo(manager)
-      .createQueryBuilder('c')
-      .innerJoin('app.collective_memberships', 'm', 'm.collective_id = c.id')
-      .where('m.user_id = :userId AND c.type = :family AND c.parental_consent_granted', {
-        userId,
-        family: CollectiveType.Family,
-      })
-      .getExists();
+  async inConsentingFamily(userId: string, manager?: EntityManager): Promise<boolean> {
+    const rows = (await this.repo(manager).query(
+      `SELECT 1 FROM app.collective_memberships m JOIN app.collectives c ON c.id = m.collective_id
+        WHERE m.user_id = $1 AND c.type = $2 AND c.parental_consent_granted LIMIT 1`,
+      [userId, CollectiveType.Family],
+    )) as unknown[];
+    return rows.length > 0;
   }
 }
