@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DomainError } from '../../platform/http/domain-error.js';
 import { ErrorCode } from '../../platform/http/error-codes.js';
 import { decodeCursor, toPage, type Page } from '../../platform/http/pagination.js';
+import { ConsentService } from '../consent/consent.service.js';
 import { MemoryItemDto } from './dto/memory-item.dto.js';
 import { MAX_VALUE_BYTES, searchableText } from './memory-keys.js';
 import { MemoryItemsRepository } from './memory-items.repository.js';
@@ -16,7 +17,10 @@ export interface PutItem {
 /** A user's namespaced key-value memory. Every method takes the owner: there is no other way in. */
 @Injectable()
 export class MemoryItemsService {
-  constructor(private readonly items: MemoryItemsRepository) {}
+  constructor(
+    private readonly items: MemoryItemsRepository,
+    private readonly consent: ConsentService,
+  ) {}
 
   async put(userId: string, input: PutItem): Promise<{ item: MemoryItemDto; created: boolean }> {
     const size = Buffer.byteLength(JSON.stringify(input.value));
@@ -27,6 +31,7 @@ export class MemoryItemsService {
         ],
       });
     }
+    await this.consent.assertProcessingAllowed(userId);
     const { item, created } = await this.items.upsert({
       userId,
       namespace: input.namespace,

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DomainError } from '../../platform/http/domain-error.js';
+import { ConsentModule } from '../consent/consent.module.js';
 import { ConversationsModule } from '../conversations/conversations.module.js';
 import { ConversationsService } from '../conversations/conversations.service.js';
 import {
@@ -18,7 +19,7 @@ import { SummaryWriter } from './summary-writer.service.js';
 
 /** Long-term memory: namespaced items per user, and the summary lake fed by the queue. */
 @Module({
-  imports: [ConversationsModule],
+  imports: [ConversationsModule, ConsentModule],
   controllers: [MemoryItemsController, SummariesController],
   providers: [
     MemoryItemsRepository,

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { ConsentService } from '../consent/consent.service.js';
 import type { JobPayloads } from '../../platform/queue/queue.types.js';
 import { CONVERSATION_SUMMARIES, type ConversationSummaries } from './conversation-summaries.js';
 import { MemoryItemsRepository } from './memory-items.repository.js';
@@ -30,6 +31,7 @@ export class SummaryWriter {
   constructor(
     private readonly items: MemoryItemsRepository,
     @Inject(CONVERSATION_SUMMARIES) private readonly conversations: ConversationSummaries,
+    private readonly consent: ConsentService,
   ) {}
 
   async persist(payload: SummaryPayload): Promise<SummaryOutcome> {
@@ -60,9 +62,8 @@ export class SummaryWriter {
     };
   }
 
-  /**
-   * The consent seam: minors' memory writes will need a guardian's consent here,
-   * before anything is stored. Until that gate exists every write may proceed.
-   */
-  private async assertMayRemember(_userId: string): Promise<void> {}
+  /** The consent gate: a minor's summaries are not stored without parental consent. */
+  private async assertMayRemember(userId: string): Promise<void> {
+    await this.consent.assertProcessingAllowed(userId);
+  }
 }
