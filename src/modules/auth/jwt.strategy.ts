@@ -31,7 +31,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: secrets.jwt.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+      // A KeyObject, not PEM: the verifier would otherwise parse the key on every request.
+      secretOrKey: secrets.jwt.publicKey as unknown as string,
       algorithms: ['ES256'],
       issuer: config.env.JWT_ISSUER,
       audience: config.env.JWT_AUDIENCE,

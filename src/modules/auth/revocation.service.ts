@@ -42,11 +42,13 @@ export class RevocationService implements OnApplicationBootstrap {
       .values({ jti, expiresAt: new Date(exp * 1000) })
       .orIgnore()
       .execute();
-    await this.cache.set(jtiKey(jti), true, remaining);
+    // Other instances may remember this id as "not revoked": the broadcast drops that.
+    await this.cache.set(jtiKey(jti), true, remaining, { broadcast: true });
   }
 
+  /** Almost every token is not revoked; that answer is kept in memory, so the check costs nothing. */
   async isRevoked(jti: string): Promise<boolean> {
-    return (await this.cache.get<boolean>(jtiKey(jti))) === true;
+    return (await this.cache.get<boolean>(jtiKey(jti), { rememberMiss: true })) === true;
   }
 
   async pruneExpired(): Promise<number> {

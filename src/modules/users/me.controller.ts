@@ -26,8 +26,8 @@ export class MeController {
   @AnyScope()
   @ApiOperation({ summary: 'The caller’s profile' })
   @ApiOkResponse({ type: MeDto })
-  async get(@CurrentUser() me: AuthContext): Promise<MeDto> {
-    return MeDto.from(await this.users.get(me.userId));
+  get(@CurrentUser() me: AuthContext): Promise<MeDto> {
+    return this.users.profile(me.userId);
   }
 
   @Patch()

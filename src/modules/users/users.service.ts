@@ -1,9 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { CacheService } from '../../platform/cache/cache.service.js';
 import { uuidv7 } from '../../platform/database/uuid.js';
 import { DomainEvents } from '../../platform/events/domain-events.js';
 import { DomainError } from '../../platform/http/domain-error.js';
 import { ErrorCode } from '../../platform/http/error-codes.js';
+import { MeDto } from './dto/profile.dto.js';
 import { AccountType, AgeClass, Role, User, UserType } from './entities/user.entity.js';
 import { UsersRepository, type ProfilePatch } from './users.repository.js';
 
@@ -23,12 +25,36 @@ export function isProfileComplete(user: Pick<User, 'name' | 'language' | 'userTy
   return Boolean(user.name && user.language && user.userType);
 }
 
+/** The profile as GET /v1/me shows it, cached: read on every page load of every client. */
+const PROFILE_TTL_SECONDS = 60;
+const profileKey = (id: string) => `user:profile:${id}`;
+
 @Injectable()
-export class UsersService {
+export class UsersService implements OnModuleInit {
   constructor(
     private readonly users: UsersRepository,
     private readonly events: DomainEvents,
+    private readonly cache: CacheService,
   ) {}
+
+  onModuleInit(): void {
+    // Every change to what the profile shows emits one of these (profile, roles, consent, erase).
+    const forget = ({ userId }: { userId: string }) => this.forgetProfile(userId);
+    this.events.on('user.scope-inputs-changed', forget);
+    this.events.on('user.deactivated', forget);
+  }
+
+  async profile(id: string): Promise<MeDto> {
+    const cached = await this.cache.get<MeDto>(profileKey(id));
+    if (cached) return cached;
+    const profile = MeDto.from(await this.get(id));
+    await this.cache.set(profileKey(id), profile, PROFILE_TTL_SECONDS);
+    return profile;
+  }
+
+  private async forgetProfile(id: string): Promise<void> {
+    await this.cache.del(profileKey(id));
+  }
 
   async get(id: string, manager?: EntityManager): Promise<User> {
     const user = await this.users.findById(id, manager);
@@ -119,6 +145,7 @@ export class UsersService {
       if (!(await this.users.upgradeGuest(id, normaliseEmail(email), passwordHash, manager))) {
         throw new DomainError(ErrorCode.NotAGuest, 'Only a guest account can be upgraded.');
       }
+      await this.forgetProfile(id);
     } catch (err) {
       if ((err as { driverError?: { code?: string } }).driverError?.code === '23505') {
         throw new DomainError(ErrorCode.EmailTaken, 'An account with this email already exists.');

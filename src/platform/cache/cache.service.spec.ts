@@ -80,4 +80,32 @@ describe('CacheService', () => {
     });
     await expect(new CacheService(store).del('k')).rejects.toThrow('connection refused');
   });
+
+  it('remembers an absence only when asked, and a broadcast write replaces it', async () => {
+    const get = jest.fn(async () => undefined);
+    const set = jest.fn(async () => {});
+    const publishInvalidation = jest.fn(async () => {});
+    const { store } = strictStore({ get, set, publishInvalidation });
+    const cache = new CacheService(store);
+    expect(await cache.get('plain')).toBeUndefined();
+    expect(await cache.get('plain')).toBeUndefined();
+    expect(get).toHaveBeenCalledTimes(2);
+    expect(await cache.get('jti', { rememberMiss: true })).toBeUndefined();
+    expect(await cache.get('jti', { rememberMiss: true })).toBeUndefined();
+    expect(get).toHaveBeenCalledTimes(3);
+    await cache.set('jti', true, 60, { broadcast: true });
+    expect(publishInvalidation).toHaveBeenCalledWith(['jti']);
+    expect(await cache.get('jti', { rememberMiss: true })).toBe(true);
+  });
+
+  it('fails a broadcast write loudly when the store cannot take it', async () => {
+    const { store } = strictStore({
+      set: jest.fn(async () => {
+        throw new Error('connection refused');
+      }),
+    });
+    await expect(new CacheService(store).set('k', 1, 60, { broadcast: true })).rejects.toThrow(
+      'connection refused',
+    );
+  });
 });

@@ -4,6 +4,8 @@ import { CACHE_STORE, type CacheStore } from './cache.port.js';
 /** How long a value may live in an instance's own memory before it asks the shared level again. */
 const NEAR_TTL_MS = 5_000;
 const NEAR_MAX_ENTRIES = 50_000;
+/** Marks a remembered absence in the near cache. */
+const MISS = Symbol('miss');
 
 /**
  * Two levels: a small near cache in this process and the shared store (Redis,
@@ -27,9 +29,15 @@ export class CacheService implements OnApplicationShutdown {
     });
   }
 
-  async get<T>(key: string): Promise<T | undefined> {
+  /**
+   * `rememberMiss`: keep "absent" in the near cache too, for keys that are almost
+   * always absent and read on every request (revoked token ids). Whoever later
+   * writes such a key must `set` it with `broadcast`, so no instance keeps
+   * believing it absent.
+   */
+  async get<T>(key: string, options: { rememberMiss?: boolean } = {}): Promise<T | undefined> {
     const hit = this.near.get(key);
-    if (hit && hit.expiresAt > Date.now()) return hit.value as T;
+    if (hit && hit.expiresAt > Date.now()) return (hit.value === MISS ? undefined : hit.value) as T;
     let raw: string | undefined;
     try {
       raw = await this.store.get(key);
@@ -37,19 +45,35 @@ export class CacheService implements OnApplicationShutdown {
       this.warn('get', err);
       return undefined;
     }
-    if (raw === undefined) return undefined;
+    if (raw === undefined) {
+      if (options.rememberMiss) this.remember(key, MISS);
+      return undefined;
+    }
     const value = JSON.parse(raw) as T;
     this.remember(key, value);
     return value;
   }
 
-  async set(key: string, value: unknown, ttlSeconds: number): Promise<void> {
+  /** `broadcast`: also drop the key from other instances' near caches (see `get`). */
+  async set(
+    key: string,
+    value: unknown,
+    ttlSeconds: number,
+    options: { broadcast?: boolean } = {},
+  ): Promise<void> {
     this.remember(key, value, ttlSeconds * 1000);
     try {
       await this.store.set(key, JSON.stringify(value), ttlSeconds);
     } catch (err) {
       this.near.delete(key);
       this.warn('set', err);
+      if (options.broadcast) throw err;
+      return;
+    }
+    if (options.broadcast) {
+      await this.store.publishInvalidation([key]);
+      // The broadcast reaches this instance too; keep what was just written.
+      this.remember(key, value, ttlSeconds * 1000);
     }
   }
 

@@ -59,4 +59,14 @@ describe('the Redis cache shared by several instances', () => {
     await eventually(async () => (await a.get('memory:u1:a')) === undefined, 1000);
     expect(await a.get('memory:u2:a')).toBe(3);
   });
+
+  it('tells every instance within a second that a remembered absence is now a value', async () => {
+    expect(await b.get('auth:jti:x', { rememberMiss: true })).toBeUndefined();
+    await a.set('auth:jti:x', true, 60, { broadcast: true });
+    const elapsed = await eventually(
+      async () => (await b.get('auth:jti:x', { rememberMiss: true })) === true,
+      1000,
+    );
+    expect(elapsed).toBeLessThan(1000);
+  });
 });
