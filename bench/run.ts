@@ -1,4 +1,5 @@
 import { b8 } from './b8-auth.js';
+import { b1, b3 } from './conversations.js';
 import { compare, requestsPerSecond, startServer } from './harness.js';
 
 interface Row {
@@ -57,12 +58,17 @@ function print(rows: Row[]): void {
   for (const line of lines) console.log(fmt(line));
 }
 
-const benches: Record<string, () => Promise<Row>> = { B0: b0, B8: () => b8(ROUNDS) };
+const benches: Record<string, () => Promise<Row | Row[]>> = {
+  B0: b0,
+  B1: () => b1(ROUNDS),
+  B3: () => b3(ROUNDS),
+  B8: () => b8(ROUNDS),
+};
 const selected = process.argv.slice(2);
 const rows: Row[] = [];
 for (const [id, bench] of Object.entries(benches)) {
   if (selected.length && !selected.includes(id)) continue;
-  rows.push(await bench());
+  rows.push(...[await bench()].flat());
 }
 print(rows);
 if (rows.some((r) => r.pass === false)) process.exitCode = 1;
