@@ -146,13 +146,13 @@ describe('S3: access token attacks', () => {
   it('checks revocation and session state without a database round trip when the cache is warm', async () => {
     const strategy = app.get(JwtStrategy);
     const payload = claims();
-    expect(await strategy.validate(payload)).toMatchObject({ userId: user.id });
+    expect(await strategy.resolve(payload)).toMatchObject({ userId: user.id });
     const dataSource = app.get(DataSource);
     const spy = jest.spyOn(dataSource, 'createQueryRunner');
     const query = jest.spyOn(dataSource, 'query');
     try {
       for (let i = 0; i < 20; i++)
-        expect(await strategy.validate(payload)).toMatchObject({ userId: user.id });
+        expect(await strategy.resolve(payload)).toMatchObject({ userId: user.id });
       expect(spy).not.toHaveBeenCalled();
       expect(query).not.toHaveBeenCalled();
     } finally {

@@ -8,6 +8,21 @@ import type { AuthContext } from './auth-context.js';
 import { ALL_SCOPES, PUBLIC_KEY, ROLES_KEY, SCOPES_KEY } from './auth.decorators.js';
 import { AuthGuard } from './auth.guard.js';
 import { SessionScope } from './entities/app-session.entity.js';
+import type { JwtStrategy } from './jwt.strategy.js';
+import { VerifiedTokens } from './verified-tokens.js';
+
+const NOW = Math.floor(Date.now() / 1000);
+const CLAIMS = { sub: 'u1', sid: 's1', jti: 'j1', iat: NOW - 5, exp: NOW + 600 };
+
+function guardWith(
+  meta: Record<string, unknown>,
+  verified = new VerifiedTokens(),
+  resolve: (claims: unknown) => Promise<AuthContext | false> = async () => {
+    throw new Error('unexpected resolve');
+  },
+): AuthGuard {
+  return new AuthGuard(reflector(meta), verified, { resolve } as unknown as JwtStrategy);
+}
 
 const passport = Object.getPrototypeOf(AuthGuard.prototype) as {
   canActivate: () => Promise<boolean>;
@@ -17,8 +32,9 @@ function reflector(meta: Record<string, unknown>): Reflector {
   return { getAllAndOverride: jest.fn((key: string) => meta[key]) } as unknown as Reflector;
 }
 
-function context(user?: Partial<AuthContext>): ExecutionContext {
-  const request = {
+function context(user?: Partial<AuthContext>, authorization?: string): ExecutionContext {
+  const request: { headers: Record<string, string>; user?: AuthContext } = {
+    headers: authorization ? { authorization } : {},
     user: user && {
       userId: 'u1',
       sessionId: 's1',
@@ -58,13 +74,13 @@ describe('AuthGuard', () => {
   afterEach(() => verify.mockRestore());
 
   it('lets @Public() routes through without looking at a token', async () => {
-    const guard = new AuthGuard(reflector({ [PUBLIC_KEY]: true }));
+    const guard = guardWith({ [PUBLIC_KEY]: true });
     expect(await guard.canActivate(context())).toBe(true);
     expect(verify).not.toHaveBeenCalled();
   });
 
   it('requires FULL when a route names no scope', async () => {
-    const guard = new AuthGuard(reflector({}));
+    const guard = guardWith({});
     expect(await codeOf(guard.canActivate(context({ scope: SessionScope.Onboarding })))).toBe(
       ErrorCode.InsufficientScope,
     );
@@ -72,14 +88,14 @@ describe('AuthGuard', () => {
   });
 
   it('answers in every scope a route names', async () => {
-    const guard = new AuthGuard(reflector({ [SCOPES_KEY]: ALL_SCOPES }));
+    const guard = guardWith({ [SCOPES_KEY]: ALL_SCOPES });
     for (const scope of ALL_SCOPES) {
       expect(await codeOf(guard.canActivate(context({ scope })))).toBe('passed');
     }
   });
 
   it('hides role-gated routes (404) before looking at the scope', async () => {
-    const guard = new AuthGuard(reflector({ [ROLES_KEY]: [Role.Admin] }));
+    const guard = guardWith({ [ROLES_KEY]: [Role.Admin] });
     expect(await codeOf(guard.canActivate(context({ scope: SessionScope.Onboarding })))).toBe(
       ErrorCode.NotFound,
     );
@@ -87,7 +103,7 @@ describe('AuthGuard', () => {
   });
 
   it('turns any authentication failure into a 401 with WWW-Authenticate', () => {
-    const guard = new AuthGuard(reflector({}));
+    const guard = guardWith({});
     try {
       guard.handleRequest(new Error('jwt expired'), undefined);
       throw new Error('expected a failure');
@@ -97,5 +113,32 @@ describe('AuthGuard', () => {
       expect((err as DomainError).headers).toEqual({ 'WWW-Authenticate': 'Bearer' });
     }
     expect(() => guard.handleRequest(null, false)).toThrow(DomainError);
+  });
+
+  it('skips the signature check for a token verified before, and still resolves the session', async () => {
+    const verified = new VerifiedTokens();
+    verified.remember('tok', CLAIMS);
+    const resolve = jest.fn(async () => ({ scope: SessionScope.Full, roles: [] }) as never);
+    const guard = guardWith({}, verified, resolve);
+    expect(await codeOf(guard.canActivate(context(undefined, 'Bearer tok')))).toBe('passed');
+    expect(verify).not.toHaveBeenCalled();
+    expect(resolve).toHaveBeenCalledWith(CLAIMS);
+  });
+
+  it('refuses a remembered token whose session no longer resolves', async () => {
+    const verified = new VerifiedTokens();
+    verified.remember('tok', CLAIMS);
+    const guard = guardWith({}, verified, async () => false);
+    expect(await codeOf(guard.canActivate(context(undefined, 'Bearer tok')))).toBe(
+      ErrorCode.Unauthorized,
+    );
+  });
+
+  it('verifies again once a remembered token has expired', async () => {
+    const verified = new VerifiedTokens();
+    verified.remember('tok', { ...CLAIMS, exp: NOW - 1 });
+    const guard = guardWith({}, verified);
+    await codeOf(guard.canActivate(context({}, 'Bearer tok')));
+    expect(verify).toHaveBeenCalledTimes(1);
   });
 });

@@ -16,6 +16,7 @@ import { TrustedClient } from './entities/trusted-client.entity.js';
 import { IdpController } from './idp.controller.js';
 import { IdpService } from './idp.service.js';
 import { JwtStrategy } from './jwt.strategy.js';
+import { VerifiedTokens } from './verified-tokens.js';
 import { LockoutService } from './lockout.service.js';
 import { PasswordResetService } from './password-reset.service.js';
 import { PasswordsService } from './passwords.service.js';
@@ -49,6 +50,7 @@ import { TrustedClientsService } from './trusted-clients.service.js';
     AuthService,
     TokensService,
     JwtStrategy,
+    VerifiedTokens,
     SessionsRepository,
     SessionsService,
     RefreshTokensService,

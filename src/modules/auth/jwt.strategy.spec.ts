@@ -8,6 +8,7 @@ import { JwtStrategy } from './jwt.strategy.js';
 import type { RevocationService } from './revocation.service.js';
 import type { SessionStateRow } from './sessions.repository.js';
 import type { SessionsService } from './sessions.service.js';
+import { VerifiedTokens } from './verified-tokens.js';
 
 const NOW = Math.floor(Date.now() / 1000);
 const claims = { sub: 'user-1', sid: 'session-1', jti: 'jti-1', iat: NOW - 10, exp: NOW + 600 };
@@ -31,19 +32,29 @@ function strategy(state: SessionStateRow | null, revoked = false) {
   const { publicKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
   const sessions = { state: jest.fn(async () => state) };
   const revocation = { isRevoked: jest.fn(async () => revoked) };
+  const verified = new VerifiedTokens();
   const subject = new JwtStrategy(
     { env: { JWT_ISSUER: 'parley', JWT_AUDIENCE: 'parley-api' } } as AppConfig,
     { jwt: { publicKey } } as unknown as SecretsService,
     sessions as unknown as SessionsService,
     revocation as unknown as RevocationService,
+    verified,
   );
-  return { subject, sessions, revocation };
+  return { subject, sessions, revocation, verified };
 }
 
-describe('JwtStrategy.validate', () => {
+describe('JwtStrategy', () => {
+  it('remembers the exact token passport verified, then resolves its claims', async () => {
+    const { subject, verified } = strategy(liveState());
+    const req = { headers: { authorization: 'Bearer abc.def.ghi' } };
+    expect(await subject.validate(req as never, claims)).toMatchObject({ userId: 'user-1' });
+    expect(verified.lookup('abc.def.ghi')).toEqual(claims);
+    expect(verified.lookup('abc.def.ghj')).toBeUndefined();
+  });
+
   it('builds the caller from the live session, not from the token', async () => {
     const { subject } = strategy(liveState());
-    expect(await subject.validate(claims)).toEqual({
+    expect(await subject.resolve(claims)).toEqual({
       userId: 'user-1',
       sessionId: 'session-1',
       scope: SessionScope.PendingConsent,
@@ -56,7 +67,7 @@ describe('JwtStrategy.validate', () => {
 
   it('stops at a revoked JTI without reading the session', async () => {
     const { subject, sessions } = strategy(liveState(), true);
-    expect(await subject.validate(claims)).toBe(false);
+    expect(await subject.resolve(claims)).toBe(false);
     expect(sessions.state).not.toHaveBeenCalled();
   });
 
@@ -68,12 +79,12 @@ describe('JwtStrategy.validate', () => {
     ['an expired session', liveState({ expiresAt: new Date(Date.now() - 1000).toISOString() })],
     ['a token older than the last password change', liveState({ passwordChangedAt: NOW })],
   ])('rejects %s', async (_label, state) => {
-    expect(await strategy(state).subject.validate(claims)).toBe(false);
+    expect(await strategy(state).subject.resolve(claims)).toBe(false);
   });
 
   it('rejects tokens missing a claim it relies on', async () => {
     const { subject, revocation } = strategy(liveState());
-    expect(await subject.validate({ ...claims, sid: '' })).toBe(false);
+    expect(await subject.resolve({ ...claims, sid: '' })).toBe(false);
     expect(revocation.isRevoked).not.toHaveBeenCalled();
   });
 });

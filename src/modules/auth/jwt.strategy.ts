@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { Request } from 'express';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import type { AppConfig } from '../../platform/config/config.js';
@@ -7,14 +8,7 @@ import { SecretsService } from '../../platform/config/secrets.service.js';
 import type { AuthContext } from './auth-context.js';
 import { RevocationService } from './revocation.service.js';
 import { SessionsService } from './sessions.service.js';
-
-interface AccessClaims {
-  sub: string;
-  sid: string;
-  jti: string;
-  exp: number;
-  iat: number;
-}
+import { bearerToken, VerifiedTokens, type AccessClaims } from './verified-tokens.js';
 
 /**
  * Verifies access tokens (ES256 only, issuer and audience checked, expiry
@@ -28,6 +22,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     secrets: SecretsService,
     private readonly sessions: SessionsService,
     private readonly revocation: RevocationService,
+    private readonly verified: VerifiedTokens,
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
@@ -37,10 +32,19 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
       issuer: config.env.JWT_ISSUER,
       audience: config.env.JWT_AUDIENCE,
       ignoreExpiration: false,
+      passReqToCallback: true,
     });
   }
 
-  async validate(claims: AccessClaims): Promise<AuthContext | false> {
+  /** Called by passport after the signature and claims checked out. */
+  async validate(req: Request, claims: AccessClaims): Promise<AuthContext | false> {
+    const token = bearerToken(req.headers.authorization);
+    if (token) this.verified.remember(token, claims);
+    return this.resolve(claims);
+  }
+
+  /** The caller, from verified claims: revocation and the live session decide. */
+  async resolve(claims: AccessClaims): Promise<AuthContext | false> {
     if (!claims.sub || !claims.sid || !claims.jti || !claims.exp || !claims.iat) return false;
     if (await this.revocation.isRevoked(claims.jti)) return false;
     const state = await this.sessions.state(claims.sid);
