@@ -11,6 +11,8 @@ import { SummaryWriter, type SummaryPayload } from './summary-writer.service.js'
 const JOB = 'memory-lake.persist-summary';
 /** An unreachable queue must not hold the request: past this, the summary is written here. */
 const ENQUEUE_TIMEOUT_MS = 1500;
+/** After the queue failed, summaries go straight to the database this long before it is tried again. */
+const QUEUE_RETRY_AFTER_MS = 2000;
 /** A summary dated far ahead would shadow every later one. */
 const MAX_CLOCK_SKEW_MS = 5 * 60 * 1000;
 
@@ -28,6 +30,7 @@ export interface AcceptSummary {
 @Injectable()
 export class SummariesService {
   private readonly logger = new Logger('MemoryLake');
+  private queueDownUntil = 0;
 
   constructor(
     private readonly owners: CachedConversationOwnership,
@@ -50,15 +53,27 @@ export class SummariesService {
     };
     const jobId = summaryJobId(payload);
     const base = { conversation_id: input.conversationId, as_of: asOf };
-    try {
-      await withTimeout(this.queue.enqueue(JOB, payload, { jobId }), ENQUEUE_TIMEOUT_MS);
-    } catch (err) {
-      this.logger.warn(`queue unreachable (${errorText(err)}); storing the summary directly`);
+    if (!(await this.enqueue(jobId, payload))) {
       await this.writer.persist(payload);
       return { job_id: null, status: 'stored', ...base };
     }
     this.ledger.track(jobId, payload);
     return { job_id: jobId, status: 'queued', ...base };
+  }
+
+  /** Whether the queue took it; while it is known to be down, it is not asked. */
+  private async enqueue(jobId: string, payload: SummaryPayload): Promise<boolean> {
+    if (Date.now() < this.queueDownUntil) return false;
+    try {
+      await withTimeout(this.queue.enqueue(JOB, payload, { jobId }), ENQUEUE_TIMEOUT_MS);
+      return true;
+    } catch (err) {
+      if (Date.now() >= this.queueDownUntil) {
+        this.logger.warn(`queue unreachable (${errorText(err)}); storing summaries directly`);
+      }
+      this.queueDownUntil = Date.now() + QUEUE_RETRY_AFTER_MS;
+      return false;
+    }
   }
 
   async job(userId: string, jobId: string): Promise<SummaryJobDto> {
