@@ -114,9 +114,9 @@ describe('parental consent and live scope', () => {
       (
         (await app
           .get(DataSource)
-          .query(`SELECT count(*)::int AS n FROM memory.items WHERE user_id = $1`, [
-            teen.id,
-          ])) as { n: number }[]
+          .query(`SELECT count(*)::int AS n FROM memory.items WHERE user_id = $1`, [teen.id])) as {
+          n: number;
+        }[]
       )[0]!.n;
     expect(await count()).toBe(0);
     const parent = await startFullGuest(app);
