@@ -19,6 +19,7 @@ import { MessagesController } from './messages.controller.js';
 import { MessagesRepository } from './messages.repository.js';
 import { MessagesService } from './messages.service.js';
 import { ConversationAccessGuard, ConversationOwners } from './ownership.js';
+import { PreparedStatements } from './prepared-statements.js';
 import { FeedbackController, SearchController, SharedController } from './search.controller.js';
 
 /** Conversations, messages (append, history, branches, search, votes), sharing, feedback, erase. */
@@ -41,6 +42,7 @@ import { FeedbackController, SearchController, SharedController } from './search
     FeedbackController,
   ],
   providers: [
+    PreparedStatements,
     ConversationsRepository,
     MessagesRepository,
     MessageReadsRepository,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { MESSAGE_SEARCH_VECTOR } from './message-search.js';
+import { PreparedStatements } from './prepared-statements.js';
 import { MESSAGE_COLUMNS, type MessageRow } from './messages.repository.js';
 
 /** Who may read: the owner, or anyone when the conversation is public. */
@@ -36,7 +37,10 @@ function scopeSql(scope: ReadScope, param: string): string {
  */
 @Injectable()
 export class MessageReadsRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly prepared: PreparedStatements,
+  ) {}
 
   async page(conversationId: string, scope: ReadScope, w: HistoryWindow): Promise<HistoryRows> {
     const forward = w.direction === 'forward';
@@ -47,7 +51,9 @@ export class MessageReadsRepository {
       params.push(w.bound);
       bound = `AND m.id ${forward ? '>' : '<'} $${params.length}::uuid`;
     }
-    const rows = (await this.db.query(
+    const name = `history_${w.direction}_${w.bound === null ? 'start' : 'cursor'}_${'ownerId' in scope ? 'owner' : 'public'}`;
+    const rows = await this.prepared.query<MessageRow & { readable: string }>(
+      name,
       `SELECT c.id AS readable, page.* FROM app.conversations c
        LEFT JOIN LATERAL (
          SELECT ${prefixed('m')} FROM app.messages m
@@ -56,7 +62,7 @@ export class MessageReadsRepository {
        ) page ON true
        WHERE c.id = $1::uuid AND ${scopeSql(scope, '$3')}`,
       params,
-    )) as (MessageRow & { readable: string })[];
+    );
     return { found: rows.length > 0, rows: rows.filter((r) => r.id !== null) };
   }
 

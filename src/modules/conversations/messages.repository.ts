@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { MessagePart, MessageRole } from './entities/message.entity.js';
+import { PreparedStatements } from './prepared-statements.js';
 
 /** A messages row as PostgreSQL returns it: the shape history reads map from. */
 export interface MessageRow {
@@ -30,7 +31,6 @@ export interface NewMessage {
   chatSessionId: string | null;
   messageId: string;
   parentId: string | null;
-  parentMessageId: string | null;
   role: MessageRole;
   content: string | null;
   parts: MessagePart[] | null;
@@ -53,36 +53,51 @@ const json = (value: unknown): string | null =>
 
 /**
  * Inserts unless the conversation already holds this `message_id`, in one
- * statement: the owner check, the parent and session checks, the insert and
- * the activity bump. The unique index decides races, never a prior read.
+ * statement: the owner check, the session and parent checks (only the ones the
+ * message needs, so each variant stays small to plan), the insert and the
+ * activity bump. The unique index decides races, never a prior read.
  */
-const APPEND_SQL = `
-WITH conv AS (
-  SELECT id FROM app.conversations WHERE id = $1::uuid AND user_id = $2::uuid
-), parent AS (
-  SELECT coalesce($5::uuid, (
-    SELECT p.id FROM app.messages p WHERE p.conversation_id = $1::uuid AND p.message_id = $6::varchar
-  )) AS id
-), ins AS (
+function appendSql(session: boolean, parent: boolean): string {
+  return `
+WITH ins AS (
   INSERT INTO app.messages (id, conversation_id, chat_session_id, message_id, parent_id, role, content,
     parts, tool_name, tool_call_id, tool_input, tool_output, citations, context, metadata, content_hash)
-  SELECT $3::uuid, conv.id, $4::uuid, $7::varchar, parent.id, $8::varchar, $9::text, $10::jsonb,
-    $11::varchar, $12::varchar, $13::jsonb, $14::jsonb, $15::jsonb, $16::jsonb, $17::jsonb, $18::varchar
-  FROM conv, parent
-  WHERE ($4::uuid IS NULL OR EXISTS (
-      SELECT 1 FROM app.chat_sessions s WHERE s.id = $4::uuid AND s.conversation_id = conv.id))
-    AND (($5::uuid IS NULL AND $6::varchar IS NULL) OR EXISTS (
-      SELECT 1 FROM app.messages p WHERE p.id = parent.id AND p.conversation_id = conv.id))
+  SELECT $1::uuid, c.id, $3::uuid, $4::varchar, $5::uuid, $6::varchar, $7::text, $8::jsonb,
+    $9::varchar, $10::varchar, $11::jsonb, $12::jsonb, $13::jsonb, $14::jsonb, $15::jsonb, $16::varchar
+  FROM app.conversations c
+  WHERE c.id = $2::uuid AND c.user_id = $17::uuid${
+    session
+      ? `
+    AND EXISTS (SELECT 1 FROM app.chat_sessions s WHERE s.id = $3::uuid AND s.conversation_id = c.id)`
+      : ''
+  }${
+    parent
+      ? `
+    AND EXISTS (SELECT 1 FROM app.messages p WHERE p.id = $5::uuid AND p.conversation_id = c.id)`
+      : ''
+  }
   ON CONFLICT (conversation_id, message_id) DO NOTHING
   RETURNING ${MESSAGE_COLUMNS}
 ), bump AS (
-  UPDATE app.conversations c SET last_activity_at = now() FROM ins WHERE c.id = ins.conversation_id
+  UPDATE app.conversations SET last_activity_at = now()
+  WHERE id = $2::uuid AND EXISTS (SELECT 1 FROM ins)
 )
 SELECT * FROM ins`;
+}
+
+const APPEND = [false, true].flatMap((session) =>
+  [false, true].map((parent) => ({
+    name: `append_message_${Number(session)}${Number(parent)}`,
+    text: appendSql(session, parent),
+  })),
+);
 
 @Injectable()
 export class MessagesRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly prepared: PreparedStatements,
+  ) {}
 
   private q(manager?: EntityManager): EntityManager {
     return manager ?? this.db.manager;
@@ -94,27 +109,45 @@ export class MessagesRepository {
     m: NewMessage,
     manager?: EntityManager,
   ): Promise<MessageRow | null> {
-    const rows = (await this.q(manager).query(APPEND_SQL, [
-      m.conversationId,
-      ownerId,
-      m.id,
-      m.chatSessionId,
-      m.parentId,
-      m.parentMessageId,
-      m.messageId,
-      m.role,
-      m.content,
-      json(m.parts),
-      m.toolName,
-      m.toolCallId,
-      json(m.toolInput),
-      json(m.toolOutput),
-      json(m.citations),
-      json(m.context),
-      json(m.metadata),
-      m.contentHash,
-    ])) as MessageRow[];
+    const statement = APPEND[(m.chatSessionId ? 2 : 0) + (m.parentId ? 1 : 0)]!;
+    const rows = await this.prepared.query<MessageRow>(
+      statement.name,
+      statement.text,
+      [
+        m.id,
+        m.conversationId,
+        m.chatSessionId,
+        m.messageId,
+        m.parentId,
+        m.role,
+        m.content,
+        json(m.parts),
+        m.toolName,
+        m.toolCallId,
+        json(m.toolInput),
+        json(m.toolOutput),
+        json(m.citations),
+        json(m.context),
+        json(m.metadata),
+        m.contentHash,
+        ownerId,
+      ],
+      manager,
+    );
     return rows[0] ?? null;
+  }
+
+  /** The id of a message by its client key, to resolve a parent named that way. */
+  async idOfMessageId(
+    conversationId: string,
+    messageId: string,
+    manager?: EntityManager,
+  ): Promise<string | null> {
+    const rows = (await this.q(manager).query(
+      `SELECT id FROM app.messages WHERE conversation_id = $1 AND message_id = $2`,
+      [conversationId, messageId],
+    )) as { id: string }[];
+    return rows[0]?.id ?? null;
   }
 
   async findByMessageId(

@@ -60,7 +60,6 @@ function toNew(conversationId: string, dto: AppendMessageDto): NewMessage {
     chatSessionId: dto.session_id ?? null,
     messageId: dto.message_id,
     parentId: dto.parent_id ?? null,
-    parentMessageId: dto.parent_message_id ?? null,
     role: dto.role,
     content: dto.content ?? null,
     parts: dto.parts ?? null,
@@ -87,7 +86,7 @@ export class MessagesService {
   async append(userId: string, conversationId: string, dto: AppendMessageDto): Promise<Appended> {
     const errors = problems(dto, '');
     if (errors.length) throw invalid(errors);
-    return this.appendOne(userId, toNew(conversationId, dto), '');
+    return this.appendOne(userId, toNew(conversationId, dto), dto.parent_message_id, '');
   }
 
   /** All or nothing: the first failing message rolls back the batch and is named by index. */
@@ -98,14 +97,17 @@ export class MessagesService {
   ): Promise<Appended[]> {
     const errors = dto.messages.flatMap((m, i) => problems(m, `messages.${i}.`));
     if (errors.length) throw invalid(errors);
-    const rows = dto.messages.map((m) => toNew(conversationId, m));
+    const rows = dto.messages.map((m) => ({
+      row: toNew(conversationId, m),
+      parent: m.parent_message_id,
+    }));
     return this.db.transaction(async (manager) => {
       if (!(await this.conversations.findOwned(conversationId, userId, manager))) {
         throw DomainError.notFound('Conversation');
       }
       const out: Appended[] = [];
-      for (const [i, row] of rows.entries()) {
-        out.push(await this.appendOne(userId, row, `messages.${i}.`, manager));
+      for (const [i, { row, parent }] of rows.entries()) {
+        out.push(await this.appendOne(userId, row, parent, `messages.${i}.`, manager));
       }
       return out;
     });
@@ -114,9 +116,19 @@ export class MessagesService {
   private async appendOne(
     userId: string,
     m: NewMessage,
+    parentMessageId: string | undefined,
     prefix: string,
     manager?: EntityManager,
   ): Promise<Appended> {
+    if (parentMessageId !== undefined) {
+      m.parentId = await this.messages.idOfMessageId(m.conversationId, parentMessageId, manager);
+      if (!m.parentId) {
+        await this.assertOwned(userId, m.conversationId, manager);
+        throw invalid([
+          { field: `${prefix}parent_message_id`, message: 'no such item in this conversation' },
+        ]);
+      }
+    }
     let inserted: MessageRow | null;
     try {
       inserted = await this.messages.appendIfAbsent(userId, m, manager);
@@ -132,9 +144,7 @@ export class MessagesService {
     }
     if (inserted) return { row: inserted, created: true };
     // Nothing inserted: find out why, owner first so that nothing leaks about others' data.
-    if (!(await this.conversations.findOwned(m.conversationId, userId, manager))) {
-      throw DomainError.notFound('Conversation');
-    }
+    await this.assertOwned(userId, m.conversationId, manager);
     const existing = await this.messages.findByMessageId(m.conversationId, m.messageId, manager);
     if (existing) {
       if (existing.content_hash === m.contentHash) return { row: existing, created: false };
@@ -149,12 +159,18 @@ export class MessagesService {
       );
     }
     const field =
-      m.chatSessionId && !(await this.sessionBelongs(m, manager))
-        ? 'session_id'
-        : m.parentId
-          ? 'parent_id'
-          : 'parent_message_id';
+      m.chatSessionId && !(await this.sessionBelongs(m, manager)) ? 'session_id' : 'parent_id';
     throw invalid([{ field: `${prefix}${field}`, message: 'no such item in this conversation' }]);
+  }
+
+  private async assertOwned(
+    userId: string,
+    conversationId: string,
+    manager?: EntityManager,
+  ): Promise<void> {
+    if (!(await this.conversations.findOwned(conversationId, userId, manager))) {
+      throw DomainError.notFound('Conversation');
+    }
   }
 
   private async sessionBelongs(m: NewMessage, manager?: EntityManager): Promise<boolean> {

@@ -79,7 +79,7 @@ describe('conversations: CRUD, lists, config, sessions, search, sharing, feedbac
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const res = await http()
+      const res: request.Response = await http()
         .get(`/v1/conversations?limit=3${cursor ? `&after=${cursor}` : ''}`)
         .set(user.auth)
         .expect(200);
