@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type pg from 'pg';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 import type { AppConfig } from '../../platform/config/config.js';
 import { APP_CONFIG } from '../../platform/config/config.tokens.js';
 
@@ -30,24 +31,21 @@ export class PreparedStatements {
     manager?: EntityManager,
   ): Promise<T[]> {
     if (!this.named) return (await (manager ?? this.db.manager).query(text, values)) as T[];
-    const runner = manager?.queryRunner ?? this.db.createQueryRunner();
-    const owned = !manager?.queryRunner;
+    const statement = { name: `parley_${name}`, text, values };
     try {
-      const client = (await runner.connect()) as pg.PoolClient;
-      const result = await client.query<T & pg.QueryResultRow>({
-        name: `parley_${name}`,
-        text,
-        values,
-      });
-      return result.rows;
+      if (manager?.queryRunner) {
+        const client = (await manager.queryRunner.connect()) as pg.PoolClient;
+        return (await client.query<T & pg.QueryResultRow>(statement)).rows;
+      }
+      // Straight to the pool: pg checks a client out and back in around the statement.
+      const pool = (this.db.driver as PostgresDriver).master as pg.Pool;
+      return (await pool.query<T & pg.QueryResultRow>(statement)).rows;
     } catch (err) {
       // The same error type as every other query, so callers and the problem filter see one shape.
       if (err instanceof Error && !(err instanceof QueryFailedError) && 'code' in err) {
         throw new QueryFailedError(text, values, err);
       }
       throw err;
-    } finally {
-      if (owned) await runner.release();
     }
   }
 }
