@@ -49,6 +49,41 @@ function isAlive(pid) {
   }
 }
 
+/**
+ * Every connection shares PGlite's one backend, and the socket server queues
+ * protocol messages one at a time. An extended query is several messages
+ * (Parse, Bind, Describe, Execute, then Sync) forming one implicit transaction;
+ * when two connections' messages interleave, one runs inside the other's
+ * implicit transaction and reads a stale snapshot, or binds the other's
+ * statement. Holding a connection's messages until its Sync (or Flush) and
+ * queueing them as one unit keeps each extended query whole.
+ */
+const PARTS_OF_EXTENDED_QUERY = new Set(['P', 'B', 'D', 'E', 'C'].map((c) => c.charCodeAt(0)));
+
+function keepExtendedQueriesWhole(queue) {
+  const held = new Map();
+  const enqueue = queue.enqueue.bind(queue);
+  queue.enqueue = (handlerId, message, onData) => {
+    if (PARTS_OF_EXTENDED_QUERY.has(message[0])) {
+      const parts = held.get(handlerId) ?? [];
+      parts.push(message);
+      held.set(handlerId, parts);
+      return Promise.resolve(0);
+    }
+    const parts = held.get(handlerId);
+    if (parts) {
+      held.delete(handlerId);
+      message = Buffer.concat([...parts, message]);
+    }
+    return enqueue(handlerId, message, onData);
+  };
+  const clear = queue.clearQueueForHandler.bind(queue);
+  queue.clearQueueForHandler = (handlerId) => {
+    held.delete(handlerId);
+    return clear(handlerId);
+  };
+}
+
 let db;
 let server;
 let lock;
@@ -78,6 +113,7 @@ async function main() {
   db = await PGlite.create({ dataDir: pgDir, extensions: { vector } });
   await db.exec('CREATE EXTENSION IF NOT EXISTS vector');
   server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections });
+  keepExtendedQueriesWhole(server.queryQueue);
   await server.start();
   const [, port] = server.getServerConn().split(':');
   send({ type: 'ready', port: Number(port) });
