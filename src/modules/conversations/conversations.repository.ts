@@ -181,6 +181,13 @@ export class ConversationsRepository {
     return qb.orderBy('s.id', 'ASC').limit(take).getMany();
   }
 
+  async idsOfOwner(ownerId: string, manager: EntityManager): Promise<string[]> {
+    const rows = await manager
+      .getRepository(Conversation)
+      .find({ select: { id: true }, where: { userId: ownerId } });
+    return rows.map((r) => r.id);
+  }
+
   async sessionIds(conversationId: string, manager: EntityManager): Promise<string[]> {
     const rows = await manager
       .getRepository(ChatSession)

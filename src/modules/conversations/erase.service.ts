@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { DomainError } from '../../platform/http/domain-error.js';
-import { CheckpointsRepository } from './checkpoints.repository.js';
+import { CHECKPOINT_SCHEMA, CheckpointsRepository } from './checkpoints.repository.js';
 import { ConversationsRepository } from './conversations.repository.js';
 import type { EraseReceiptDto } from './dto/erase.dto.js';
 import { FeedbackRepository } from './feedback.repository.js';
@@ -30,24 +30,11 @@ export class ConversationEraseService {
       if (!(await this.conversations.lockOwned(conversationId, userId, manager))) {
         throw DomainError.notFound('Conversation');
       }
-      const sessionIds = await this.conversations.sessionIds(conversationId, manager);
-      const { messages, votes } = await this.messages.deleteByConversation(conversationId, manager);
-      const removed: Record<string, number> = {
-        'app.message_votes': votes,
-        'app.messages': messages,
-        'app.conversation_configs': await this.conversations.deleteConfig(conversationId, manager),
-        'app.feedback': await this.feedback.deleteForSessions(userId, sessionIds, manager),
-        'app.chat_sessions': await this.conversations.deleteSessions(conversationId, manager),
-        'app.conversations': await this.conversations.delete(conversationId, manager),
-      };
-      // Chat session ids are the agent's thread ids; some agents use the conversation id itself.
-      const threadIds = [...sessionIds, conversationId];
-      const checkpoints = await this.checkpoints.deleteThreads(threadIds, manager);
-      Object.assign(removed, checkpoints);
+      const { removed, threadIds } = await this.eraseLocked(userId, conversationId, manager);
       return {
         conversation_id: conversationId,
         removed,
-        checkpoints: Object.values(checkpoints).reduce((a, b) => a + b, 0),
+        checkpoints: checkpointRows(removed),
         thread_ids: threadIds,
         erased_at: new Date().toISOString(),
       };
@@ -55,4 +42,51 @@ export class ConversationEraseService {
     this.owners.forget(conversationId);
     return receipt;
   }
+
+  /**
+   * Every conversation of a user, for the erasure of the whole account: pass
+   * the caller's transaction so that the account's erase is all or nothing.
+   */
+  async eraseAllOf(
+    userId: string,
+    manager: EntityManager,
+  ): Promise<{ removed: Record<string, number>; checkpoints: number; thread_ids: string[] }> {
+    const removed: Record<string, number> = {};
+    const threadIds: string[] = [];
+    for (const id of await this.conversations.idsOfOwner(userId, manager)) {
+      const one = await this.eraseLocked(userId, id, manager);
+      for (const [table, n] of Object.entries(one.removed))
+        removed[table] = (removed[table] ?? 0) + n;
+      threadIds.push(...one.threadIds);
+      this.owners.forget(id);
+    }
+    return { removed, checkpoints: checkpointRows(removed), thread_ids: threadIds };
+  }
+
+  private async eraseLocked(
+    userId: string,
+    conversationId: string,
+    manager: EntityManager,
+  ): Promise<{ removed: Record<string, number>; threadIds: string[] }> {
+    const sessionIds = await this.conversations.sessionIds(conversationId, manager);
+    const { messages, votes } = await this.messages.deleteByConversation(conversationId, manager);
+    const removed: Record<string, number> = {
+      'app.message_votes': votes,
+      'app.messages': messages,
+      'app.conversation_configs': await this.conversations.deleteConfig(conversationId, manager),
+      'app.feedback': await this.feedback.deleteForSessions(userId, sessionIds, manager),
+      'app.chat_sessions': await this.conversations.deleteSessions(conversationId, manager),
+      'app.conversations': await this.conversations.delete(conversationId, manager),
+    };
+    // Chat session ids are the agent's thread ids; some agents use the conversation id itself.
+    const threadIds = [...sessionIds, conversationId];
+    Object.assign(removed, await this.checkpoints.deleteThreads(threadIds, manager));
+    return { removed, threadIds };
+  }
+}
+
+function checkpointRows(removed: Record<string, number>): number {
+  return Object.entries(removed)
+    .filter(([table]) => table.startsWith(`${CHECKPOINT_SCHEMA}.`))
+    .reduce((sum, [, n]) => sum + n, 0);
 }

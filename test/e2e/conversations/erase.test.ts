@@ -3,6 +3,7 @@ import { PostgresSaver } from '@langchain/langgraph-checkpoint-postgres';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { ConversationEraseService } from '../../../src/modules/conversations/erase.service.js';
 import { appendMessage, createConversation } from '../../factories/conversations.js';
 import { startFullGuest, type TestUser } from '../../factories/identity.js';
 import { startTestApp, testConfig } from '../../support/app.js';
@@ -135,5 +136,28 @@ describe('erase a conversation: rows and agent checkpoints, with a receipt', () 
       alice.id,
     ])) as { session_id: string }[];
     expect(feedback).toEqual([{ session_id: s3 }]);
+  });
+
+  it('erases every conversation of a user inside the caller’s transaction (account erasure)', async () => {
+    const carol = await startFullGuest(app);
+    const ids = [await createConversation(app, carol), await createConversation(app, carol)];
+    const session = await http()
+      .post(`/v1/conversations/${ids[0]}/sessions`)
+      .set(carol.auth)
+      .expect(201);
+    await agentTurns(saver, session.body.id as string);
+    await appendMessage(app, carol, ids[1]!, { message_id: 'c1', content: 'bye' });
+    const untouched = await createConversation(app, alice);
+
+    const result = await db().transaction((manager) =>
+      app.get(ConversationEraseService).eraseAllOf(carol.id, manager),
+    );
+    expect(result).toMatchObject({
+      removed: { 'app.conversations': 2, 'app.messages': 1, 'langgraph.checkpoints': 2 },
+      checkpoints: 6,
+    });
+    expect(await threadRows(session.body.id as string)).toEqual({ c: 0, w: 0, b: 0 });
+    for (const id of ids) await http().get(`/v1/conversations/${id}`).set(carol.auth).expect(404);
+    await http().get(`/v1/conversations/${untouched}`).set(alice.auth).expect(200);
   });
 });
