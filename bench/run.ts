@@ -1,4 +1,5 @@
 import { b8 } from './b8-auth.js';
+import { b2 } from './b2-agent-turn.js';
 import { b1, b3 } from './conversations.js';
 import { compare, requestsPerSecond, startServer } from './harness.js';
 
@@ -61,6 +62,7 @@ function print(rows: Row[]): void {
 const benches: Record<string, () => Promise<Row | Row[]>> = {
   B0: b0,
   B1: () => b1(ROUNDS),
+  B2: b2,
   B3: () => b3(ROUNDS),
   B8: () => b8(ROUNDS),
 };

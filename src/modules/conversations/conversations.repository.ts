@@ -121,6 +121,12 @@ export class ConversationsRepository {
     return this.findOwned(id, ownerId);
   }
 
+  async touchActivity(id: string, manager: EntityManager): Promise<void> {
+    await manager.query(`UPDATE app.conversations SET last_activity_at = now() WHERE id = $1`, [
+      id,
+    ]);
+  }
+
   /** Sets the summary unless the conversation holds one at least as recent; whether it did. */
   async applySummary(id: string, ownerId: string, summary: string, asOf: Date): Promise<boolean> {
     const result = await this.conversations

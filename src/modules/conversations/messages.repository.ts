@@ -80,7 +80,7 @@ WITH ins AS (
   RETURNING ${MESSAGE_COLUMNS}
 ), bump AS (
   UPDATE app.conversations SET last_activity_at = now()
-  WHERE id = $2::uuid AND EXISTS (SELECT 1 FROM ins)
+  WHERE id = $2::uuid AND $18::boolean AND EXISTS (SELECT 1 FROM ins)
 )
 SELECT * FROM ins`;
 }
@@ -108,6 +108,7 @@ export class MessagesRepository {
     ownerId: string,
     m: NewMessage,
     manager?: EntityManager,
+    bumpActivity = true,
   ): Promise<MessageRow | null> {
     const statement = APPEND[(m.chatSessionId ? 2 : 0) + (m.parentId ? 1 : 0)]!;
     const rows = await this.prepared.query<MessageRow>(
@@ -131,6 +132,7 @@ export class MessagesRepository {
         json(m.metadata),
         m.contentHash,
         ownerId,
+        bumpActivity,
       ],
       manager,
     );

@@ -102,12 +102,27 @@ export class MessagesService {
       parent: m.parent_message_id,
     }));
     return this.db.transaction(async (manager) => {
-      if (!(await this.conversations.findOwned(conversationId, userId, manager))) {
-        throw DomainError.notFound('Conversation');
-      }
       const out: Appended[] = [];
+      // Parents named by client key earlier in the batch resolve here, without a lookup.
+      const ids = new Map<string, string>();
       for (const [i, { row, parent }] of rows.entries()) {
-        out.push(await this.appendOne(userId, row, parent, `messages.${i}.`, manager));
+        const known = parent === undefined ? undefined : ids.get(parent);
+        if (known) row.parentId = known;
+        const last = i === rows.length - 1;
+        const result = await this.appendOne(
+          userId,
+          row,
+          known ? undefined : parent,
+          `messages.${i}.`,
+          manager,
+          last,
+        );
+        ids.set(result.row.message_id, result.row.id);
+        out.push(result);
+      }
+      // The activity bump rides on the last insert; a batch ending in replays still moved.
+      if (!out.at(-1)!.created && out.some((r) => r.created)) {
+        await this.conversations.touchActivity(conversationId, manager);
       }
       return out;
     });
@@ -119,6 +134,7 @@ export class MessagesService {
     parentMessageId: string | undefined,
     prefix: string,
     manager?: EntityManager,
+    bump = true,
   ): Promise<Appended> {
     if (parentMessageId !== undefined) {
       m.parentId = await this.messages.idOfMessageId(m.conversationId, parentMessageId, manager);
@@ -131,7 +147,7 @@ export class MessagesService {
     }
     let inserted: MessageRow | null;
     try {
-      inserted = await this.messages.appendIfAbsent(userId, m, manager);
+      inserted = await this.messages.appendIfAbsent(userId, m, manager, bump);
     } catch (err) {
       // The conversation was erased between the owner check and the foreign key check.
       if (

@@ -1,6 +1,8 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { MessageRole } from '../../../src/modules/conversations/entities/message.entity.js';
+import { MessagesService } from '../../../src/modules/conversations/messages.service.js';
 import { appendMessage, createConversation } from '../../factories/conversations.js';
 import { startFullGuest, type TestUser } from '../../factories/identity.js';
 import { startTestApp, testConfig } from '../../support/app.js';
@@ -201,6 +203,37 @@ describe('messages: append, idempotency, batch, votes, clear', () => {
       .send({ messages: [{ message_id: 'b-1', role: 'user', content: 'question' }] })
       .expect(200);
     expect(replay.body).toMatchObject({ created: 0, data: [{ id: ok.body.data[0].id }] });
+  });
+
+  it('batch: the service refuses another user’s conversation even past the route guard', async () => {
+    const id = await createConversation(app, alice);
+    const attempt = app.get(MessagesService).appendBatch(bob.id, id, {
+      messages: [
+        { message_id: 'x1', role: MessageRole.User, content: 'one' },
+        { message_id: 'x2', role: MessageRole.User, content: 'two', parent_message_id: 'x1' },
+      ],
+    });
+    await expect(attempt).rejects.toMatchObject({ code: 'not-found' });
+    expect(await count(id)).toBe(0);
+  });
+
+  it('batch: a batch that ends with replays still moves the activity time', async () => {
+    const older = await createConversation(app, alice);
+    await appendMessage(app, alice, older, { message_id: 'r1', content: 'first' });
+    const newer = await createConversation(app, alice);
+    await http()
+      .post(`/v1/conversations/${older}/messages/batch`)
+      .set(alice.auth)
+      .send({
+        messages: [
+          { message_id: 'r2', role: 'user', content: 'new one' },
+          { message_id: 'r1', role: 'user', content: 'first' },
+        ],
+      })
+      .expect(201);
+    const list = await http().get('/v1/conversations?limit=100').set(alice.auth).expect(200);
+    const ids = (list.body.data as { id: string }[]).map((c) => c.id);
+    expect(ids.indexOf(older)).toBeLessThan(ids.indexOf(newer));
   });
 
   it('votes once per user and message, by client message_id or id; clearing history keeps the conversation', async () => {
