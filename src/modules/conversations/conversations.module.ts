@@ -14,6 +14,7 @@ import { ConversationEraseService } from './erase.service.js';
 import { FeedbackRepository } from './feedback.repository.js';
 import { FeedbackService } from './feedback.service.js';
 import { HistoryService } from './history.service.js';
+import { MessageBatchRepository } from './message-batch.repository.js';
 import { MessageReadsRepository } from './message-reads.repository.js';
 import { MessagesController } from './messages.controller.js';
 import { MessagesRepository } from './messages.repository.js';
@@ -46,6 +47,7 @@ import { FeedbackController, SearchController, SharedController } from './search
     ConversationsRepository,
     MessagesRepository,
     MessageReadsRepository,
+    MessageBatchRepository,
     FeedbackRepository,
     CheckpointsRepository,
     ConversationOwners,

@@ -48,7 +48,7 @@ export const MESSAGE_COLUMNS =
   'id, conversation_id, chat_session_id, message_id, parent_id, role, content, parts, tool_name, tool_call_id, tool_input, tool_output, citations, context, metadata, content_hash, created_at';
 
 /** JSON columns go as text: pg would send a JS array as a PostgreSQL array. */
-const json = (value: unknown): string | null =>
+export const json = (value: unknown): string | null =>
   value === undefined || value === null ? null : JSON.stringify(value);
 
 /**

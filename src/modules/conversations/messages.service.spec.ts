@@ -5,6 +5,7 @@ import { ErrorCode } from '../../platform/http/error-codes.js';
 import type { ConversationsRepository } from './conversations.repository.js';
 import type { AppendMessageDto } from './dto/message.dto.js';
 import { MessageRole } from './entities/message.entity.js';
+import type { MessageBatchRepository } from './message-batch.repository.js';
 import type { MessageRow, MessagesRepository } from './messages.repository.js';
 import { MessagesService } from './messages.service.js';
 
@@ -25,6 +26,7 @@ function setup(repo: Partial<Record<keyof MessagesRepository, unknown>>, owned =
     db as unknown as DataSource,
     repo as unknown as MessagesRepository,
     conversations as unknown as ConversationsRepository,
+    {} as MessageBatchRepository,
   );
   return { service, conversations, db };
 }

@@ -8,6 +8,7 @@ import type { FieldError } from '../../platform/http/problem.js';
 import { contentHash } from './content-hash.js';
 import { ConversationsRepository } from './conversations.repository.js';
 import type { AppendBatchDto, AppendMessageDto } from './dto/message.dto.js';
+import { MessageBatchRepository } from './message-batch.repository.js';
 import { MessagesRepository, type MessageRow, type NewMessage } from './messages.repository.js';
 
 export interface Appended {
@@ -81,6 +82,7 @@ export class MessagesService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly messages: MessagesRepository,
     private readonly conversations: ConversationsRepository,
+    private readonly batch: MessageBatchRepository,
   ) {}
 
   async append(userId: string, conversationId: string, dto: AppendMessageDto): Promise<Appended> {
@@ -97,17 +99,55 @@ export class MessagesService {
   ): Promise<Appended[]> {
     const errors = dto.messages.flatMap((m, i) => problems(m, `messages.${i}.`));
     if (errors.length) throw invalid(errors);
-    const rows = dto.messages.map((m) => ({
-      row: toNew(conversationId, m),
-      parent: m.parent_message_id,
-    }));
+    const rows = dto.messages.map((m) => toNew(conversationId, m));
+    const parents = dto.messages.map((m) => m.parent_message_id);
+    // Parents named by client key earlier in the batch: the ids are ours, no lookup needed.
+    const ids = new Map<string, string>();
+    let resolved = true;
+    for (const [i, row] of rows.entries()) {
+      const known = parents[i] === undefined ? undefined : ids.get(parents[i]!);
+      if (known) row.parentId = known;
+      else if (parents[i] !== undefined) resolved = false;
+      ids.set(row.messageId, row.id);
+    }
+    if (resolved) {
+      const created = await this.appendAllNew(userId, conversationId, rows);
+      if (created) return created.map((row) => ({ row, created: true }));
+    }
+    return this.appendOneByOne(userId, conversationId, rows, parents);
+  }
+
+  /** The common case in one statement; null when the batch needs the per-message path. */
+  private async appendAllNew(
+    userId: string,
+    conversationId: string,
+    rows: NewMessage[],
+  ): Promise<MessageRow[] | null> {
+    try {
+      const inserted = await this.batch.appendAllNew(userId, conversationId, rows);
+      return inserted.length === rows.length ? inserted : null;
+    } catch (err) {
+      const code = err instanceof QueryFailedError && (err.driverError as { code?: string }).code;
+      // A key already taken (a replay, or a conflict) or a vanished reference: explained one by one.
+      if (code === '23505' || code === '23503') return null;
+      throw err;
+    }
+  }
+
+  private appendOneByOne(
+    userId: string,
+    conversationId: string,
+    rows: NewMessage[],
+    parents: (string | undefined)[],
+  ): Promise<Appended[]> {
     return this.db.transaction(async (manager) => {
       const out: Appended[] = [];
-      // Parents named by client key earlier in the batch resolve here, without a lookup.
+      // Earlier messages of the batch may be replays: their stored ids are the parents now.
       const ids = new Map<string, string>();
-      for (const [i, { row, parent }] of rows.entries()) {
+      for (const [i, row] of rows.entries()) {
+        const parent = parents[i];
         const known = parent === undefined ? undefined : ids.get(parent);
-        if (known) row.parentId = known;
+        row.parentId = known ?? (parent === undefined ? row.parentId : null);
         const last = i === rows.length - 1;
         const result = await this.appendOne(
           userId,

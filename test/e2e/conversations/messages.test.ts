@@ -205,6 +205,47 @@ describe('messages: append, idempotency, batch, votes, clear', () => {
     expect(replay.body).toMatchObject({ created: 0, data: [{ id: ok.body.data[0].id }] });
   });
 
+  it('batch: references into another conversation reject the whole batch, nothing written', async () => {
+    const id = await createConversation(app, alice);
+    const other = await createConversation(app, alice);
+    const foreignSession = await http()
+      .post(`/v1/conversations/${other}/sessions`)
+      .set(alice.auth)
+      .expect(201);
+    const foreignMessage = await appendMessage(app, alice, other, {
+      message_id: 'f',
+      content: 'elsewhere',
+    });
+    const session = await http()
+      .post(`/v1/conversations/${id}/messages/batch`)
+      .set(alice.auth)
+      .send({
+        messages: [
+          { message_id: 'k1', role: 'user', content: 'ok' },
+          { message_id: 'k2', role: 'user', content: 'ok', session_id: foreignSession.body.id },
+        ],
+      })
+      .expect(400);
+    expect(session.body.errors).toEqual([
+      { field: 'messages.1.session_id', message: 'no such item in this conversation' },
+    ]);
+    const parent = await http()
+      .post(`/v1/conversations/${id}/messages/batch`)
+      .set(alice.auth)
+      .send({
+        messages: [
+          { message_id: 'k1', role: 'user', content: 'ok' },
+          { message_id: 'k2', role: 'assistant', content: 'ok', parent_message_id: 'k1' },
+          { message_id: 'k3', role: 'user', content: 'ok', parent_id: foreignMessage.id },
+        ],
+      })
+      .expect(400);
+    expect(parent.body.errors).toEqual([
+      { field: 'messages.2.parent_id', message: 'no such item in this conversation' },
+    ]);
+    expect(await count(id)).toBe(0);
+  });
+
   it('batch: the service refuses another user’s conversation even past the route guard', async () => {
     const id = await createConversation(app, alice);
     const attempt = app.get(MessagesService).appendBatch(bob.id, id, {
