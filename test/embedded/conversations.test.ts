@@ -58,11 +58,39 @@ describe('conversations in embedded mode', () => {
       })
       .expect(400);
     expect(failed.body.errors[0].field).toBe('messages.1.parent_id');
+    const turn = await http()
+      .post(`/v1/conversations/${id}/messages/batch`)
+      .set(alice.auth)
+      .send({
+        messages: [
+          { message_id: 'e2', role: 'user', content: 'next', parent_message_id: 'e1' },
+          { message_id: 'e3', role: 'assistant', content: 'answer', parent_message_id: 'e2' },
+        ],
+      })
+      .expect(201);
+    expect(turn.body.data[1].parent_id).toBe(turn.body.data[0].id);
+    const fresh = await http()
+      .post(`/v1/conversations/${id}/messages/batch`)
+      .set(alice.auth)
+      .send({
+        messages: [
+          { message_id: 'e4', role: 'user', content: 'again' },
+          { message_id: 'e5', role: 'assistant', content: 'sure', parent_message_id: 'e4' },
+        ],
+      })
+      .expect(201);
+    expect(fresh.body.created).toBe(2);
     const history = await http()
       .get(`/v1/conversations/${id}/messages`)
       .set(alice.auth)
       .expect(200);
-    expect(history.body.data.map((m: { message_id: string }) => m.message_id)).toEqual(['e1']);
+    expect(history.body.data.map((m: { message_id: string }) => m.message_id)).toEqual([
+      'e1',
+      'e2',
+      'e3',
+      'e4',
+      'e5',
+    ]);
     await http().get(`/v1/conversations/${id}/messages`).set(bob.auth).expect(404);
   });
 
