@@ -3,6 +3,7 @@ import { b2 } from './b2-agent-turn.js';
 import { b1, b3 } from './conversations.js';
 import { compare, requestsPerSecond, startServer } from './harness.js';
 import { b7 } from './lake.js';
+import { b6 } from './streams.js';
 
 interface Row {
   id: string;
@@ -65,6 +66,7 @@ const benches: Record<string, () => Promise<Row | Row[]>> = {
   B1: () => b1(ROUNDS),
   B2: b2,
   B3: () => b3(ROUNDS),
+  B6: () => b6(ROUNDS),
   B7: () => b7(ROUNDS),
   B8: () => b8(ROUNDS),
 };

@@ -9,7 +9,7 @@ export interface FollowOptions {
   /** A comment line after this much silence keeps proxies from closing the connection. */
   heartbeatMs: number;
   signal: AbortSignal;
-  /** Asked only when the store has forgotten the stream: whether it was completed. */
+  /** Asked only when the store has forgotten the stream: whether it is over (completed or gone). */
   completedInRecord: () => Promise<boolean>;
 }
 
@@ -20,6 +20,7 @@ export function formatEntry(entry: StreamEntry): string {
   if (entry.data === undefined) {
     return `id: ${entry.seq}\nevent: done\ndata: {"status":"completed"}\n\n`;
   }
+  if (!/[\r\n]/.test(entry.data)) return `id: ${entry.seq}\ndata: ${entry.data}\n\n`;
   const lines = entry.data.split(/\r\n|\r|\n/).map((line) => `data: ${line}\n`);
   return `id: ${entry.seq}\n${lines.join('')}\n`;
 }
@@ -45,8 +46,15 @@ export async function follow(
     return entries[entries.length - 1]!.data === undefined;
   };
 
+  let next = store.range(streamId, last, BATCH);
   for (;;) {
-    const batch = await store.range(streamId, last, BATCH);
+    const batch = await next;
+    // Fetch the next batch while this one is written to the socket.
+    if (batch.length === BATCH) {
+      next = store.range(streamId, batch[BATCH - 1]!.seq, BATCH);
+      // Unawaited when this batch holds the end: its failure must not go unhandled.
+      next.catch(() => undefined);
+    }
     if (await send(batch)) return true;
     if (batch.length < BATCH) break;
   }

@@ -80,7 +80,12 @@ export class StreamsService implements BeforeApplicationShutdown, OnApplicationS
   }
 
   /** Follows a stream until its end, the reader leaving (`signal`), or shutdown. */
-  async follow(stream: Stream, after: number, sink: SseSink, signal: AbortSignal): Promise<void> {
+  async follow(
+    stream: Pick<Stream, 'id' | 'userId'>,
+    after: number,
+    sink: SseSink,
+    signal: AbortSignal,
+  ): Promise<void> {
     const reader = new AbortController();
     const abort = () => reader.abort();
     signal.addEventListener('abort', abort, { once: true });
@@ -89,9 +94,9 @@ export class StreamsService implements BeforeApplicationShutdown, OnApplicationS
       await follow(this.store, stream.id, after, sink, {
         heartbeatMs: HEARTBEAT_MS,
         signal: reader.signal,
+        // A record gone with its conversation is over too: do not wait on it forever.
         completedInRecord: async () =>
-          (await this.streams.findOwned(stream.id, stream.userId))?.status ===
-          StreamStatus.Completed,
+          (await this.streams.findOwned(stream.id, stream.userId))?.status !== StreamStatus.Open,
       });
     } finally {
       signal.removeEventListener('abort', abort);
