@@ -15,7 +15,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * R2 for the memory lake: Redis (queue and cache) stops under load and comes
  * back empty. Every summary the API accepted is stored; none is lost with it.
  */
-describe('R2: the memory lake while Redis stops and returns', () => {
+describe('R2: the memory lake (and streams) while Redis stops and returns', () => {
   let redis: PrivateRedis;
   let app: NestExpressApplication;
   let alice: TestUser;
@@ -71,10 +71,20 @@ describe('R2: the memory lake while Redis stops and returns', () => {
     expect(ready.status).toBe(200);
     expect(ready.body.status).not.toBe('ok');
     expect(ready.body.details.redis.status).toBe('degraded');
+    // Streams need their chunk store: without it they answer 503, not a server fault.
+    const stream = await request(app.getHttpServer())
+      .post(`/v1/conversations/${conversations[0]}/streams`)
+      .set(alice.auth);
+    expect(stream.status).toBe(503);
+    expect(stream.headers['content-type']).toMatch(/application\/problem\+json/);
+
     const duringOutage = statuses.length;
 
     redis = await startPrivateRedis(redis.port);
-    await sleep(1500);
+    // Load goes on until the queue takes summaries again (reconnect and backoff take a moment).
+    const deadline = Date.now() + 15_000;
+    while (!statuses.slice(duringOutage).includes(202) && Date.now() < deadline) await sleep(100);
+    await sleep(500);
     running = false;
     await Promise.all(clients);
 
@@ -102,8 +112,8 @@ describe('R2: the memory lake while Redis stops and returns', () => {
       const stored = new Map(rows.map((r) => [r.key, r.text]));
       return [...accepted].filter(([id, text]) => stored.get(id) !== text);
     };
-    const deadline = Date.now() + 15_000;
-    while ((await missing()).length > 0 && Date.now() < deadline) await sleep(200);
+    const settled = Date.now() + 15_000;
+    while ((await missing()).length > 0 && Date.now() < settled) await sleep(200);
     expect(await missing()).toEqual([]);
   });
 });

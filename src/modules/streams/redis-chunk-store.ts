@@ -47,7 +47,8 @@ export class RedisChunkStore implements ChunkStore {
     private readonly url: string,
     private readonly prefix: string,
   ) {
-    this.client = new Redis(url, { maxRetriesPerRequest: 2, commandTimeout: 2000 });
+    // Producers and readers get a prompt 503 while Redis is away, not a hung request.
+    this.client = new Redis(url, { maxRetriesPerRequest: 1, commandTimeout: 1000 });
     this.client.on('error', () => undefined);
   }
 

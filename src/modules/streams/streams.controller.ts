@@ -4,6 +4,7 @@ import {
   Get,
   Headers,
   HttpCode,
+  Logger,
   Param,
   Post,
   Query,
@@ -58,6 +59,8 @@ export class ConversationStreamsController {
 @Controller('streams/:id')
 @UseGuards(StreamAccessGuard)
 export class StreamsController {
+  private readonly logger = new Logger('Streams');
+
   constructor(private readonly streams: StreamsService) {}
 
   @Post('chunks')
@@ -124,6 +127,10 @@ export class StreamsController {
     };
     try {
       await this.streams.follow(stream, after, sink, left.signal);
+    } catch (err) {
+      // The events have begun: no problem document can follow. Ending the response
+      // makes the client reconnect with Last-Event-ID, to this or another instance.
+      this.logger.warn(`stream ${stream.id} reader stopped: ${(err as Error).message}`);
     } finally {
       res.end();
     }

@@ -38,7 +38,7 @@ export class StreamsService implements BeforeApplicationShutdown, OnApplicationS
     await this.conversations.getOwned(userId, conversationId);
     const id = uuidv7();
     // The store first: a record whose chunks cannot be written must not exist.
-    await this.store.open(id);
+    await storeCall(() => this.store.open(id));
     const stream = await this.streams.insert({ id, conversationId, userId });
     void this.cache.set(ownerKey(id), userId, OWNER_TTL_SECONDS);
     return StreamDto.from(stream);
@@ -46,13 +46,13 @@ export class StreamsService implements BeforeApplicationShutdown, OnApplicationS
 
   /** The route guard has checked ownership (`assertOwner`) before this runs. */
   async append(userId: string, streamId: string, data: string): Promise<{ seq: number }> {
-    let result = await this.store.append(streamId, data);
+    let result = await storeCall(() => this.store.append(streamId, data));
     if (result.status === 'unknown') {
       // The store lost it (expired, or Redis restarted empty): the record decides.
       const stream = await this.getOwned(userId, streamId);
       if (stream.status === StreamStatus.Open) {
-        await this.store.open(streamId);
-        result = await this.store.append(streamId, data);
+        await storeCall(() => this.store.open(streamId));
+        result = await storeCall(() => this.store.append(streamId, data));
       }
     }
     if (result.status !== 'appended') {
@@ -66,7 +66,7 @@ export class StreamsService implements BeforeApplicationShutdown, OnApplicationS
 
   async complete(userId: string, streamId: string): Promise<StreamDto> {
     await this.getOwned(userId, streamId);
-    await this.store.complete(streamId);
+    await storeCall(() => this.store.complete(streamId));
     const stream = await this.streams.markCompleted(streamId, userId);
     if (!stream) throw DomainError.notFound('Stream');
     return StreamDto.from(stream);
@@ -123,6 +123,23 @@ export class StreamsService implements BeforeApplicationShutdown, OnApplicationS
     if (owner !== undefined) throw DomainError.notFound('Stream');
     await this.getOwned(userId, streamId);
     void this.cache.set(ownerKey(streamId), userId, OWNER_TTL_SECONDS);
+  }
+}
+
+/** The chunk store (Redis) unreachable is an outage to report as such, not a server fault. */
+async function storeCall<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    if (err instanceof DomainError) throw err;
+    throw new DomainError(
+      ErrorCode.ServiceUnavailable,
+      'The stream store cannot be reached.',
+      {},
+      {
+        'Retry-After': '1',
+      },
+    );
   }
 }
 
