@@ -1,14 +1,10 @@
 import autocannon from 'autocannon';
 import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import pg from 'pg';
-import { HistoryService } from '../src/modules/conversations/history.service.js';
-import { createApp } from '../src/bootstrap.js';
-import { loadConfig } from '../src/platform/config/config.js';
+import { b3Growth } from './b3-growth.js';
 import { NEWEST_PAGE_SQL } from './conversations-sql.js';
-import { compare, median, startServer, type ServerHandle } from './harness.js';
+import { inProcess, p50 } from './in-process.js';
+import { compare, startServer, type ServerHandle } from './harness.js';
 
 export interface Row {
   id: string;
@@ -146,16 +142,6 @@ export async function b1(rounds: number): Promise<Row> {
   });
 }
 
-async function p50(samples: number, run: () => Promise<unknown>): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < samples; i++) {
-    const start = process.hrtime.bigint();
-    await run();
-    times.push(Number(process.hrtime.bigint() - start) / 1e6);
-  }
-  return median(times);
-}
-
 /** A 500-turn thread (1000 messages) in a fresh conversation, through the real batch endpoint. */
 async function thread(base: string, token: string): Promise<string> {
   const conversation = await call(base, '/v1/conversations', { title: 'B3' }, token);
@@ -226,26 +212,13 @@ export async function b3(rounds: number): Promise<Row[]> {
           target: 'reference',
           pass: null,
         },
+        await b3Growth(rounds),
       ];
     } finally {
       await raw.end();
       await app.close();
     }
   });
-}
-
-/** Parley's own modules in this process, on the bench database, for data-path timings. */
-async function inProcess(url: string) {
-  const config = loadConfig({
-    DATABASE_URL: url,
-    NODE_ENV: 'development',
-    LOG_LEVEL: 'silent',
-    DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'parley-bench-')),
-    MIGRATIONS_RUN: 'false',
-  });
-  const app = await createApp(config, { silent: true });
-  await app.init();
-  return { app, history: app.get(HistoryService) };
 }
 
 /** Statements sent by any pg client of this process while `run` executes, per call. */

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { conversationById } from './conversation-by-id.js';
 import { json, MESSAGE_COLUMNS, type MessageRow, type NewMessage } from './messages.repository.js';
 import { PreparedStatements } from './prepared-statements.js';
 
@@ -22,8 +23,8 @@ WITH v AS (
   SELECT v.id, c.id, v.chat_session_id, v.message_id, v.parent_id, v.role, v.content, v.parts,
     v.tool_name, v.tool_call_id, v.tool_input, v.tool_output, v.citations, v.context, v.metadata,
     v.content_hash
-  FROM app.conversations c CROSS JOIN v
-  WHERE c.id = $1::uuid AND c.user_id = $2::uuid
+  FROM ${conversationById('$1')} c CROSS JOIN v
+  WHERE c.user_id = $2::uuid
     AND NOT EXISTS (
       SELECT 1 FROM v bad
       WHERE (bad.chat_session_id IS NOT NULL AND NOT EXISTS (

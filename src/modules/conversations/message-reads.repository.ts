@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { conversationById } from './conversation-by-id.js';
 import { MESSAGE_SEARCH_VECTOR } from './message-search.js';
 import { PreparedStatements } from './prepared-statements.js';
 import { MESSAGE_COLUMNS, type MessageRow } from './messages.repository.js';
@@ -54,13 +55,13 @@ export class MessageReadsRepository {
     const name = `history_${w.direction}_${w.bound === null ? 'start' : 'cursor'}_${'ownerId' in scope ? 'owner' : 'public'}`;
     const rows = await this.prepared.query<MessageRow & { readable: string }>(
       name,
-      `SELECT c.id AS readable, page.* FROM app.conversations c
+      `SELECT c.id AS readable, page.* FROM ${conversationById('$1')} c
        LEFT JOIN LATERAL (
          SELECT ${prefixed('m')} FROM app.messages m
          WHERE m.conversation_id = c.id ${bound}
          ORDER BY m.id ${forward ? 'ASC' : 'DESC'} LIMIT $2
        ) page ON true
-       WHERE c.id = $1::uuid AND ${scopeSql(scope, '$3')}`,
+       WHERE ${scopeSql(scope, '$3')}`,
       params,
     );
     return { found: rows.length > 0, rows: rows.filter((r) => r.id !== null) };
@@ -86,7 +87,7 @@ export class MessageReadsRepository {
     }
     const rows = (await this.db.query(
       `WITH RECURSIVE conv AS (
-         SELECT c.id FROM app.conversations c WHERE c.id = $1::uuid AND ${scopeSql(scope, '$4')}
+         SELECT c.id FROM ${conversationById('$1')} c WHERE ${scopeSql(scope, '$4')}
        ), path AS (
          SELECT ${prefixed('m')}, 0 AS depth FROM app.messages m JOIN conv ON m.conversation_id = conv.id
          WHERE m.id = $3::uuid

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { conversationById } from './conversation-by-id.js';
 import type { MessagePart, MessageRole } from './entities/message.entity.js';
 import { PreparedStatements } from './prepared-statements.js';
 
@@ -64,8 +65,8 @@ WITH ins AS (
     parts, tool_name, tool_call_id, tool_input, tool_output, citations, context, metadata, content_hash)
   SELECT $1::uuid, c.id, $3::uuid, $4::varchar, $5::uuid, $6::varchar, $7::text, $8::jsonb,
     $9::varchar, $10::varchar, $11::jsonb, $12::jsonb, $13::jsonb, $14::jsonb, $15::jsonb, $16::varchar
-  FROM app.conversations c
-  WHERE c.id = $2::uuid AND c.user_id = $17::uuid${
+  FROM ${conversationById('$2')} c
+  WHERE c.user_id = $17::uuid${
     session
       ? `
     AND EXISTS (SELECT 1 FROM app.chat_sessions s WHERE s.id = $3::uuid AND s.conversation_id = c.id)`
