@@ -9,7 +9,7 @@ import { benchPrefix, LOCAL_REDIS, userWithConversation, withScratchDatabase } f
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const JOBS = Number(process.env.BENCH_JOBS ?? 3000);
-const CONNECTIONS = 10;
+const CONNECTIONS = 50;
 
 async function p50(options: autocannon.Options): Promise<number> {
   const result = await autocannon({
