@@ -14,7 +14,7 @@ export interface QueueModuleOptions {
   backoffMs?: number;
   /** Local driver: how often to look for jobs enqueued by other processes or now due. */
   pollIntervalMs?: number;
-  /** Local driver: how long a claimed job stays with its runner without a heartbeat. */
+  /** How long a claimed job stays with its runner without a heartbeat (both drivers). */
   leaseMs?: number;
 }
 

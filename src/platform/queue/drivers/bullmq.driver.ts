@@ -136,6 +136,10 @@ export class BullmqQueueDriver implements QueueDriver {
           connection,
           prefix: this.prefix,
           concurrency: this.options.concurrency,
+          // One lease rule for both drivers: a job whose runner stops renewing
+          // its lock goes back to the queue after about this long.
+          lockDuration: this.options.leaseMs,
+          stalledInterval: this.options.leaseMs,
           settings: {
             backoffStrategy: (failedRuns, _type, _err, job) =>
               retryDelayMs(backoffBase(job?.opts.backoff, this.options.backoffMs), failedRuns),
