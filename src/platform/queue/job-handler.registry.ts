@@ -67,7 +67,11 @@ export class JobHandlerExplorer {
           throw new Error(`${owner} handles "${name}" but its provider is request-scoped`);
         }
         const instance = wrapper.instance as Record<string, RegisteredHandler>;
-        this.registry.register(name, (payload, context) => instance[method]!(payload, context), owner);
+        this.registry.register(
+          name,
+          (payload, context) => instance[method]!(payload, context),
+          owner,
+        );
       }
     }
   }

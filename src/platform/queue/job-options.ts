@@ -31,8 +31,14 @@ export function resolveJobOptions(
     throw new Error(`attempts must be a positive integer (got ${resolved.attempts})`);
   }
   for (const key of ['delayMs', 'backoffMs'] as const) {
-    if (!Number.isInteger(resolved[key]) || resolved[key] < 0 || resolved[key] > MAX_RETRY_DELAY_MS) {
-      throw new Error(`${key} must be an integer from 0 to ${MAX_RETRY_DELAY_MS} (got ${resolved[key]})`);
+    if (
+      !Number.isInteger(resolved[key]) ||
+      resolved[key] < 0 ||
+      resolved[key] > MAX_RETRY_DELAY_MS
+    ) {
+      throw new Error(
+        `${key} must be an integer from 0 to ${MAX_RETRY_DELAY_MS} (got ${resolved[key]})`,
+      );
     }
   }
   return resolved;

@@ -163,7 +163,9 @@ export class BullmqQueueDriver implements QueueDriver {
         if (!(await settlesWithin(worker.close(), timeoutMs))) {
           // Dropping the connection leaves the job's lock to expire; BullMQ's
           // stalled-job check then moves it back to wait for another worker.
-          this.logger.warn(`worker ${worker.name} still busy at shutdown; its jobs will be retried`);
+          this.logger.warn(
+            `worker ${worker.name} still busy at shutdown; its jobs will be retried`,
+          );
         }
         connection.disconnect();
       }),
