@@ -121,8 +121,13 @@ export class StreamsController {
     const sink = {
       write: (text: string) =>
         new Promise<void>((resolve) => {
-          if (left.signal.aborted || res.write(text)) resolve();
-          else res.once('drain', resolve).once('close', resolve);
+          if (left.signal.aborted || res.write(text)) return resolve();
+          // Whichever comes first, drop the other: a long stream waits for drain many times.
+          const done = () => {
+            res.off('drain', done).off('close', done);
+            resolve();
+          };
+          res.once('drain', done).once('close', done);
         }),
     };
     try {
