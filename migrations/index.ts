@@ -6,6 +6,7 @@ import { MemoryItems1795497166061 } from './1795497166061-MemoryItems.js';
 import { Conversations1795497249148 } from './1795497249148-Conversations.js';
 import { Streams1795497645524 } from './1795497645524-Streams.js';
 import { Collectives1795498003704 } from './1795498003704-Collectives.js';
+import { LoginAttemptBlocked1795502838496 } from './1795502838496-LoginAttemptBlocked.js';
 
 export const MIGRATIONS = [
   CreateSchemas1763800000000,
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   Conversations1795497249148,
   Streams1795497645524,
   Collectives1795498003704,
+  LoginAttemptBlocked1795502838496,
 ];

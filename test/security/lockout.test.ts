@@ -42,13 +42,21 @@ describe('S4: brute force and enumeration', () => {
     expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
     expect(locked.headers['content-type']).toMatch(/problem\+json/);
     expect(locked.body.code).toBe('account-locked');
+    // Hammering the lock is recorded too, but does not lengthen it.
+    const again = await attempt(user.email, user.password, newIp()).expect(429);
+    expect(Number(again.headers['retry-after'])).toBeLessThanOrEqual(
+      Number(locked.headers['retry-after']),
+    );
     const key = app.get(LockoutService).accountKey(user.email);
-    const [row] = (await app
-      .get(DataSource)
-      .query(`SELECT count(*)::int AS n FROM app.login_attempts WHERE account_key = $1`, [
-        key,
-      ])) as { n: number }[];
-    expect(row!.n).toBe(5);
+    const rows = (await app.get(DataSource).query(
+      `SELECT succeeded, blocked, count(*)::int AS n FROM app.login_attempts
+        WHERE account_key = $1 GROUP BY 1, 2 ORDER BY 2`,
+      [key],
+    )) as { succeeded: boolean; blocked: boolean; n: number }[];
+    expect(rows).toEqual([
+      { succeeded: false, blocked: false, n: 5 },
+      { succeeded: false, blocked: true, n: 2 },
+    ]);
   });
 
   it('grows the wait with every further failure', () => {

@@ -42,12 +42,12 @@ export class LockoutService {
     const [row] = (await this.dataSource.query(
       `WITH account AS (
          SELECT count(*)::int AS failures, max(created_at) AS last FROM app.login_attempts
-          WHERE account_key = $1 AND NOT succeeded AND created_at > now() - make_interval(mins => $3)
+          WHERE account_key = $1 AND NOT succeeded AND NOT blocked AND created_at > now() - make_interval(mins => $3)
             AND created_at > coalesce((SELECT max(created_at) FROM app.login_attempts
                                         WHERE account_key = $1 AND succeeded), '-infinity')
        ), address AS (
          SELECT count(*)::int AS failures, max(created_at) AS last FROM app.login_attempts
-          WHERE ip = $2 AND NOT succeeded AND created_at > now() - make_interval(mins => $3)
+          WHERE ip = $2 AND NOT succeeded AND NOT blocked AND created_at > now() - make_interval(mins => $3)
        )
        SELECT account.failures AS account_failures, account.last AS account_last,
               address.failures AS ip_failures, address.last AS ip_last
@@ -66,6 +66,8 @@ export class LockoutService {
     ];
     const wait = Math.max(...waits);
     if (wait > 0) {
+      // Recorded for the audit trail; not a failure, so hammering a lock does not lengthen it.
+      await this.record(accountKey, ip, false, true);
       throw new DomainError(
         ErrorCode.AccountLocked,
         'Too many failed sign-in attempts; try again later.',
@@ -75,10 +77,10 @@ export class LockoutService {
     }
   }
 
-  async record(accountKey: string, ip: string, succeeded: boolean): Promise<void> {
+  async record(accountKey: string, ip: string, succeeded: boolean, blocked = false): Promise<void> {
     await this.dataSource
       .getRepository(LoginAttempt)
-      .insert({ id: uuidv7(), accountKey, ip, succeeded });
+      .insert({ id: uuidv7(), accountKey, ip, succeeded, blocked });
   }
 }
 

@@ -20,6 +20,10 @@ export class LoginAttempt {
   @Column('boolean')
   succeeded: boolean;
 
+  /** Refused while locked, without checking the password: audited, not counted as a failure. */
+  @Column('boolean', { default: false })
+  blocked: boolean;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }
