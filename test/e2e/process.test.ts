@@ -39,6 +39,30 @@ describe('the API process refuses a bad configuration', () => {
     }
   });
 
+  it('leaves no embedded database host behind holding its output open', async () => {
+    // The host inherits stdout/stderr: until every holder exits, 'close' does not come.
+    const child = spawn(process.execPath, [MAIN], {
+      env: {
+        PATH: process.env.PATH ?? '',
+        DATA_DIR: tempDir(),
+        LOG_LEVEL: 'silent',
+        ENCRYPTION_KEY: 'short',
+        PORT: String(await freePort()),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout!.resume();
+    child.stderr!.resume();
+    const closed = await new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => resolve(false), 15_000);
+      child.once('close', () => {
+        clearTimeout(timer);
+        resolve(true);
+      });
+    });
+    expect(closed).toBe(true);
+  });
+
   it('stops on a malformed encryption key, naming it', async () => {
     const { code, stderr } = await run({ ENCRYPTION_KEY: 'short', PORT: String(await freePort()) });
     expect(code).toBe(1);

@@ -23,6 +23,7 @@ export async function startEmbeddedPostgres(
       ...process.env,
       PGLITE_DATA_DIR: dataDir,
       PGLITE_MAX_CONNECTIONS: String(maxConnections),
+      PGLITE_PARENT_PID: String(process.pid),
     },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     // The host must not inherit jest's or the parent's loader flags.

@@ -125,11 +125,15 @@ process.on('message', (message) => {
 // The parent went away (even by SIGKILL): close the database cleanly and leave.
 process.on('disconnect', () => void stop(0));
 process.on('SIGTERM', () => void stop(0));
-// Belt and braces for the IPC channel: an orphan is re-parented, so its parent id changes.
-const parentPid = process.ppid;
+// Belt and braces for the IPC channel. The parent names itself: if it died before
+// this module loaded, process.ppid is already the reaper's and the channel closed
+// before anyone listened.
+const parentPid = Number(process.env.PGLITE_PARENT_PID) || process.ppid;
+const orphaned = () => !process.connected || process.ppid !== parentPid || !isAlive(parentPid);
+if (orphaned()) void stop(0);
 setInterval(() => {
-  if (process.ppid !== parentPid || !isAlive(parentPid)) void stop(0);
-}, 2000).unref();
+  if (orphaned()) void stop(0);
+}, 1000).unref();
 process.on('SIGINT', () => void stop(0));
 
 main().catch((err) => {
