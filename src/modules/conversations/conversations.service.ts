@@ -74,6 +74,16 @@ export class ConversationsService {
   }
 
   /** The caller's conversation, or 404; other modules use it to check ownership. */
+  /** The cached check of hot paths (a conversation never changes owner). */
+  isOwner(userId: string, id: string): Promise<boolean> {
+    return this.owners.isOwner(id, userId);
+  }
+
+  /** The database's answer, for work that must not act on an erased conversation. */
+  isOwnedNow(userId: string, id: string): Promise<boolean> {
+    return this.conversations.isOwned(id, userId);
+  }
+
   async getOwned(userId: string, id: string): Promise<Conversation> {
     const conversation = await this.conversations.findOwned(id, userId);
     if (!conversation) throw DomainError.notFound('Conversation');

@@ -18,8 +18,15 @@ const MAX_ENTRIES = 100_000;
 export class ConversationOwners {
   private readonly owners = new Map<string, string>();
 
-  knows(id: string, userId: string): boolean {
-    return this.owners.get(id) === userId;
+  constructor(private readonly conversations: ConversationsRepository) {}
+
+  /** From memory when this instance has seen the pair, else one indexed lookup. */
+  async isOwner(id: string, userId: string): Promise<boolean> {
+    if (this.owners.get(id) === userId) return true;
+    // Only owners are remembered: a miss must look again, the conversation may be new.
+    if (!(await this.conversations.isOwned(id, userId))) return false;
+    this.remember(id, userId);
+    return true;
   }
 
   remember(id: string, userId: string): void {
@@ -41,7 +48,6 @@ export class ConversationOwners {
 export class ConversationAccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly conversations: ConversationsRepository,
     private readonly owners: ConversationOwners,
   ) {}
 
@@ -58,11 +64,7 @@ export class ConversationAccessGuard implements CanActivate {
     const userId = req.user?.userId;
     if (!userId) return true;
     if (!id || !isUuid(id)) throw DomainError.notFound('Conversation');
-    if (this.owners.knows(id, userId)) return true;
-    if (!(await this.conversations.isOwned(id, userId))) {
-      throw DomainError.notFound('Conversation');
-    }
-    this.owners.remember(id, userId);
+    if (!(await this.owners.isOwner(id, userId))) throw DomainError.notFound('Conversation');
     return true;
   }
 }

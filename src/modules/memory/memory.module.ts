@@ -1,13 +1,8 @@
 import { Module } from '@nestjs/common';
-import { DomainError } from '../../platform/http/domain-error.js';
 import { ConsentModule } from '../consent/consent.module.js';
 import { ConversationsModule } from '../conversations/conversations.module.js';
 import { ConversationsService } from '../conversations/conversations.service.js';
-import {
-  CachedConversationOwnership,
-  CONVERSATION_SUMMARIES,
-  type ConversationSummaries,
-} from './conversation-summaries.js';
+import { CONVERSATION_SUMMARIES, type ConversationSummaries } from './conversation-summaries.js';
 import { MemoryItemsController } from './memory.controller.js';
 import { MemoryItemsRepository } from './memory-items.repository.js';
 import { MemoryItemsService } from './memory-items.service.js';
@@ -28,19 +23,12 @@ import { SummaryWriter } from './summary-writer.service.js';
       provide: CONVERSATION_SUMMARIES,
       inject: [ConversationsService],
       useFactory: (conversations: ConversationsService): ConversationSummaries => ({
-        isOwnedBy: (conversationId, userId) =>
-          conversations.getOwned(userId, conversationId).then(
-            () => true,
-            (err: unknown) => {
-              if (err instanceof DomainError) return false;
-              throw err;
-            },
-          ),
+        isOwner: (userId, conversationId) => conversations.isOwner(userId, conversationId),
+        isOwnedBy: (conversationId, userId) => conversations.isOwnedNow(userId, conversationId),
         applyRollingSummary: (userId, conversationId, summary, asOf) =>
           conversations.applyRollingSummary(userId, conversationId, summary, asOf),
       }),
     },
-    CachedConversationOwnership,
     SummaryWriter,
     SummaryLedger,
     SummariesService,

@@ -2,7 +2,7 @@ import { jest } from '@jest/globals';
 import { DomainError } from '../../platform/http/domain-error.js';
 import type { QueueService } from '../../platform/queue/queue.service.js';
 import type { JobSnapshot } from '../../platform/queue/queue.types.js';
-import type { CachedConversationOwnership } from './conversation-summaries.js';
+import type { ConversationSummaries } from './conversation-summaries.js';
 import { SummariesService, summaryJobId } from './summaries.service.js';
 import type { SummaryLedger } from './summary-ledger.js';
 import type { SummaryPayload, SummaryWriter } from './summary-writer.service.js';
@@ -27,7 +27,7 @@ function setup(parts: {
   const writer = { persist: jest.fn<SummaryWriter['persist']>(unexpected('persist')) };
   const ledger = { track: jest.fn() };
   const service = new SummariesService(
-    owners as unknown as CachedConversationOwnership,
+    owners as unknown as ConversationSummaries,
     queue as unknown as QueueService,
     writer as unknown as SummaryWriter,
     ledger as unknown as SummaryLedger,

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DomainError } from '../../platform/http/domain-error.js';
 import { ErrorCode } from '../../platform/http/error-codes.js';
 import { QueueService } from '../../platform/queue/queue.service.js';
-import { CachedConversationOwnership } from './conversation-summaries.js';
+import { CONVERSATION_SUMMARIES, type ConversationSummaries } from './conversation-summaries.js';
 import { SummaryAcceptedDto, SummaryJobDto } from './dto/summary.dto.js';
 import { SummaryLedger } from './summary-ledger.js';
 import { SummaryWriter, type SummaryPayload } from './summary-writer.service.js';
@@ -23,8 +23,8 @@ export interface AcceptSummary {
 }
 
 /**
- * The summary hot path: validate, check ownership from the cache, enqueue,
- * answer. The database is touched only on an owner-cache miss, or when the
+ * The summary hot path: validate, check ownership (from memory once seen), enqueue,
+ * answer. The database is touched only the first time an instance sees the pair, or when the
  * queue is unreachable and the summary is written synchronously instead.
  */
 @Injectable()
@@ -33,7 +33,7 @@ export class SummariesService {
   private queueDownUntil = 0;
 
   constructor(
-    private readonly owners: CachedConversationOwnership,
+    @Inject(CONVERSATION_SUMMARIES) private readonly owners: ConversationSummaries,
     private readonly queue: QueueService,
     private readonly writer: SummaryWriter,
     private readonly ledger: SummaryLedger,
