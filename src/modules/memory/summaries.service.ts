@@ -1,3 +1,4 @@
+import { withTimeout } from '../../platform/async/with-timeout.js';
 import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DomainError } from '../../platform/http/domain-error.js';
@@ -114,14 +115,6 @@ export function summaryJobId(p: SummaryPayload): string {
     .replace(/[^A-Za-z0-9]/g, '')
     .slice(0, 24);
   return `summary.${p.conversationId}.${digest}`;
-}
-
-function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
 function errorText(err: unknown): string {

@@ -1,3 +1,4 @@
+import { withTimeout } from '../async/with-timeout.js';
 import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
 import {
   ApiOkResponse,
@@ -91,14 +92,4 @@ export class HealthController {
       return probe.critical ? session.down({ message }) : session.degraded({ message });
     }
   }
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout;
-  return Promise.race([
-    promise.finally(() => clearTimeout(timer)),
-    new Promise<T>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-    }),
-  ]);
 }
