@@ -1,25 +1,29 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { createConversation } from '../factories/conversations.js';
 import { registerFullUser, type TestUser } from '../factories/identity.js';
+import { createCompletedStream, createSummaryJob } from '../factories/streams.js';
 import { startTestApp, tempDir, testConfig, testRedisPrefix } from '../support/app.js';
 
 /**
- * Ownership is cached on every instance. Erasing a conversation on one instance
+ * @Access on the routes that once declared ownership without enforcing it, and
+ * ownership cached on every instance: erasing a conversation on one instance
  * must end every other instance's grant to it (and to its streams), not only
  * its own.
  */
-describe('cached access across two instances', () => {
+describe('resource access, on one instance and across two', () => {
   let a: NestExpressApplication;
   let b: NestExpressApplication;
   let alice: TestUser;
+  let bob: TestUser;
 
   beforeAll(async () => {
     // One deployment: the same database, the same Redis, the same signing keys.
     const env = { REDIS_KEY_PREFIX: testRedisPrefix('access'), DATA_DIR: tempDir() };
     a = await startTestApp(testConfig('server', env));
     b = await startTestApp(testConfig('server', env));
-    alice = await registerFullUser(a);
+    [alice, bob] = await Promise.all([registerFullUser(a), registerFullUser(a)]);
   });
 
   afterAll(async () => {
@@ -43,6 +47,37 @@ describe('cached access across two instances', () => {
       .post('/v1/memory/summaries')
       .set(alice.auth)
       .send({ conversation_id: conversationId, summary: 'Talked about maths.' });
+
+  const notFound = (res: request.Response, name: string) => {
+    expect(res.status).toBe(404);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(res.body).toMatchObject({ code: 'not-found', detail: `${name} not found` });
+  };
+
+  it("opens no stream on another user's conversation, a stream id or a malformed id", async () => {
+    const bobs = await createConversation(a, bob);
+    const bobsStream = await createCompletedStream(a, bob);
+    const open = (id: string) =>
+      request(a.getHttpServer()).post(`/v1/conversations/${id}/streams`).set(alice.auth);
+    notFound(await open(bobs), 'Conversation');
+    notFound(await open(bobsStream), 'Conversation');
+    notFound(await open('not-a-uuid'), 'Conversation');
+    const rows = (await a
+      .get(DataSource)
+      .query('SELECT count(*)::int AS n FROM app.streams WHERE conversation_id = $1', [bobs])) as {
+      n: number;
+    }[];
+    expect(rows[0]!.n).toBe(0);
+  });
+
+  it("shows no summary job of another user's, nor one named by a malformed id", async () => {
+    const jobId = await createSummaryJob(a, bob);
+    const job = (id: string, user: TestUser) =>
+      request(a.getHttpServer()).get(`/v1/memory/summaries/jobs/${id}`).set(user.auth);
+    notFound(await job(jobId, alice), 'Summary job');
+    notFound(await job('bad%20id', alice), 'Summary job');
+    expect((await job(jobId, bob)).status).toBe(200);
+  });
 
   it('answers 404 on A for a conversation erased through B', async () => {
     const conversationId = await createConversation(b, alice);
