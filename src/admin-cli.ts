@@ -6,6 +6,7 @@ import { ConsentModule } from './modules/consent/consent.module.js';
 import { Role } from './modules/users/entities/user.entity.js';
 import { UsersModule } from './modules/users/users.module.js';
 import { UsersService } from './modules/users/users.service.js';
+import { AccessModule } from './platform/access/access.module.js';
 import { CacheModule } from './platform/cache/cache.module.js';
 import { ConfigError, loadConfig, type AppConfig } from './platform/config/config.js';
 import { ConfigModule } from './platform/config/config.module.js';
@@ -28,6 +29,7 @@ class AdminCliModule {
         DatabaseModule.forRoot(config),
         CacheModule.forRoot(config),
         DomainEventsModule,
+        AccessModule,
         MailModule.forRoot(config),
         UsersModule,
         ConsentModule,

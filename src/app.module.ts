@@ -7,6 +7,7 @@ import { MaintenanceModule } from './modules/maintenance/maintenance.module.js';
 import { MemoryModule } from './modules/memory/memory.module.js';
 import { StreamsModule } from './modules/streams/streams.module.js';
 import { UsersModule } from './modules/users/users.module.js';
+import { AccessModule } from './platform/access/access.module.js';
 import { CACHE_READINESS, CacheModule } from './platform/cache/cache.module.js';
 import type { AppConfig } from './platform/config/config.js';
 import { ConfigModule } from './platform/config/config.module.js';
@@ -46,6 +47,7 @@ export class AppModule {
         StorageModule.forRoot(config),
         HttpPlatformModule,
         DomainEventsModule,
+        AccessModule,
         MailModule.forRoot(config),
         RateLimitModule.forRoot(config),
         UsersModule,

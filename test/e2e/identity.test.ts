@@ -297,7 +297,7 @@ describe('identity flows (PostgreSQL + Redis)', () => {
       .post('/v1/auth/register')
       .send({ email: user.email, password: 'long-enough-1' })
       .expect(409);
-    await http().delete('/v1/auth/sessions/not-a-uuid').set(user.auth).expect(400);
+    await http().delete('/v1/auth/sessions/not-a-uuid').set(user.auth).expect(404);
     await http().get('/v1/auth/sessions?after=forged').set(user.auth).expect(400);
     await http().get('/v1/me').set('Authorization', 'Bearer not.a.jwt').expect(401);
     await http().get('/v1/me').expect(401);

@@ -161,6 +161,6 @@ describe('the memory lake (BullMQ, processors in this process)', () => {
     }
     const after = await app.get(QueueService).depths();
     expect(after['memory-lake'].waiting).toBe(before['memory-lake'].waiting);
-    await http().get('/v1/memory/summaries/jobs/bad%20id').set(alice.auth).expect(400);
+    await http().get('/v1/memory/summaries/jobs/bad%20id').set(alice.auth).expect(404);
   });
 });

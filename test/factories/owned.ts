@@ -5,12 +5,12 @@ import type { TestUser } from './identity.js';
 import { createCompletedStream, createSummaryJob } from './streams.js';
 
 /**
- * How to make a resource of each kind that routes declare with @Owned(param, kind),
+ * How to make a resource of each kind that routes declare with @Access(kind, param),
  * owned by `owner` (a FULL session). The S1 matrix calls every such route as
  * another user with the id this returns; a route naming a kind missing here
- * fails the matrix, so a new owned resource must teach it how to create one.
- * A resource named by several path parameters (a member of a collective)
- * returns them all by name.
+ * fails the matrix, so a new kind must teach it how to create one. Routes under
+ * a resource name more path parameters (a member of a collective): such a kind
+ * returns them all by name, so that the owner's call reaches something real.
  */
 export const OWNED_FACTORIES: Record<
   string,
@@ -20,14 +20,13 @@ export const OWNED_FACTORIES: Record<
   conversation: (app, owner) => createConversation(app, owner),
   stream: (app, owner) => createCompletedStream(app, owner),
   'summary-job': (app, owner) => createSummaryJob(app, owner),
-  collective: (app, owner) => createCollective(app, owner),
-  'collective-member': async (app, owner) => {
+  collective: async (app, owner) => {
     const id = await createCollective(app, owner);
-    return { id, user_id: (await addMember(app, owner, id)).id };
-  },
-  'collective-invitation': async (app, owner) => {
-    const id = await createCollective(app, owner);
-    return { id, invitation_id: (await createInvitation(app, owner, id)).id };
+    return {
+      id,
+      user_id: (await addMember(app, owner, id)).id,
+      invitation_id: (await createInvitation(app, owner, id)).id,
+    };
   },
   child: async (app, owner) => (await linkChild(app, owner)).id,
 };

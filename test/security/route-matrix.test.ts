@@ -124,15 +124,15 @@ describe('S1/S2: every route, from the route table', () => {
   );
 
   it('S1: every route with an owned id answers 404 to another user', async () => {
-    const owned = routes.filter((r) => r.owned);
+    const owned = routes.filter((r) => r.access);
     expect(owned.length).toBeGreaterThan(0);
     const failures: string[] = [];
     for (const route of owned) {
-      const { param, kind } = route.owned!;
+      const { param, kind } = route.access!;
       const factory = OWNED_FACTORIES[kind];
       if (!factory) {
         failures.push(
-          `${describeRoute(route)}: no factory for owned kind "${kind}" in test/factories/owned.ts`,
+          `${describeRoute(route)}: no factory for access kind "${kind}" in test/factories/owned.ts`,
         );
         continue;
       }
@@ -154,7 +154,7 @@ describe('S1/S2: every route, from the route table', () => {
     const undeclared = routes.filter(
       (r) =>
         !r.public &&
-        !r.owned &&
+        !r.access &&
         r.roles.length === 0 &&
         r.params.some((p) => p === 'id' || p.endsWith('_id')),
     );

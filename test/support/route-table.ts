@@ -1,12 +1,8 @@
 import { RequestMethod, type INestApplication, type Type } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
 import { ModulesContainer } from '@nestjs/core';
-import {
-  OWNED_KEY,
-  PUBLIC_KEY,
-  ROLES_KEY,
-  SCOPES_KEY,
-} from '../../src/modules/auth/auth.decorators.js';
+import { PUBLIC_KEY, ROLES_KEY, SCOPES_KEY } from '../../src/modules/auth/auth.decorators.js';
+import { ACCESS_KEY, type AccessRule } from '../../src/platform/access/access-rule.js';
 import { SessionScope } from '../../src/modules/auth/entities/app-session.entity.js';
 
 export interface RouteInfo {
@@ -16,7 +12,8 @@ export interface RouteInfo {
   public: boolean;
   scopes: SessionScope[];
   roles: string[];
-  owned?: { param: string; kind: string };
+  /** What its `@Access` declares: the path parameter naming a resource the caller must reach. */
+  access?: AccessRule;
   params: string[];
   controller: string;
   handler: string;
@@ -69,7 +66,7 @@ export function routeTable(app: INestApplication): RouteInfo[] {
           public: metadata<boolean>(PUBLIC_KEY, handler, controller) === true,
           scopes: metadata<SessionScope[]>(SCOPES_KEY, handler, controller) ?? [SessionScope.Full],
           roles: metadata<string[]>(ROLES_KEY, handler, controller) ?? [],
-          owned: metadata<{ param: string; kind: string }>(OWNED_KEY, handler, controller),
+          access: metadata<AccessRule>(ACCESS_KEY, handler, controller),
           params: [...path.matchAll(/:([A-Za-z_]+)/g)].map((m) => m[1]!),
           controller: controller.name,
           handler: name,

@@ -7,7 +7,6 @@ export { Public, PUBLIC_KEY } from '../../platform/http/public.decorator.js';
 
 export const SCOPES_KEY = 'parley:scopes';
 export const ROLES_KEY = 'parley:roles';
-export const OWNED_KEY = 'parley:owned';
 
 export const ALL_SCOPES = [SessionScope.Onboarding, SessionScope.PendingConsent, SessionScope.Full];
 
@@ -18,14 +17,6 @@ export const Scopes = (...scopes: SessionScope[]) => SetMetadata(SCOPES_KEY, sco
 export const AnyScope = () => Scopes(...ALL_SCOPES);
 
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
-
-/**
- * Declares that a path parameter names a resource owned by the caller, of a kind
- * the authorization test suite knows how to create. It documents the route for
- * the S1 matrix; the ownership check itself happens in the service (404 when not
- * the caller's).
- */
-export const Owned = (param: string, kind: string) => SetMetadata(OWNED_KEY, { param, kind });
 
 export const CurrentUser = createParamDecorator(
   (_data: unknown, ctx: ExecutionContext): AuthContext => {

@@ -23,6 +23,7 @@ import { PasswordsService } from './passwords.service.js';
 import { RefreshTokensService } from './refresh-tokens.service.js';
 import { RevocationService } from './revocation.service.js';
 import { SessionsController } from './sessions.controller.js';
+import { SessionAccessChecker } from './session-access.checker.js';
 import { SessionsRepository } from './sessions.repository.js';
 import { SessionsService } from './sessions.service.js';
 import { TokensService } from './tokens.service.js';
@@ -53,6 +54,7 @@ import { TrustedClientsService } from './trusted-clients.service.js';
     VerifiedTokens,
     SessionsRepository,
     SessionsService,
+    SessionAccessChecker,
     RefreshTokensService,
     RevocationService,
     LockoutService,

@@ -1,4 +1,4 @@
-import { Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Param, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiNoContentResponse,
@@ -13,8 +13,9 @@ import {
   toPage,
   type Page,
 } from '../../platform/http/pagination.js';
+import { Access } from '../../platform/access/access.decorator.js';
 import type { AuthContext } from './auth-context.js';
-import { AnyScope, CurrentUser, Owned } from './auth.decorators.js';
+import { AnyScope, CurrentUser } from './auth.decorators.js';
 import { SessionDto, SessionPageDto } from './dto/tokens.dto.js';
 import { SessionsService } from './sessions.service.js';
 
@@ -46,10 +47,10 @@ export class SessionsController {
   @Delete(':id')
   @HttpCode(204)
   @AnyScope()
-  @Owned('id', 'session')
+  @Access('session')
   @ApiOperation({ summary: 'Revoke one of the caller’s sessions' })
   @ApiNoContentResponse()
-  revoke(@CurrentUser() me: AuthContext, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+  revoke(@CurrentUser() me: AuthContext, @Param('id') id: string): Promise<void> {
     return this.sessions.revokeOwned(me.userId, id);
   }
 }

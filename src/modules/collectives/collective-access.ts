@@ -1,12 +1,9 @@
-import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { isUuid } from '../../platform/database/uuid.js';
 import { DomainError } from '../../platform/http/domain-error.js';
 import { ErrorCode } from '../../platform/http/error-codes.js';
-import type { AuthContext } from '../auth/auth-context.js';
-import { OWNED_KEY } from '../auth/auth.decorators.js';
-import { CollectivesRepository } from './collectives.repository.js';
+import { CollectivesRepository, type ChainRole } from './collectives.repository.js';
 import type { Collective } from './entities/collective.entity.js';
 import { CollectiveRole } from './entities/membership.entity.js';
 
@@ -60,40 +57,28 @@ export class CollectiveAccessService {
 
   async resolve(id: string, userId: string, manager?: EntityManager): Promise<CollectiveAccess> {
     if (!isUuid(id)) throw DomainError.notFound('Collective');
-    const chain = await this.collectives.rolesAlongChain(id, userId, manager);
-    const role = chain.find((r) => r.depth === 0)?.role ?? null;
-    const viaAncestor = chain.some(
-      (r) => r.depth > 0 && (r.role === CollectiveRole.Owner || r.role === CollectiveRole.Admin),
+    const { role, viaAncestor } = standing(
+      await this.collectives.rolesAlongChain(id, userId, manager),
     );
     if (!role && !viaAncestor) throw DomainError.notFound('Collective');
     const collective = await this.collectives.findById(id, manager);
     if (!collective) throw DomainError.notFound('Collective');
     return new CollectiveAccess(collective, role, viaAncestor);
   }
+
+  /** Whether the caller has any part in the collective: may see that it exists at all. */
+  async canSee(userId: string, id: string): Promise<boolean> {
+    const { role, viaAncestor } = standing(await this.collectives.rolesAlongChain(id, userId));
+    return role !== null || viaAncestor;
+  }
 }
 
-/**
- * Answers 404 for a collective the caller has no part in before the body is
- * validated, so another group's id looks exactly like a missing one.
- */
-@Injectable()
-export class CollectiveAccessGuard implements CanActivate {
-  constructor(
-    private readonly reflector: Reflector,
-    private readonly access: CollectiveAccessService,
-  ) {}
-
-  async canActivate(context: ExecutionContext): Promise<boolean> {
-    const owned = this.reflector.get<{ param: string; kind: string } | undefined>(
-      OWNED_KEY,
-      context.getHandler(),
-    );
-    if (!owned?.kind.startsWith('collective')) return true;
-    const req = context
-      .switchToHttp()
-      .getRequest<{ user?: AuthContext; params: Record<string, string | undefined> }>();
-    if (!req.user) return true;
-    await this.access.resolve(req.params.id ?? '', req.user.userId);
-    return true;
-  }
+/** The caller's own role, and whether an ancestor gives them a manager's powers. */
+function standing(chain: ChainRole[]): { role: CollectiveRole | null; viaAncestor: boolean } {
+  return {
+    role: chain.find((r) => r.depth === 0)?.role ?? null,
+    viaAncestor: chain.some(
+      (r) => r.depth > 0 && (r.role === CollectiveRole.Owner || r.role === CollectiveRole.Admin),
+    ),
+  };
 }

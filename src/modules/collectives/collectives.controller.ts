@@ -9,7 +9,6 @@ import {
   Post,
   Put,
   Query,
-  UseGuards,
 } from '@nestjs/common';
 import {
   ApiBearerAuth,
@@ -22,9 +21,9 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { PageQueryDto, type Page } from '../../platform/http/pagination.js';
+import { Access } from '../../platform/access/access.decorator.js';
 import type { AuthContext } from '../auth/auth-context.js';
-import { CurrentUser, Owned } from '../auth/auth.decorators.js';
-import { CollectiveAccessGuard } from './collective-access.js';
+import { CurrentUser } from '../auth/auth.decorators.js';
 import { CollectivesService } from './collectives.service.js';
 import {
   CollectiveDto,
@@ -38,7 +37,6 @@ import {
 @ApiBearerAuth()
 @ApiNotFoundResponse({ description: 'No such collective, or you have no part in it' })
 @ApiForbiddenResponse({ description: 'You are a member, but your role does not allow this' })
-@UseGuards(CollectiveAccessGuard)
 @Controller('collectives')
 export class CollectivesController {
   constructor(private readonly collectives: CollectivesService) {}
@@ -63,7 +61,7 @@ export class CollectivesController {
   }
 
   @Get(':id')
-  @Owned('id', 'collective')
+  @Access('collective')
   @ApiOperation({ summary: 'A collective I belong to or manage through an ancestor' })
   @ApiOkResponse({ type: CollectiveDto })
   get(@CurrentUser() me: AuthContext, @Param('id') id: string): Promise<CollectiveDto> {
@@ -71,7 +69,7 @@ export class CollectivesController {
   }
 
   @Patch(':id')
-  @Owned('id', 'collective')
+  @Access('collective')
   @ApiOperation({
     summary: 'Rename or move (owner/admin); moving needs the new parent managed too',
   })
@@ -86,7 +84,7 @@ export class CollectivesController {
 
   @Delete(':id')
   @HttpCode(204)
-  @Owned('id', 'collective')
+  @Access('collective')
   @ApiOperation({
     summary: 'Delete (owner, or a manager of an ancestor); refused while it has sub-collectives',
   })
@@ -96,7 +94,7 @@ export class CollectivesController {
   }
 
   @Put(':id/parental-consent')
-  @Owned('id', 'collective')
+  @Access('collective')
   @ApiOperation({
     summary: "The family's owner (a parent account) grants or withdraws consent for its minors",
   })

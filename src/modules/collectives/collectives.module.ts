@@ -2,7 +2,8 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ConsentModule } from '../consent/consent.module.js';
 import { UsersModule } from '../users/users.module.js';
-import { CollectiveAccessGuard, CollectiveAccessService } from './collective-access.js';
+import { CollectiveAccessChecker } from './collective-access.checker.js';
+import { CollectiveAccessService } from './collective-access.js';
 import { CollectivesController } from './collectives.controller.js';
 import { CollectivesRepository } from './collectives.repository.js';
 import { CollectivesService } from './collectives.service.js';
@@ -29,7 +30,7 @@ import { MembershipsRepository } from './memberships.repository.js';
     MembershipsRepository,
     InvitationsRepository,
     CollectiveAccessService,
-    CollectiveAccessGuard,
+    CollectiveAccessChecker,
     CollectivesService,
     MembersService,
     InvitationsService,

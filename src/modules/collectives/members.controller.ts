@@ -1,15 +1,4 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  Patch,
-  Post,
-  Query,
-  UseGuards,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -21,9 +10,9 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { PageQueryDto, type Page } from '../../platform/http/pagination.js';
+import { Access } from '../../platform/access/access.decorator.js';
 import type { AuthContext } from '../auth/auth-context.js';
-import { CurrentUser, Owned } from '../auth/auth.decorators.js';
-import { CollectiveAccessGuard } from './collective-access.js';
+import { CurrentUser } from '../auth/auth.decorators.js';
 import {
   CreatedInvitationDto,
   CreateInvitationDto,
@@ -41,7 +30,7 @@ import { MembersService } from './members.service.js';
   description: 'No such collective (or member, invitation), or you have no part in it',
 })
 @ApiForbiddenResponse({ description: 'You are a member, but your role does not allow this' })
-@UseGuards(CollectiveAccessGuard)
+@Access('collective')
 @Controller('collectives/:id')
 export class MembersController {
   constructor(
@@ -50,7 +39,6 @@ export class MembersController {
   ) {}
 
   @Get('members')
-  @Owned('id', 'collective')
   @ApiOperation({ summary: 'Members and their roles' })
   @ApiOkResponse({ type: MemberPageDto })
   list(
@@ -62,7 +50,6 @@ export class MembersController {
   }
 
   @Patch('members/:user_id')
-  @Owned('id', 'collective-member')
   @ApiOperation({ summary: "Change a member's role (owner/admin; ownership: owners only)" })
   @ApiOkResponse({ type: MemberDto })
   changeRole(
@@ -76,7 +63,6 @@ export class MembersController {
 
   @Delete('members/:user_id')
   @HttpCode(204)
-  @Owned('id', 'collective-member')
   @ApiOperation({
     summary: 'Remove a member (owner/admin), or leave (yourself); the last owner stays',
   })
@@ -90,7 +76,6 @@ export class MembersController {
   }
 
   @Post('invitations')
-  @Owned('id', 'collective')
   @ApiOperation({ summary: 'Invite (owner/admin); the token is shown once' })
   @ApiCreatedResponse({ type: CreatedInvitationDto })
   invite(
@@ -102,7 +87,6 @@ export class MembersController {
   }
 
   @Get('invitations')
-  @Owned('id', 'collective')
   @ApiOperation({ summary: 'Invitations of the collective (owner/admin)' })
   @ApiOkResponse({ type: InvitationPageDto })
   invitationsOf(
@@ -115,7 +99,6 @@ export class MembersController {
 
   @Delete('invitations/:invitation_id')
   @HttpCode(204)
-  @Owned('id', 'collective-invitation')
   @ApiOperation({ summary: 'Revoke an invitation (owner/admin)' })
   @ApiNoContentResponse()
   revoke(

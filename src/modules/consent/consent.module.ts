@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { UsersModule } from '../users/users.module.js';
+import { ChildAccessChecker } from './child-access.checker.js';
 import { ConsentController } from './consent.controller.js';
 import { ConsentService } from './consent.service.js';
 import { ParentalConsent } from './entities/parental-consent.entity.js';
@@ -13,7 +14,12 @@ import { ParentalConsentService } from './parental-consent.service.js';
 @Module({
   imports: [TypeOrmModule.forFeature([UserConsent, ParentalConsent, ParentalRequest]), UsersModule],
   controllers: [ConsentController, ParentalConsentController],
-  providers: [ConsentService, ParentalConsentRepository, ParentalConsentService],
+  providers: [
+    ConsentService,
+    ParentalConsentRepository,
+    ParentalConsentService,
+    ChildAccessChecker,
+  ],
   exports: [ConsentService],
 })
 export class ConsentModule {}

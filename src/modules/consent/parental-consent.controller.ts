@@ -8,8 +8,9 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { PageQueryDto, pageLimit, type Page } from '../../platform/http/pagination.js';
+import { Access } from '../../platform/access/access.decorator.js';
 import type { AuthContext } from '../auth/auth-context.js';
-import { AnyScope, CurrentUser, Owned } from '../auth/auth.decorators.js';
+import { AnyScope, CurrentUser } from '../auth/auth.decorators.js';
 import { ClientIp } from '../auth/request-context.js';
 import {
   ChildDto,
@@ -59,7 +60,7 @@ export class ParentalConsentController {
 
   @Delete('children/:user_id')
   @HttpCode(204)
-  @Owned('user_id', 'child')
+  @Access('child', 'user_id')
   @ApiOperation({ summary: "Revoke consent: the minor's sessions drop to PENDING_CONSENT at once" })
   @ApiNoContentResponse()
   revoke(@CurrentUser() me: AuthContext, @Param('user_id') userId: string): Promise<void> {

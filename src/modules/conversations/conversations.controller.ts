@@ -1,15 +1,4 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  Param,
-  Patch,
-  Post,
-  Put,
-  Query,
-  UseGuards,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -19,8 +8,9 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { PageQueryDto, type Page } from '../../platform/http/pagination.js';
+import { Access } from '../../platform/access/access.decorator.js';
 import type { AuthContext } from '../auth/auth-context.js';
-import { CurrentUser, Owned } from '../auth/auth.decorators.js';
+import { CurrentUser } from '../auth/auth.decorators.js';
 import { ConversationsService } from './conversations.service.js';
 import { ConfigDto, PutConfigDto } from './dto/config.dto.js';
 import {
@@ -33,12 +23,10 @@ import {
 import { EraseReceiptDto } from './dto/erase.dto.js';
 import { ChatSessionDto, ChatSessionPageDto } from './dto/session.dto.js';
 import { ConversationEraseService } from './erase.service.js';
-import { ConversationAccessGuard } from './ownership.js';
 
 @ApiTags('conversations')
 @ApiBearerAuth()
 @ApiNotFoundResponse({ description: 'No such conversation of the caller' })
-@UseGuards(ConversationAccessGuard)
 @Controller('conversations')
 export class ConversationsController {
   constructor(
@@ -67,7 +55,7 @@ export class ConversationsController {
   }
 
   @Get(':id')
-  @Owned('id', 'conversation')
+  @Access('conversation')
   @ApiOperation({ summary: 'One of my conversations' })
   @ApiOkResponse({ type: ConversationDto })
   async get(@CurrentUser() me: AuthContext, @Param('id') id: string): Promise<ConversationDto> {
@@ -75,7 +63,7 @@ export class ConversationsController {
   }
 
   @Patch(':id')
-  @Owned('id', 'conversation')
+  @Access('conversation')
   @ApiOperation({
     summary: 'Change title, type, visibility, summary, persona, metadata, usage context, archived',
   })
@@ -89,7 +77,7 @@ export class ConversationsController {
   }
 
   @Delete(':id')
-  @Owned('id', 'conversation')
+  @Access('conversation')
   @ApiOperation({
     summary:
       'Erase the conversation with its messages, votes, config, sessions and agent checkpoints',
@@ -100,7 +88,7 @@ export class ConversationsController {
   }
 
   @Get(':id/config')
-  @Owned('id', 'conversation')
+  @Access('conversation')
   @ApiOperation({ summary: 'Per-thread model config (nulls: the agent’s defaults)' })
   @ApiOkResponse({ type: ConfigDto })
   getConfig(@CurrentUser() me: AuthContext, @Param('id') id: string): Promise<ConfigDto> {
@@ -108,7 +96,7 @@ export class ConversationsController {
   }
 
   @Put(':id/config')
-  @Owned('id', 'conversation')
+  @Access('conversation')
   @ApiOperation({ summary: 'Replace the per-thread model config' })
   @ApiOkResponse({ type: ConfigDto })
   putConfig(
@@ -120,7 +108,7 @@ export class ConversationsController {
   }
 
   @Post(':id/sessions')
-  @Owned('id', 'conversation')
+  @Access('conversation')
   @ApiOperation({ summary: 'Open a chat session; its id is the agent’s thread id' })
   @ApiCreatedResponse({ type: ChatSessionDto })
   createSession(@CurrentUser() me: AuthContext, @Param('id') id: string): Promise<ChatSessionDto> {
@@ -128,7 +116,7 @@ export class ConversationsController {
   }
 
   @Get(':id/sessions')
-  @Owned('id', 'conversation')
+  @Access('conversation')
   @ApiOperation({ summary: 'Chat sessions of the conversation, oldest first' })
   @ApiOkResponse({ type: ChatSessionPageDto })
   listSessions(

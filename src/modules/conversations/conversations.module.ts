@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CheckpointsRepository } from './checkpoints.repository.js';
+import { ConversationAccessChecker } from './conversation-access.checker.js';
 import { ConversationsController } from './conversations.controller.js';
 import { ConversationsRepository } from './conversations.repository.js';
 import { ConversationsService } from './conversations.service.js';
@@ -19,7 +20,6 @@ import { MessageReadsRepository } from './message-reads.repository.js';
 import { MessagesController } from './messages.controller.js';
 import { MessagesRepository } from './messages.repository.js';
 import { MessagesService } from './messages.service.js';
-import { ConversationAccessGuard, ConversationOwners } from './ownership.js';
 import { PreparedStatements } from './prepared-statements.js';
 import { FeedbackController, SearchController, SharedController } from './search.controller.js';
 
@@ -50,9 +50,8 @@ import { FeedbackController, SearchController, SharedController } from './search
     MessageBatchRepository,
     FeedbackRepository,
     CheckpointsRepository,
-    ConversationOwners,
-    ConversationAccessGuard,
     ConversationsService,
+    ConversationAccessChecker,
     MessagesService,
     HistoryService,
     FeedbackService,

@@ -63,8 +63,8 @@ export class ConversationsRepository {
       .getOne();
   }
 
-  async isOwned(id: string, ownerId: string): Promise<boolean> {
-    return this.conversations.existsBy({ id, userId: ownerId });
+  isOwner(userId: string, id: string): Promise<boolean> {
+    return this.conversations.existsBy({ id, userId });
   }
 
   findPublic(id: string): Promise<Conversation | null> {

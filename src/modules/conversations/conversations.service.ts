@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { OwnerCache } from '../../platform/access/owner-cache.js';
 import { uuidv7 } from '../../platform/database/uuid.js';
 import { DomainError } from '../../platform/http/domain-error.js';
 import { pageLimit, toPage, type Page } from '../../platform/http/pagination.js';
@@ -14,7 +15,6 @@ import { ChatSessionDto } from './dto/session.dto.js';
 import type { PageQueryDto } from '../../platform/http/pagination.js';
 import { ConversationType, Visibility, type Conversation } from './entities/conversation.entity.js';
 import { cursors } from './cursors.js';
-import { ConversationOwners } from './ownership.js';
 
 function toPatch(dto: UpdateConversationDto): ConversationPatch {
   const patch: ConversationPatch = {};
@@ -32,12 +32,15 @@ function toPatch(dto: UpdateConversationDto): ConversationPatch {
   return patch;
 }
 
+/** The owner-cache kind of conversations (and their `@Access` kind). */
+export const CONVERSATION = 'conversation';
+
 /** Conversations, their per-thread config and their chat sessions. */
 @Injectable()
 export class ConversationsService {
   constructor(
     private readonly conversations: ConversationsRepository,
-    private readonly owners: ConversationOwners,
+    private readonly owners: OwnerCache,
   ) {}
 
   async create(userId: string, dto: CreateConversationDto): Promise<Conversation> {
@@ -53,7 +56,7 @@ export class ConversationsService {
       metadata: dto.metadata ?? {},
       usageContext: dto.usage_context ?? null,
     });
-    this.owners.remember(conversation.id, userId);
+    await this.owners.remember(CONVERSATION, conversation.id, userId);
     return conversation;
   }
 
@@ -73,17 +76,19 @@ export class ConversationsService {
     );
   }
 
-  /** The caller's conversation, or 404; other modules use it to check ownership. */
-  /** The cached check of hot paths (a conversation never changes owner). */
-  isOwner(userId: string, id: string): Promise<boolean> {
-    return this.owners.isOwner(id, userId);
+  /**
+   * Whether the conversation is the user's: the one ownership check, for the
+   * routes (through the access guard) and for other modules. Cached on every
+   * instance (a conversation never changes owner; erasing it drops the entry
+   * everywhere); `fresh` reads the database, for work that must not act on a
+   * conversation erased a moment ago.
+   */
+  isOwner(userId: string, id: string, options: { fresh?: boolean } = {}): Promise<boolean> {
+    const lookup = () => this.conversations.isOwner(userId, id);
+    return options.fresh ? lookup() : this.owners.isOwner(CONVERSATION, userId, id, lookup);
   }
 
-  /** The database's answer, for work that must not act on an erased conversation. */
-  isOwnedNow(userId: string, id: string): Promise<boolean> {
-    return this.conversations.isOwned(id, userId);
-  }
-
+  /** The caller's conversation, or 404. */
   async getOwned(userId: string, id: string): Promise<Conversation> {
     const conversation = await this.conversations.findOwned(id, userId);
     if (!conversation) throw DomainError.notFound('Conversation');

@@ -1,13 +1,14 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { OwnerCache } from '../../platform/access/owner-cache.js';
 import { DomainError } from '../../platform/http/domain-error.js';
 import { CHECKPOINT_SCHEMA, CheckpointsRepository } from './checkpoints.repository.js';
 import { ConversationsRepository } from './conversations.repository.js';
+import { CONVERSATION } from './conversations.service.js';
 import type { EraseReceiptDto } from './dto/erase.dto.js';
 import { FeedbackRepository } from './feedback.repository.js';
 import { MessagesRepository } from './messages.repository.js';
-import { ConversationOwners } from './ownership.js';
 
 /**
  * Erasing a conversation: every row Parley holds for it and the agent's
@@ -16,13 +17,15 @@ import { ConversationOwners } from './ownership.js';
  */
 @Injectable()
 export class ConversationEraseService {
+  private readonly logger = new Logger('ConversationErase');
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly conversations: ConversationsRepository,
     private readonly messages: MessagesRepository,
     private readonly feedback: FeedbackRepository,
     private readonly checkpoints: CheckpointsRepository,
-    private readonly owners: ConversationOwners,
+    private readonly owners: OwnerCache,
   ) {}
 
   async erase(userId: string, conversationId: string): Promise<EraseReceiptDto> {
@@ -31,6 +34,8 @@ export class ConversationEraseService {
         throw DomainError.notFound('Conversation');
       }
       const { removed, threadIds } = await this.eraseLocked(userId, conversationId, manager);
+      // Before the commit: when the other instances cannot be told, nothing is erased (503).
+      await this.owners.forget(CONVERSATION, conversationId);
       return {
         conversation_id: conversationId,
         removed,
@@ -39,7 +44,12 @@ export class ConversationEraseService {
         erased_at: new Date().toISOString(),
       };
     });
-    this.owners.forget(conversationId);
+    // Again after it: a check that read the row before the commit may have cached it since.
+    await this.owners.forget(CONVERSATION, conversationId).catch((err: Error) => {
+      this.logger.warn(
+        `conversation ${conversationId} erased, owner cache not dropped: ${err.message}`,
+      );
+    });
     return receipt;
   }
 
@@ -58,7 +68,8 @@ export class ConversationEraseService {
       for (const [table, n] of Object.entries(one.removed))
         removed[table] = (removed[table] ?? 0) + n;
       threadIds.push(...one.threadIds);
-      this.owners.forget(id);
+      // The account goes with them: its tokens stop working, so no later check can race this.
+      await this.owners.forget(CONVERSATION, id);
     }
     return { removed, checkpoints: checkpointRows(removed), thread_ids: threadIds };
   }

@@ -9,7 +9,6 @@ import {
   Put,
   Query,
   Res,
-  UseGuards,
 } from '@nestjs/common';
 import {
   ApiBearerAuth,
@@ -23,8 +22,9 @@ import {
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Page } from '../../platform/http/pagination.js';
+import { Access } from '../../platform/access/access.decorator.js';
 import type { AuthContext } from '../auth/auth-context.js';
-import { CurrentUser, Owned } from '../auth/auth.decorators.js';
+import { CurrentUser } from '../auth/auth.decorators.js';
 import { AppendBatchDto, AppendMessageDto } from './dto/message.dto.js';
 import {
   ClearHistoryReceiptDto,
@@ -36,12 +36,10 @@ import {
 import { PutVoteDto, VoteDto } from './dto/vote.dto.js';
 import { HistoryService } from './history.service.js';
 import { MessagesService } from './messages.service.js';
-import { ConversationAccessGuard } from './ownership.js';
 
 @ApiTags('messages')
 @ApiBearerAuth()
 @ApiNotFoundResponse({ description: 'No such conversation of the caller' })
-@UseGuards(ConversationAccessGuard)
 @Controller('conversations/:id/messages')
 export class MessagesController {
   constructor(
@@ -50,7 +48,7 @@ export class MessagesController {
   ) {}
 
   @Post()
-  @Owned('id', 'conversation')
+  @Access('conversation')
   @ApiOperation({ summary: 'Append a message; idempotent on message_id' })
   @ApiCreatedResponse({ type: MessageDto, description: 'Appended' })
   @ApiOkResponse({ type: MessageDto, description: 'A replay: the stored message' })
@@ -67,7 +65,7 @@ export class MessagesController {
   }
 
   @Post('batch')
-  @Owned('id', 'conversation')
+  @Access('conversation')
   @ApiOperation({
     summary:
       'Append several messages in one transaction: all or nothing; a failure names the index',
@@ -88,7 +86,7 @@ export class MessagesController {
   }
 
   @Get()
-  @Owned('id', 'conversation')
+  @Access('conversation')
   @ApiOperation({
     summary: 'History, oldest first (after=), or backwards from the newest page (before=)',
   })
@@ -102,7 +100,7 @@ export class MessagesController {
   }
 
   @Delete()
-  @Owned('id', 'conversation')
+  @Access('conversation')
   @ApiOperation({ summary: 'Clear the history (the conversation stays)' })
   @ApiOkResponse({ type: ClearHistoryReceiptDto })
   async clear(
@@ -113,7 +111,7 @@ export class MessagesController {
   }
 
   @Put(':message_id/vote')
-  @Owned('id', 'conversation')
+  @Access('conversation')
   @ApiOperation({ summary: 'Vote up or down on a message (its client message_id or its id)' })
   @ApiOkResponse({ type: VoteDto })
   async vote(
@@ -132,7 +130,7 @@ export class MessagesController {
 
   @Delete(':message_id/vote')
   @HttpCode(204)
-  @Owned('id', 'conversation')
+  @Access('conversation')
   @ApiOperation({ summary: 'Withdraw my vote on a message' })
   @ApiNoContentResponse()
   unvote(

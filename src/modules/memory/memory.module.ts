@@ -9,6 +9,7 @@ import { MemoryItemsService } from './memory-items.service.js';
 import { SummariesController } from './summaries.controller.js';
 import { SummariesProcessor } from './summaries.processor.js';
 import { SummariesService } from './summaries.service.js';
+import { SummaryJobAccessChecker } from './summary-job-access.checker.js';
 import { SummaryLedger } from './summary-ledger.js';
 import { SummaryWriter } from './summary-writer.service.js';
 
@@ -23,8 +24,8 @@ import { SummaryWriter } from './summary-writer.service.js';
       provide: CONVERSATION_SUMMARIES,
       inject: [ConversationsService],
       useFactory: (conversations: ConversationsService): ConversationSummaries => ({
-        isOwner: (userId, conversationId) => conversations.isOwner(userId, conversationId),
-        isOwnedBy: (conversationId, userId) => conversations.isOwnedNow(userId, conversationId),
+        isOwner: (userId, conversationId, options) =>
+          conversations.isOwner(userId, conversationId, options),
         applyRollingSummary: (userId, conversationId, summary, asOf) =>
           conversations.applyRollingSummary(userId, conversationId, summary, asOf),
       }),
@@ -33,6 +34,7 @@ import { SummaryWriter } from './summary-writer.service.js';
     SummaryLedger,
     SummariesService,
     SummariesProcessor,
+    SummaryJobAccessChecker,
   ],
   exports: [MemoryItemsService],
 })

@@ -10,8 +10,9 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { Access } from '../../platform/access/access.decorator.js';
 import type { AuthContext } from '../auth/auth-context.js';
-import { CurrentUser, Owned } from '../auth/auth.decorators.js';
+import { CurrentUser } from '../auth/auth.decorators.js';
 import {
   PostSummaryDto,
   SummaryAcceptedDto,
@@ -52,7 +53,7 @@ export class SummariesController {
   }
 
   @Get('jobs/:id')
-  @Owned('id', 'summary-job')
+  @Access('summary-job')
   @ApiOperation({ summary: 'Status of a summary job: waiting, running, retried, failed, done' })
   @ApiOkResponse({ type: SummaryJobDto })
   @ApiNotFoundResponse({ description: 'No such job of yours (or finished over a day ago)' })

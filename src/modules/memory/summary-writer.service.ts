@@ -36,7 +36,7 @@ export class SummaryWriter {
 
   async persist(payload: SummaryPayload): Promise<SummaryOutcome> {
     const { userId, conversationId, summary, asOf } = payload;
-    if (!(await this.conversations.isOwnedBy(conversationId, userId))) {
+    if (!(await this.conversations.isOwner(userId, conversationId, { fresh: true }))) {
       return { conversation_found: false, memory_updated: false, rolling_summary_updated: false };
     }
     await this.assertMayRemember(userId);

@@ -10,7 +10,6 @@ import {
   Query,
   Req,
   Res,
-  UseGuards,
 } from '@nestjs/common';
 import {
   ApiBearerAuth,
@@ -24,10 +23,11 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { Access } from '../../platform/access/access.decorator.js';
 import { DomainError } from '../../platform/http/domain-error.js';
 import { ErrorCode } from '../../platform/http/error-codes.js';
 import type { AuthContext } from '../auth/auth-context.js';
-import { CurrentUser, Owned } from '../auth/auth.decorators.js';
+import { CurrentUser } from '../auth/auth.decorators.js';
 import {
   AppendChunkDto,
   ChunkAppendedDto,
@@ -35,7 +35,6 @@ import {
   StreamEventsQuery,
   StreamParams,
 } from './dto/stream.dto.js';
-import { StreamAccessGuard } from './stream-access.guard.js';
 import { StreamsService } from './streams.service.js';
 
 @ApiTags('streams')
@@ -45,7 +44,7 @@ export class ConversationStreamsController {
   constructor(private readonly streams: StreamsService) {}
 
   @Post()
-  @Owned('id', 'conversation')
+  @Access('conversation')
   @ApiOperation({ summary: 'Open a resumable stream for an assistant response' })
   @ApiCreatedResponse({ type: StreamDto })
   @ApiNotFoundResponse({ description: 'No such conversation of yours' })
@@ -57,14 +56,13 @@ export class ConversationStreamsController {
 @ApiTags('streams')
 @ApiBearerAuth()
 @Controller('streams/:id')
-@UseGuards(StreamAccessGuard)
 export class StreamsController {
   private readonly logger = new Logger('Streams');
 
   constructor(private readonly streams: StreamsService) {}
 
   @Post('chunks')
-  @Owned('id', 'stream')
+  @Access('stream')
   @ApiOperation({ summary: 'Append the next chunk (ordered; readers see it at once)' })
   @ApiCreatedResponse({ type: ChunkAppendedDto })
   @ApiNotFoundResponse()
@@ -79,7 +77,7 @@ export class StreamsController {
 
   @Post('complete')
   @HttpCode(200)
-  @Owned('id', 'stream')
+  @Access('stream')
   @ApiOperation({ summary: 'Mark the stream complete (idempotent); readers get a final event' })
   @ApiOkResponse({ type: StreamDto })
   @ApiNotFoundResponse()
@@ -88,7 +86,7 @@ export class StreamsController {
   }
 
   @Get('events')
-  @Owned('id', 'stream')
+  @Access('stream')
   @ApiOperation({
     summary:
       'Server-Sent Events: the backlog, then live chunks (id = sequence number), heartbeats, and a final `done` event',
@@ -106,7 +104,7 @@ export class StreamsController {
     @Res() res: Response,
   ): Promise<void> {
     const after = resumePoint(lastEventId, query.after);
-    // The guard has checked ownership; the record is read only if the chunks expired.
+    // The access check has run; the record is read only if the chunks expired.
     const stream = { id: params.id, userId: me.userId };
     res.status(200).set({
       'Content-Type': 'text/event-stream; charset=utf-8',

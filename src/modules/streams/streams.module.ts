@@ -8,7 +8,7 @@ import { Stream } from './entities/stream.entity.js';
 import { MemoryChunkStore } from './memory-chunk-store.js';
 import { RedisChunkStore } from './redis-chunk-store.js';
 import { ConversationStreamsController, StreamsController } from './streams.controller.js';
-import { StreamAccessGuard } from './stream-access.guard.js';
+import { StreamAccessChecker } from './stream-access.checker.js';
 import { StreamsRepository } from './streams.repository.js';
 import { StreamsService } from './streams.service.js';
 
@@ -27,7 +27,7 @@ import { StreamsService } from './streams.service.js';
     },
     StreamsRepository,
     StreamsService,
-    StreamAccessGuard,
+    StreamAccessChecker,
   ],
 })
 export class StreamsModule {}

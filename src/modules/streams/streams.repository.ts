@@ -16,6 +16,12 @@ export class StreamsRepository {
     return this.streams.findOneBy({ id, userId });
   }
 
+  /** The conversation a stream belongs to, or null when there is no such stream. */
+  async conversationOf(id: string): Promise<string | null> {
+    const row = await this.streams.findOne({ where: { id }, select: { conversationId: true } });
+    return row?.conversationId ?? null;
+  }
+
   /** Marks it completed once; a second call keeps the first completion time. */
   async markCompleted(id: string, userId: string): Promise<Stream | null> {
     await this.streams

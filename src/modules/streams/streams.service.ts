@@ -16,12 +16,13 @@ import { follow, type SseSink } from './stream-follower.js';
 import { StreamsRepository } from './streams.repository.js';
 
 const HEARTBEAT_MS = 15_000;
-const OWNER_TTL_SECONDS = 24 * 3600;
+const CONVERSATION_LINK_TTL_SECONDS = 24 * 3600;
 
 /**
  * Resumable streams: the record in PostgreSQL, the chunks in the chunk store.
- * Appending is the hot path: ownership comes from the cache, ordering and the
- * "no chunk after completion" rule from the store's atomic append.
+ * Appending is the hot path: ownership comes from the cache (`isOwner`, through
+ * the route's access check), ordering and the "no chunk after completion" rule
+ * from the store's atomic append.
  */
 @Injectable()
 export class StreamsService implements BeforeApplicationShutdown, OnApplicationShutdown {
@@ -40,11 +41,37 @@ export class StreamsService implements BeforeApplicationShutdown, OnApplicationS
     // The store first: a record whose chunks cannot be written must not exist.
     await storeCall(() => this.store.open(id));
     const stream = await this.streams.insert({ id, conversationId, userId });
-    void this.cache.set(ownerKey(id), userId, OWNER_TTL_SECONDS);
+    await this.cache.set(conversationKey(id), conversationId, CONVERSATION_LINK_TTL_SECONDS);
     return StreamDto.from(stream);
   }
 
-  /** The route guard has checked ownership (`assertOwner`) before this runs. */
+  /**
+   * Whether the stream is the user's: it is while its conversation is (a stream
+   * carries its conversation's owner). Which conversation a stream belongs to
+   * never changes, so that is cached as is; the conversation's ownership is the
+   * conversations module's cached check, which erasing the conversation ends on
+   * every instance, and its streams with it.
+   */
+  async isOwner(userId: string, streamId: string): Promise<boolean> {
+    const conversationId = await this.conversationOf(streamId);
+    return conversationId !== null && this.conversations.isOwner(userId, conversationId);
+  }
+
+  private async conversationOf(streamId: string): Promise<string | null> {
+    const cached = await this.cache.get<string>(conversationKey(streamId));
+    if (cached !== undefined) return cached;
+    const conversationId = await this.streams.conversationOf(streamId);
+    if (conversationId) {
+      await this.cache.set(
+        conversationKey(streamId),
+        conversationId,
+        CONVERSATION_LINK_TTL_SECONDS,
+      );
+    }
+    return conversationId;
+  }
+
+  /** The route's access check (`isOwner`) has run before this. */
   async append(userId: string, streamId: string, data: string): Promise<{ seq: number }> {
     let result = await storeCall(() => this.store.append(streamId, data));
     if (result.status === 'unknown') {
@@ -115,15 +142,6 @@ export class StreamsService implements BeforeApplicationShutdown, OnApplicationS
   async onApplicationShutdown(): Promise<void> {
     await this.store.close();
   }
-
-  /** Ownership from the cache (a stream never changes hands), the record on a miss. */
-  async assertOwner(userId: string, streamId: string): Promise<void> {
-    const owner = await this.cache.get<string>(ownerKey(streamId));
-    if (owner === userId) return;
-    if (owner !== undefined) throw DomainError.notFound('Stream');
-    await this.getOwned(userId, streamId);
-    void this.cache.set(ownerKey(streamId), userId, OWNER_TTL_SECONDS);
-  }
 }
 
 /** The chunk store (Redis) unreachable is an outage to report as such, not a server fault. */
@@ -143,6 +161,6 @@ async function storeCall<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-function ownerKey(streamId: string): string {
-  return `stream-owner:${streamId}`;
+function conversationKey(streamId: string): string {
+  return `stream-conversation:${streamId}`;
 }
