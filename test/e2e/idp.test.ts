@@ -6,6 +6,7 @@ import { startTestApp, testConfig } from '../support/app.js';
 import { startJwksServer, type TestIdp } from '../support/jwks-server.js';
 
 const AUDIENCE = 'parley-web';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 describe('external identities: OIDC providers and trusted clients', () => {
   let app: NestExpressApplication;
@@ -141,12 +142,12 @@ describe('external identities: OIDC providers and trusted clients', () => {
       ),
     );
     expect(answers.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
-    const ids = await Promise.all(
-      answers.map(
-        async (r) =>
-          (await http().get('/v1/me').set(bearer(r.body.access_token))).body.id as string,
-      ),
+    const mes = await Promise.all(
+      answers.map((r) => http().get('/v1/me').set(bearer(r.body.access_token))),
     );
+    expect(mes.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+    const ids = mes.map((r) => r.body.id as unknown);
+    for (const id of ids) expect(id).toMatch(UUID);
     expect(new Set(ids).size).toBe(1);
   });
 });

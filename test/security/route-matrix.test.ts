@@ -1,5 +1,6 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
+import { isDeepStrictEqual } from 'node:util';
 import { SessionScope } from '../../src/modules/auth/entities/app-session.entity.js';
 import { Role } from '../../src/modules/users/entities/user.entity.js';
 import { UsersService } from '../../src/modules/users/users.service.js';
@@ -12,6 +13,7 @@ import {
 } from '../factories/identity.js';
 import { OWNED_FACTORIES } from '../factories/owned.js';
 import { startTestApp, testConfig } from '../support/app.js';
+import { OWNER_VIEWS, VALID_BODIES } from '../support/owner-views.js';
 import { describeRoute, openApiPath, routeTable, type RouteInfo } from '../support/route-table.js';
 
 /**
@@ -47,10 +49,10 @@ describe('S1/S2: every route, from the route table', () => {
   let routes: RouteInfo[];
   const http = () => request(app.getHttpServer());
 
-  const call = (route: RouteInfo, user: TestUser | null, path = fill(route)) => {
+  const call = (route: RouteInfo, user: TestUser | null, path = fill(route), body: object = {}) => {
     const req = http()[route.method.toLowerCase() as 'get'](path);
     if (user) req.set(user.auth);
-    return ['POST', 'PUT', 'PATCH'].includes(route.method) ? req.send({}) : req;
+    return ['POST', 'PUT', 'PATCH'].includes(route.method) ? req.send(body) : req;
   };
 
   /** A fresh session per call: some routes (logout) end the session they are called with. */
@@ -123,7 +125,7 @@ describe('S1/S2: every route, from the route table', () => {
     },
   );
 
-  it('S1: every route with an owned id answers 404 to another user', async () => {
+  it('S1: every route with an owned id answers 404 to another user and changes nothing', async () => {
     const owned = routes.filter((r) => r.access);
     expect(owned.length).toBeGreaterThan(0);
     const failures: string[] = [];
@@ -136,13 +138,30 @@ describe('S1/S2: every route, from the route table', () => {
         );
         continue;
       }
+      // Writes are re-read as the owner: a 404 that still changed something is no refusal.
+      const view = route.method === 'GET' ? undefined : OWNER_VIEWS[kind];
+      if (route.method !== 'GET' && !view) {
+        failures.push(
+          `${describeRoute(route)}: no owner view for kind "${kind}" in test/support/owner-views.ts`,
+        );
+        continue;
+      }
       const owner = await sessionIn(SessionScope.Full, route);
       const intruder = await sessionIn(SessionScope.Full, route);
       const made = await factory(app, owner);
-      const path = fill(route, typeof made === 'string' ? { [param]: made } : made);
-      const stolen = await call(route, intruder, path);
+      let ids = typeof made === 'string' ? { [param]: made } : made;
+      ids = { ...ids, ...(await view?.prepare?.(app, owner, ids)) };
+      const path = fill(route, ids);
+      const before = await view?.read(app, owner, ids);
+      const stolen = await call(route, intruder, path, VALID_BODIES[describeRoute(route)]);
       if (stolen.status !== 404)
         failures.push(`${describeRoute(route)} as another user -> ${stolen.status}`);
+      const after = await view?.read(app, owner, ids);
+      if (!isDeepStrictEqual(after, before))
+        failures.push(
+          `${describeRoute(route)} as another user changed what the owner sees: ` +
+            `${JSON.stringify(before)} -> ${JSON.stringify(after)}`,
+        );
       const own = await call(route, owner, path);
       if (own.status === 404 || own.status >= 500)
         failures.push(`${describeRoute(route)} as the owner -> ${own.status}`);

@@ -143,6 +143,45 @@ describe('S3: access token attacks', () => {
     await me(erased.tokens.access_token).expect(401);
   });
 
+  it('refuses to refresh with an expired refresh token, or in an expired session', async () => {
+    const refresh = (token: string) =>
+      http().post('/v1/auth/refresh').send({ refresh_token: token });
+    const db = app.get(DataSource);
+
+    // The harness can succeed: a live token in a live session refreshes.
+    const live = await registerFullUser(app);
+    const rotated = await refresh(live.tokens.refresh_token).expect(200);
+
+    const staleToken = await registerFullUser(app);
+    await db.query(
+      `UPDATE app.refresh_tokens SET expires_at = now() - interval '1 second' WHERE session_id = $1`,
+      [staleToken.tokens.session.id],
+    );
+    const expiredToken = await refresh(staleToken.tokens.refresh_token).expect(401);
+    expect(expiredToken.headers['content-type']).toMatch(/problem\+json/);
+
+    const staleSession = await registerFullUser(app);
+    await db.query(
+      `UPDATE app.app_sessions SET expires_at = now() - interval '1 second' WHERE id = $1`,
+      [staleSession.tokens.session.id],
+    );
+    const expiredSession = await refresh(staleSession.tokens.refresh_token).expect(401);
+    expect(expiredSession.headers['content-type']).toMatch(/problem\+json/);
+
+    // Neither refusal used the token up: it stays unused, and the session stays unrevoked.
+    const rows = (await db.query(
+      `SELECT t.used_at IS NULL AS unused, s.revoked_at IS NULL AS unrevoked
+         FROM app.refresh_tokens t JOIN app.app_sessions s ON s.id = t.session_id
+        WHERE s.id = ANY($1::uuid[])`,
+      [[staleToken.tokens.session.id, staleSession.tokens.session.id]],
+    )) as { unused: boolean; unrevoked: boolean }[];
+    expect(rows).toEqual([
+      { unused: true, unrevoked: true },
+      { unused: true, unrevoked: true },
+    ]);
+    await refresh((rotated.body as { refresh_token: string }).refresh_token).expect(200);
+  });
+
   it('checks revocation and session state without a database round trip when the cache is warm', async () => {
     const strategy = app.get(JwtStrategy);
     const payload = claims();

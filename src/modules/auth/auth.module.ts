@@ -18,10 +18,14 @@ import { IdpService } from './idp.service.js';
 import { JwtStrategy } from './jwt.strategy.js';
 import { VerifiedTokens } from './verified-tokens.js';
 import { LockoutService } from './lockout.service.js';
+import { LoginAttemptsRepository } from './login-attempts.repository.js';
 import { PasswordResetService } from './password-reset.service.js';
+import { PasswordResetsRepository } from './password-resets.repository.js';
 import { PasswordsService } from './passwords.service.js';
+import { RefreshTokensRepository } from './refresh-tokens.repository.js';
 import { RefreshTokensService } from './refresh-tokens.service.js';
 import { RevocationService } from './revocation.service.js';
+import { RevokedJtisRepository } from './revoked-jtis.repository.js';
 import { SessionsController } from './sessions.controller.js';
 import { SessionAccessChecker } from './session-access.checker.js';
 import { SessionsRepository } from './sessions.repository.js';
@@ -55,10 +59,14 @@ import { TrustedClientsService } from './trusted-clients.service.js';
     SessionsRepository,
     SessionsService,
     SessionAccessChecker,
+    RefreshTokensRepository,
     RefreshTokensService,
+    RevokedJtisRepository,
     RevocationService,
+    LoginAttemptsRepository,
     LockoutService,
     PasswordsService,
+    PasswordResetsRepository,
     PasswordResetService,
     IdpService,
     TrustedClientsService,

@@ -1,11 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { SecretsService } from '../../platform/config/secrets.service.js';
-import { uuidv7 } from '../../platform/database/uuid.js';
 import { DomainError } from '../../platform/http/domain-error.js';
 import { ErrorCode } from '../../platform/http/error-codes.js';
-import { LoginAttempt } from './entities/login-attempt.entity.js';
+import { LoginAttemptsRepository } from './login-attempts.repository.js';
 import { hmac } from './token-hash.js';
 
 const WINDOW_MINUTES = 15;
@@ -28,7 +25,7 @@ export function lockSeconds(failures: number, free: number): number {
 @Injectable()
 export class LockoutService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly attempts: LoginAttemptsRepository,
     private readonly secrets: SecretsService,
   ) {}
 
@@ -38,31 +35,11 @@ export class LockoutService {
 
   /** Throws 429 with Retry-After while the account or the address is locked. */
   async assertAllowed(accountKey: string, ip: string): Promise<void> {
-    // An account's count restarts at its last success; an address's does not.
-    const [row] = (await this.dataSource.query(
-      `WITH account AS (
-         SELECT count(*)::int AS failures, max(created_at) AS last FROM app.login_attempts
-          WHERE account_key = $1 AND NOT succeeded AND NOT blocked AND created_at > now() - make_interval(mins => $3)
-            AND created_at > coalesce((SELECT max(created_at) FROM app.login_attempts
-                                        WHERE account_key = $1 AND succeeded), '-infinity')
-       ), address AS (
-         SELECT count(*)::int AS failures, max(created_at) AS last FROM app.login_attempts
-          WHERE ip = $2 AND NOT succeeded AND NOT blocked AND created_at > now() - make_interval(mins => $3)
-       )
-       SELECT account.failures AS account_failures, account.last AS account_last,
-              address.failures AS ip_failures, address.last AS ip_last
-         FROM account, address`,
-      [accountKey, ip, WINDOW_MINUTES],
-    )) as {
-      account_failures: number;
-      account_last: Date | null;
-      ip_failures: number;
-      ip_last: Date | null;
-    }[];
+    const { account, address } = await this.attempts.recentFailures(accountKey, ip, WINDOW_MINUTES);
     const now = Date.now();
     const waits = [
-      remaining(row!.account_last, lockSeconds(row!.account_failures, ACCOUNT_FREE_FAILURES), now),
-      remaining(row!.ip_last, lockSeconds(row!.ip_failures, IP_FREE_FAILURES), now),
+      remaining(account.last, lockSeconds(account.failures, ACCOUNT_FREE_FAILURES), now),
+      remaining(address.last, lockSeconds(address.failures, IP_FREE_FAILURES), now),
     ];
     const wait = Math.max(...waits);
     if (wait > 0) {
@@ -78,9 +55,7 @@ export class LockoutService {
   }
 
   async record(accountKey: string, ip: string, succeeded: boolean, blocked = false): Promise<void> {
-    await this.dataSource
-      .getRepository(LoginAttempt)
-      .insert({ id: uuidv7(), accountKey, ip, succeeded, blocked });
+    await this.attempts.insert(accountKey, ip, succeeded, blocked);
   }
 }
 

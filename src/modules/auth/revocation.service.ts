@@ -1,8 +1,6 @@
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { CacheService } from '../../platform/cache/cache.service.js';
-import { RevokedJti } from './entities/revoked-jti.entity.js';
+import { RevokedJtisRepository } from './revoked-jtis.repository.js';
 
 const jtiKey = (jti: string) => `auth:jti:${jti}`;
 
@@ -13,7 +11,7 @@ const jtiKey = (jti: string) => `auth:jti:${jti}`;
 @Injectable()
 export class RevocationService implements OnApplicationBootstrap {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly jtis: RevokedJtisRepository,
     private readonly cache: CacheService,
   ) {}
 
@@ -22,9 +20,7 @@ export class RevocationService implements OnApplicationBootstrap {
    * of the in-memory store, a flushed Redis) is refilled from the table first.
    */
   async onApplicationBootstrap(): Promise<void> {
-    const rows = (await this.dataSource.query(
-      `SELECT jti, expires_at AS "expiresAt" FROM app.revoked_jtis WHERE expires_at > now()`,
-    )) as { jti: string; expiresAt: Date }[];
+    const rows = await this.jtis.listUnexpired();
     const now = Date.now();
     for (const row of rows) {
       const remaining = Math.ceil((row.expiresAt.getTime() - now) / 1000);
@@ -35,13 +31,7 @@ export class RevocationService implements OnApplicationBootstrap {
   async revokeJti(jti: string, exp: number): Promise<void> {
     const remaining = exp - Math.floor(Date.now() / 1000);
     if (remaining <= 0) return;
-    await this.dataSource
-      .createQueryBuilder()
-      .insert()
-      .into(RevokedJti)
-      .values({ jti, expiresAt: new Date(exp * 1000) })
-      .orIgnore()
-      .execute();
+    await this.jtis.insertIfAbsent(jti, new Date(exp * 1000));
     // Other instances may remember this id as "not revoked": the broadcast drops that.
     await this.cache.set(jtiKey(jti), true, remaining, { broadcast: true });
   }
@@ -51,10 +41,7 @@ export class RevocationService implements OnApplicationBootstrap {
     return (await this.cache.get<boolean>(jtiKey(jti), { rememberMiss: true })) === true;
   }
 
-  async pruneExpired(): Promise<number> {
-    const [, count] = (await this.dataSource.query(
-      `DELETE FROM app.revoked_jtis WHERE expires_at < now()`,
-    )) as [unknown, number];
-    return count;
+  pruneExpired(): Promise<number> {
+    return this.jtis.deleteExpired();
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { isForeignKeyViolation, isUniqueViolation } from '../../platform/database/pg-errors.js';
 import { uuidv7 } from '../../platform/database/uuid.js';
 import { DomainError } from '../../platform/http/domain-error.js';
 import { ErrorCode } from '../../platform/http/error-codes.js';
@@ -127,9 +128,8 @@ export class MessagesService {
       const inserted = await this.batch.appendAllNew(userId, conversationId, rows);
       return inserted.length === rows.length ? inserted : null;
     } catch (err) {
-      const code = err instanceof QueryFailedError && (err.driverError as { code?: string }).code;
       // A key already taken (a replay, or a conflict) or a vanished reference: explained one by one.
-      if (code === '23505' || code === '23503') return null;
+      if (isUniqueViolation(err) || isForeignKeyViolation(err)) return null;
       throw err;
     }
   }
@@ -190,12 +190,7 @@ export class MessagesService {
       inserted = await this.messages.appendIfAbsent(userId, m, manager, bump);
     } catch (err) {
       // The conversation was erased between the owner check and the foreign key check.
-      if (
-        err instanceof QueryFailedError &&
-        (err.driverError as { code?: string }).code === '23503'
-      ) {
-        throw DomainError.notFound('Conversation');
-      }
+      if (isForeignKeyViolation(err)) throw DomainError.notFound('Conversation');
       throw err;
     }
     if (inserted) return { row: inserted, created: true };

@@ -1,6 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { CacheService } from '../../platform/cache/cache.service.js';
+import { isUniqueViolation } from '../../platform/database/pg-errors.js';
 import { uuidv7 } from '../../platform/database/uuid.js';
 import { DomainEvents } from '../../platform/events/domain-events.js';
 import { DomainError } from '../../platform/http/domain-error.js';
@@ -88,7 +89,7 @@ export class UsersService implements OnModuleInit {
         manager,
       );
     } catch (err) {
-      if ((err as { driverError?: { code?: string } }).driverError?.code === '23505') {
+      if (isUniqueViolation(err)) {
         throw new DomainError(ErrorCode.EmailTaken, 'An account with this email already exists.');
       }
       throw err;
@@ -147,7 +148,7 @@ export class UsersService implements OnModuleInit {
       }
       await this.forgetProfile(id);
     } catch (err) {
-      if ((err as { driverError?: { code?: string } }).driverError?.code === '23505') {
+      if (isUniqueViolation(err)) {
         throw new DomainError(ErrorCode.EmailTaken, 'An account with this email already exists.');
       }
       throw err;

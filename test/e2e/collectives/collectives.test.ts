@@ -98,6 +98,71 @@ describe('collectives: roles and hierarchy', () => {
     ]);
   });
 
+  it('lets an admin manage members but never demote or remove an owner', async () => {
+    const id = await createCollective(app, owner);
+    // A second owner, so that the last-owner rule is not what refuses.
+    await addMember(app, owner, id, 'owner');
+    const admin = await addMember(app, owner, id, 'admin');
+    const roleOfOwner = async () => {
+      const res = await http().get(`/v1/collectives/${id}/members`).set(owner.auth).expect(200);
+      return (res.body.data as { user_id: string; role: string }[]).find(
+        (m) => m.user_id === owner.id,
+      )?.role;
+    };
+    expect(await roleOfOwner()).toBe('owner');
+    for (const role of ['admin', 'member']) {
+      const demote = await http()
+        .patch(`/v1/collectives/${id}/members/${owner.id}`)
+        .set(admin.auth)
+        .send({ role });
+      expect(code(demote)).toBe('403 collective-role-required');
+    }
+    const remove = await http().delete(`/v1/collectives/${id}/members/${owner.id}`).set(admin.auth);
+    expect(code(remove)).toBe('403 collective-role-required');
+    expect(await roleOfOwner()).toBe('owner');
+  });
+
+  it('never leaves a collective without an owner when its two owners step down at once', async () => {
+    const partner = await startFullGuest(app);
+    const ROUNDS = 12;
+    const ids: string[] = [];
+    for (let i = 0; i < ROUNDS; i++) {
+      const id = await createCollective(app, owner);
+      await addMember(app, owner, id, 'owner', partner);
+      ids.push(id);
+    }
+    const demote = (id: string, by: TestUser, target: TestUser) =>
+      http()
+        .patch(`/v1/collectives/${id}/members/${target.id}`)
+        .set(by.auth)
+        .send({ role: 'member' });
+    // Half the collectives: each owner demotes the other; the other half: each demotes themselves.
+    const answers = await Promise.all(
+      ids.map(async (id, i) => {
+        const [a, b] =
+          i % 2 === 0
+            ? [demote(id, owner, partner), demote(id, partner, owner)]
+            : [demote(id, owner, owner), demote(id, partner, partner)];
+        return { id, statuses: (await Promise.all([a, b])).map(code) };
+      }),
+    );
+    const owners = await Promise.all(
+      ids.map(async (id) => {
+        // A demoted owner stays a member, and members see the member list.
+        const res = await http().get(`/v1/collectives/${id}/members`).set(owner.auth).expect(200);
+        return (res.body.data as { role: string }[]).filter((m) => m.role === 'owner').length;
+      }),
+    );
+    expect(owners).toEqual(Array(ROUNDS).fill(1));
+    for (const { statuses } of answers) {
+      // One step-down wins; the other finds the last owner (or, demoted first, lacks the role).
+      expect(statuses.filter((s) => s === '200')).toHaveLength(1);
+      expect(statuses.filter((s) => s !== '200')[0]).toMatch(
+        /^(409 last-owner|403 collective-role-required)$/,
+      );
+    }
+  });
+
   it('lets the owners and admins of a school manage its classes, and rejects cycles', async () => {
     const school = await createCollective(app, owner, { name: 'Hilltop', type: 'school' });
     const schoolAdmin = await addMember(app, owner, school, 'admin');

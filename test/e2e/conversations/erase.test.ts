@@ -66,8 +66,10 @@ describe('erase a conversation: rows and agent checkpoints, with a receipt', () 
         .id as string;
     const [s1, s2, s3] = [await session(doomed), await session(doomed), await session(kept)];
     const unrelated = `thread-of-someone-else-${s1}`;
-    for (const thread of [s1, s2, s3, unrelated]) await agentTurns(saver, thread);
+    // Some agents key their thread by the conversation id itself, not by a chat session.
+    for (const thread of [s1, s2, s3, doomed, kept, unrelated]) await agentTurns(saver, thread);
     expect(await threadRows(s1)).toEqual({ c: 2, w: 2, b: 2 });
+    expect(await threadRows(doomed)).toEqual({ c: 2, w: 2, b: 2 });
 
     await appendMessage(app, alice, doomed, { message_id: 'd1', content: 'bye', session_id: s1 });
     await appendMessage(app, alice, doomed, {
@@ -100,6 +102,7 @@ describe('erase a conversation: rows and agent checkpoints, with a receipt', () 
     // Not bob's to erase: 404, and everything stays.
     await http().delete(`/v1/conversations/${doomed}`).set(bob.auth).expect(404);
     expect(await threadRows(s1)).toEqual({ c: 2, w: 2, b: 2 });
+    expect(await threadRows(doomed)).toEqual({ c: 2, w: 2, b: 2 });
 
     const receipt = await http().delete(`/v1/conversations/${doomed}`).set(alice.auth).expect(200);
     expect(receipt.body).toMatchObject({
@@ -111,19 +114,19 @@ describe('erase a conversation: rows and agent checkpoints, with a receipt', () 
         'app.conversation_configs': 1,
         'app.chat_sessions': 2,
         'app.feedback': 1,
-        'langgraph.checkpoints': 4,
-        'langgraph.checkpoint_writes': 4,
-        'langgraph.checkpoint_blobs': 4,
+        'langgraph.checkpoints': 6,
+        'langgraph.checkpoint_writes': 6,
+        'langgraph.checkpoint_blobs': 6,
       },
-      checkpoints: 12,
+      checkpoints: 18,
     });
     expect(receipt.body.thread_ids).toEqual(expect.arrayContaining([s1, s2, doomed]));
 
-    for (const thread of [s1, s2]) {
+    for (const thread of [s1, s2, doomed]) {
       expect(await threadRows(thread)).toEqual({ c: 0, w: 0, b: 0 });
       expect(await saver.getTuple({ configurable: { thread_id: thread } })).toBeUndefined();
     }
-    for (const thread of [s3, unrelated]) {
+    for (const thread of [s3, kept, unrelated]) {
       expect(await threadRows(thread)).toEqual({ c: 2, w: 2, b: 2 });
       expect(await saver.getTuple({ configurable: { thread_id: thread } })).toBeDefined();
     }
@@ -146,17 +149,21 @@ describe('erase a conversation: rows and agent checkpoints, with a receipt', () 
       .set(carol.auth)
       .expect(201);
     await agentTurns(saver, session.body.id as string);
+    await agentTurns(saver, ids[1]!);
     await appendMessage(app, carol, ids[1]!, { message_id: 'c1', content: 'bye' });
     const untouched = await createConversation(app, alice);
+    await agentTurns(saver, untouched);
 
     const result = await db().transaction((manager) =>
       app.get(ConversationEraseService).eraseAllOf(carol.id, manager),
     );
     expect(result).toMatchObject({
-      removed: { 'app.conversations': 2, 'app.messages': 1, 'langgraph.checkpoints': 2 },
-      checkpoints: 6,
+      removed: { 'app.conversations': 2, 'app.messages': 1, 'langgraph.checkpoints': 4 },
+      checkpoints: 12,
     });
     expect(await threadRows(session.body.id as string)).toEqual({ c: 0, w: 0, b: 0 });
+    expect(await threadRows(ids[1]!)).toEqual({ c: 0, w: 0, b: 0 });
+    expect(await threadRows(untouched)).toEqual({ c: 2, w: 2, b: 2 });
     for (const id of ids) await http().get(`/v1/conversations/${id}`).set(carol.auth).expect(404);
     await http().get(`/v1/conversations/${untouched}`).set(alice.auth).expect(200);
   });

@@ -325,4 +325,68 @@ describe('messages: append, idempotency, batch, votes, clear', () => {
     expect(await count(id)).toBe(0);
     await http().get(`/v1/conversations/${id}`).set(alice.auth).expect(200);
   });
+
+  it("clearing, erasing or unvoting in one conversation leaves every other conversation's votes", async () => {
+    const [cleared, erased, keptOfAlice] = [
+      await createConversation(app, alice),
+      await createConversation(app, alice),
+      await createConversation(app, alice),
+    ];
+    const keptOfBob = await createConversation(app, bob);
+    const owners = new Map([
+      [cleared, alice],
+      [erased, alice],
+      [keptOfAlice, alice],
+      [keptOfBob, bob],
+    ]);
+    // The same client message_id everywhere, so that only the conversation tells them apart.
+    const vote = async (id: string, value = 'up') => {
+      const owner = owners.get(id)!;
+      await http()
+        .put(`/v1/conversations/${id}/messages/same/vote`)
+        .set(owner.auth)
+        .send({ value })
+        .expect(200);
+    };
+    for (const [id, owner] of owners) {
+      await appendMessage(app, owner, id, { message_id: 'same', content: 'rate me' });
+      await vote(id);
+    }
+    const votesIn = async () => {
+      const rows = (await app.get(DataSource).query(
+        `SELECT m.conversation_id AS id, v.user_id AS "userId", v.value
+           FROM app.message_votes v JOIN app.messages m ON m.id = v.message_id
+          WHERE m.conversation_id = ANY($1::uuid[])`,
+        [[...owners.keys()]],
+      )) as { id: string; userId: string; value: string }[];
+      return Object.fromEntries(rows.map((r) => [r.id, `${r.userId}:${r.value}`]));
+    };
+    const kept = {
+      [keptOfAlice]: `${alice.id}:up`,
+      [keptOfBob]: `${bob.id}:up`,
+    };
+    expect(await votesIn()).toEqual({
+      ...kept,
+      [cleared]: `${alice.id}:up`,
+      [erased]: `${alice.id}:up`,
+    });
+
+    await http()
+      .delete(`/v1/conversations/${cleared}/messages/same/vote`)
+      .set(alice.auth)
+      .expect(204);
+    expect(await votesIn()).toEqual({ ...kept, [erased]: `${alice.id}:up` });
+
+    await vote(cleared, 'down');
+    const clear = await http()
+      .delete(`/v1/conversations/${cleared}/messages`)
+      .set(alice.auth)
+      .expect(200);
+    expect(clear.body.removed).toEqual({ 'app.messages': 1, 'app.message_votes': 1 });
+    expect(await votesIn()).toEqual({ ...kept, [erased]: `${alice.id}:up` });
+
+    const erase = await http().delete(`/v1/conversations/${erased}`).set(alice.auth).expect(200);
+    expect(erase.body.removed).toMatchObject({ 'app.messages': 1, 'app.message_votes': 1 });
+    expect(await votesIn()).toEqual(kept);
+  });
 });
