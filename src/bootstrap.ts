@@ -1,13 +1,17 @@
 import { RequestMethod, type DynamicModule, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import express, { type NextFunction, type Request, type Response } from 'express';
+import express from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './platform/config/config.js';
-import { bodyParserProblem } from './platform/http/problem.filter.js';
-import { writeProblem } from './platform/http/problem.js';
+import {
+  answerClientErrors,
+  answerEarlyErrors,
+  ProblemExpressAdapter,
+} from './platform/http/http-server.js';
+import { inputRules } from './platform/http/input-rules.js';
 import { createValidationPipe } from './platform/http/validation.js';
 import { setupOpenApi } from './platform/http/openapi.js';
 
@@ -32,6 +36,7 @@ export async function createApp(
 ): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(
     AppModule.forRoot(config, 'api', options.imports),
+    new ProblemExpressAdapter(),
     {
       bodyParser: false,
       bufferLogs: true,
@@ -40,6 +45,7 @@ export async function createApp(
     },
   );
   app.useLogger(app.get(Logger));
+  answerClientErrors(app.getHttpServer());
   app.set('trust proxy', config.env.TRUST_PROXY);
   app.disable('x-powered-by');
   app.use(
@@ -56,13 +62,10 @@ export async function createApp(
       type: ['application/json', 'application/*+json'],
     }),
   );
-  app.use(express.urlencoded({ extended: false, limit: config.env.JSON_BODY_LIMIT }));
-  // body-parser fails before any route runs, so its errors are answered here.
-  app.use((err: unknown, _req: Request, res: Response, next: NextFunction) => {
-    const problem = bodyParserProblem(err);
-    if (!problem) return next(err);
-    writeProblem(res, problem);
-  });
+  // JSON only: no other body parser. A route that takes another type says so (@AcceptsBody).
+  app.use(inputRules());
+  // body-parser and the input rules fail before any route runs, so their errors are answered here.
+  app.use(answerEarlyErrors());
   app.setGlobalPrefix('v1', { exclude: UNVERSIONED });
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();

@@ -66,7 +66,7 @@ class ProbeController {
   @Get('items')
   items(@Query() query: PageQueryDto): Page<{ n: number }> {
     const limit = pageLimit(query);
-    const after = query.after ? Number(decodeCursor(query.after, 1)[0]) : 0;
+    const after = query.after ? decodeCursor(query.after, ['count'])[0] : 0;
     const rows = ITEMS.filter((item) => item.n > after).slice(0, limit + 1);
     return toPage(
       rows,

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import { PassportStrategy } from '@nestjs/passport';
-import { ExtractJwt, Strategy } from 'passport-jwt';
+import { Strategy } from 'passport-jwt';
 import type { AppConfig } from '../../platform/config/config.js';
 import { APP_CONFIG } from '../../platform/config/config.tokens.js';
 import { SecretsService } from '../../platform/config/secrets.service.js';
@@ -25,7 +25,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     private readonly verified: VerifiedTokens,
   ) {
     super({
-      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      // Not ExtractJwt.fromAuthHeaderAsBearerToken: it reads `Bearer <token> junk` as a token.
+      jwtFromRequest: (req: Request) => bearerToken(req.headers.authorization) ?? null,
       // A KeyObject, not PEM: the verifier would otherwise parse the key on every request.
       secretOrKey: secrets.jwt.publicKey as unknown as string,
       algorithms: ['ES256'],

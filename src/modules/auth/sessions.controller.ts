@@ -34,7 +34,7 @@ export class SessionsController {
     @Query() query: PageQueryDto,
   ): Promise<Page<SessionDto>> {
     const limit = pageLimit(query);
-    const after = query.after ? (decodeCursor(query.after, 2) as [string, string]) : undefined;
+    const after = query.after ? decodeCursor(query.after, ['timestamp', 'uuid']) : undefined;
     const rows = await this.sessions.listLive(me.userId, limit, after);
     return toPage(
       rows,

@@ -41,9 +41,15 @@ export class VerifiedTokens {
   }
 }
 
-/** The bearer token of a request, as passport-jwt reads it. */
+/** RFC 6750: the scheme, spaces, one b64token, nothing after it. */
+const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]+=*)$/i;
+
+/**
+ * The bearer token of a request: the one reading of the header, for the
+ * remembered-verification path and passport alike. Anything after the token
+ * makes the header no bearer header at all.
+ */
 export function bearerToken(authorization: string | undefined): string | undefined {
   if (!authorization) return undefined;
-  const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-  return match?.[1];
+  return BEARER.exec(authorization)?.[1];
 }

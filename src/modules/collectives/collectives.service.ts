@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { isUuid, uuidv7 } from '../../platform/database/uuid.js';
+import { uuidv7 } from '../../platform/database/uuid.js';
 import { DomainEvents } from '../../platform/events/domain-events.js';
 import { DomainError } from '../../platform/http/domain-error.js';
 import { ErrorCode } from '../../platform/http/error-codes.js';
@@ -22,11 +22,7 @@ import { MembershipsRepository } from './memberships.repository.js';
 
 export function uuidCursor(cursor: string | undefined): string | undefined {
   if (!cursor) return undefined;
-  const [id] = decodeCursor(cursor, 1);
-  if (typeof id !== 'string' || !isUuid(id)) {
-    throw new DomainError(ErrorCode.InvalidCursor, 'The cursor is not one this API issued.');
-  }
-  return id;
+  return decodeCursor(cursor, ['uuid'])[0];
 }
 
 /** Collectives and their hierarchy; family consent for minors. */

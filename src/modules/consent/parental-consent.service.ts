@@ -110,10 +110,7 @@ export class ParentalConsentService {
   }
 
   async children(parentId: string, limit: number, cursor?: string): Promise<Page<ChildDto>> {
-    const after = cursor ? decodeCursor(cursor, 1)[0] : undefined;
-    if (after !== undefined && (typeof after !== 'string' || !isUuid(after))) {
-      throw new DomainError(ErrorCode.InvalidCursor, 'The cursor is not one this API issued.');
-    }
+    const after = cursor ? decodeCursor(cursor, ['uuid'])[0] : undefined;
     const rows = await this.parental.childrenPage(parentId, limit, after);
     return toPage(rows, limit, (r) => [r.userId], childDto);
   }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, type EntityManager, Repository } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
+import { escapeLike, LIKE_ESCAPE } from '../../platform/database/like.js';
 import { ChatSession } from './entities/chat-session.entity.js';
 import { ConversationConfig } from './entities/conversation-config.entity.js';
 import { Conversation, type ConversationType } from './entities/conversation.entity.js';
@@ -32,8 +33,6 @@ export interface ActivityKey {
   activity: string;
   id: string;
 }
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 @Injectable()
 export class ConversationsRepository {
@@ -84,7 +83,7 @@ export class ConversationsRepository {
       .andWhere(filter.archived ? 'c.archived_at IS NOT NULL' : 'c.archived_at IS NULL');
     if (filter.type) qb.andWhere('c.type = :type', { type: filter.type });
     if (filter.titleContains) {
-      qb.andWhere("c.title ILIKE :title ESCAPE '\\'", {
+      qb.andWhere(`c.title ILIKE :title ${LIKE_ESCAPE}`, {
         title: `%${escapeLike(filter.titleContains)}%`,
       });
     }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { escapeLike, LIKE_ESCAPE } from '../../platform/database/like.js';
 import { MemoryItem } from './entities/memory-item.entity.js';
 
 const LIVE = `(expires_at IS NULL OR expires_at > now())`;
@@ -93,8 +94,8 @@ export class MemoryItemsRepository {
     const params: unknown[] = [userId, limit + 1];
     let where = `user_id = $1 AND ${LIVE}`;
     if (prefix) {
-      params.push(prefix, `${prefix}.%`);
-      where += ` AND (namespace = $3 OR namespace LIKE $4)`;
+      params.push(prefix, `${escapeLike(prefix)}.%`);
+      where += ` AND (namespace = $3 OR namespace LIKE $4 ${LIKE_ESCAPE})`;
     }
     if (after) {
       params.push(after[0], after[1]);

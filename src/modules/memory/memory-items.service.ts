@@ -4,8 +4,11 @@ import { ErrorCode } from '../../platform/http/error-codes.js';
 import { decodeCursor, toPage, type Page } from '../../platform/http/pagination.js';
 import { ConsentService } from '../consent/consent.service.js';
 import { MemoryItemDto } from './dto/memory-item.dto.js';
-import { MAX_VALUE_BYTES, searchableText } from './memory-keys.js';
+import { KEY_PATTERN, MAX_VALUE_BYTES, NAMESPACE_PATTERN, searchableText } from './memory-keys.js';
 import { MemoryItemsRepository } from './memory-items.repository.js';
+
+/** Items are listed in (namespace, key) order: the cursor is the last pair. */
+const MEMORY_ITEM_CURSOR = [{ pattern: NAMESPACE_PATTERN }, { pattern: KEY_PATTERN }] as const;
 
 export interface PutItem {
   namespace: string;
@@ -61,10 +64,7 @@ export class MemoryItemsService {
     limit: number,
     cursor?: string,
   ): Promise<Page<MemoryItemDto>> {
-    const after = cursor ? (decodeCursor(cursor, 2) as [string, string]) : undefined;
-    if (after && !after.every((v) => typeof v === 'string')) {
-      throw new DomainError(ErrorCode.InvalidCursor, 'The cursor is not one this API issued.');
-    }
+    const after = cursor ? decodeCursor(cursor, MEMORY_ITEM_CURSOR) : undefined;
     const rows = await this.items.page(userId, prefix, limit, after);
     return toPage(rows, limit, (r) => [r.namespace, r.key], MemoryItemDto.from);
   }

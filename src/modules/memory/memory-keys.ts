@@ -1,7 +1,7 @@
 /**
  * Namespaces are dot-separated segments (`profile.preferences`), keys are
  * single names. Both are restricted to characters that need no escaping in
- * URLs, logs or LIKE patterns.
+ * URLs or logs (LIKE patterns still escape `_`: see escapeLike).
  */
 export const NAMESPACE_PATTERN = /^[A-Za-z0-9_:-]{1,64}(\.[A-Za-z0-9_:-]{1,64}){0,7}$/;
 export const KEY_PATTERN = /^[A-Za-z0-9_:@.-]{1,256}$/;

@@ -5,6 +5,10 @@
 export enum ErrorCode {
   ValidationFailed = 'validation-failed',
   MalformedJson = 'malformed-json',
+  NestingTooDeep = 'nesting-too-deep',
+  MalformedRequest = 'malformed-request',
+  HeadersTooLarge = 'headers-too-large',
+  RequestTimeout = 'request-timeout',
   PayloadTooLarge = 'payload-too-large',
   UnsupportedMediaType = 'unsupported-media-type',
   InvalidCursor = 'invalid-cursor',
@@ -53,6 +57,10 @@ export enum ErrorCode {
 export const ERROR_STATUS: Record<ErrorCode, { status: number; title: string }> = {
   [ErrorCode.ValidationFailed]: { status: 400, title: 'Validation failed' },
   [ErrorCode.MalformedJson]: { status: 400, title: 'Malformed JSON body' },
+  [ErrorCode.NestingTooDeep]: { status: 400, title: 'Request body nested too deeply' },
+  [ErrorCode.MalformedRequest]: { status: 400, title: 'Malformed HTTP request' },
+  [ErrorCode.HeadersTooLarge]: { status: 431, title: 'Request header fields too large' },
+  [ErrorCode.RequestTimeout]: { status: 408, title: 'Request timeout' },
   [ErrorCode.PayloadTooLarge]: { status: 413, title: 'Payload too large' },
   [ErrorCode.UnsupportedMediaType]: { status: 415, title: 'Unsupported media type' },
   [ErrorCode.InvalidCursor]: { status: 400, title: 'Invalid pagination cursor' },

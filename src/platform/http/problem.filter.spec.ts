@@ -56,3 +56,15 @@ describe('toProblem', () => {
     expect(problem).toMatchObject({ status: 500, detail: 'An unexpected error occurred.' });
   });
 });
+
+describe('toProblem as a backstop for values PostgreSQL refuses', () => {
+  const failed = (code: string) =>
+    new QueryFailedError('INSERT', [], Object.assign(new Error('refused'), { code }));
+
+  it.each(['22P05', '22021', '23502'])('maps SQLSTATE %s to a 400 validation problem', (code) => {
+    expect(toProblem(failed(code)).problem).toMatchObject({
+      status: 400,
+      code: 'validation-failed',
+    });
+  });
+});

@@ -30,6 +30,21 @@ const UNAVAILABLE_SQLSTATES = new Set([
   '08001',
   '08004',
 ]);
+/**
+ * Values PostgreSQL refused as malformed: bad text representation, dates,
+ * ranges, lengths, bytes it cannot store (22021, and 22P05 for a NUL in JSON),
+ * program limits. Validation should catch them first; this is the backstop.
+ */
+const MALFORMED_VALUE_SQLSTATES = new Set([
+  '22P02',
+  '22P05',
+  '22007',
+  '22008',
+  '22003',
+  '22001',
+  '22021',
+  '54000',
+]);
 const UNAVAILABLE_NET = new Set([
   'ECONNREFUSED',
   'ECONNRESET',
@@ -93,9 +108,15 @@ export function toProblem(exception: unknown): {
     const code = (exception.driverError as { code?: string } | undefined)?.code;
     if (code === '23505')
       return { problem: fromCode(ErrorCode.Conflict, 'The resource already exists.'), headers: {} };
-    if (code && ['22P02', '22007', '22008', '22003', '22001', '22021', '54000'].includes(code)) {
+    if (code && MALFORMED_VALUE_SQLSTATES.has(code)) {
       return {
         problem: fromCode(ErrorCode.ValidationFailed, 'A value is out of range or malformed.'),
+        headers: {},
+      };
+    }
+    if (code === '23502') {
+      return {
+        problem: fromCode(ErrorCode.ValidationFailed, 'A required value is missing.'),
         headers: {},
       };
     }

@@ -2,11 +2,16 @@ import { ValidationPipe, type ValidationError } from '@nestjs/common';
 import { DomainError } from './domain-error.js';
 import { ErrorCode } from './error-codes.js';
 import type { FieldError } from './problem.js';
+import { NOT_NULL_CONSTRAINT } from './validators.js';
 
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) => ({
+    // A null where null is not allowed: that alone is the answer, not every type check after it.
+    const constraints = error.constraints?.[NOT_NULL_CONSTRAINT]
+      ? { [NOT_NULL_CONSTRAINT]: error.constraints[NOT_NULL_CONSTRAINT] }
+      : error.constraints;
+    const own = Object.values(constraints ?? {}).map((message) => ({
       field,
       message:
         error.constraints?.whitelistValidation === message

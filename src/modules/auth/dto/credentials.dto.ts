@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsOptional, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsEmail, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { ProfileFieldsDto } from '../../users/dto/profile.dto.js';
+import { IsOptionalNotNull } from '../../../platform/http/validators.js';
 
 /** Long enough to resist guessing; capped so that hashing cannot be used to burn CPU. */
 const PASSWORD_MIN = 10;
@@ -96,7 +97,7 @@ export class IdpLoginDto {
   login_id?: string;
 
   @ApiPropertyOptional({ description: 'Trusted clients only: a display name for a first login' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(200)
   name?: string;

@@ -10,6 +10,7 @@ import {
 } from 'class-validator';
 import { Collective, CollectiveType } from '../entities/collective.entity.js';
 import { CollectiveRole } from '../entities/membership.entity.js';
+import { IsOptionalNotNull } from '../../../platform/http/validators.js';
 
 export class CreateCollectiveDto {
   @ApiProperty({ maxLength: 200 })
@@ -35,7 +36,7 @@ export class CreateCollectiveDto {
 
 export class UpdateCollectiveDto {
   @ApiPropertyOptional({ maxLength: 200 })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
@@ -54,7 +55,7 @@ export class UpdateCollectiveDto {
 
 export class ParentalConsentDto {
   @ApiPropertyOptional({ default: true, description: 'false withdraws the family consent' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   granted?: boolean;
 }

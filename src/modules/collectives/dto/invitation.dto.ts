@@ -1,18 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  IsDate,
-  IsEnum,
-  IsInt,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { IsDate, IsEnum, IsInt, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { AgeClass } from '../../users/entities/user.entity.js';
 import { Invitation, InvitationStatus } from '../entities/invitation.entity.js';
+import { IsOptionalNotNull } from '../../../platform/http/validators.js';
 
 export const MAX_USAGE_LIMIT = 10_000;
 
@@ -22,31 +13,31 @@ export class CreateInvitationDto {
     maximum: MAX_USAGE_LIMIT,
     description: 'Uses allowed; 1 by default when age_class is set, otherwise unlimited',
   })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsInt()
   @Min(1)
   @Max(MAX_USAGE_LIMIT)
   usage_limit?: number;
 
   @ApiPropertyOptional({ enum: AgeClass, description: 'Only users of this age class may accept' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsEnum(AgeClass)
   age_class?: AgeClass;
 
   @ApiPropertyOptional({ example: 'en', description: 'UI language for the invited user' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @Matches(/^[a-z]{2}(-[A-Za-z]{2})?$/, { message: 'language must be a language code like en' })
   language?: string;
 
   @ApiPropertyOptional({ maxLength: 200 })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(200)
   label?: string;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'In the future; 7 days by default' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @Type(() => Date)
   @IsDate()
   expires_at?: Date;

@@ -1,14 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEnum, IsOptional } from 'class-validator';
+import { IsEnum } from 'class-validator';
 import { CollectiveRole } from '../entities/membership.entity.js';
 import type { MemberRow } from '../memberships.repository.js';
+import { IsOptionalNotNull } from '../../../platform/http/validators.js';
 
 export class UpdateMemberDto {
   @ApiPropertyOptional({
     enum: CollectiveRole,
     description: 'Only an owner grants or takes ownership; the last owner stays owner',
   })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsEnum(CollectiveRole)
   role?: CollectiveRole;
 }

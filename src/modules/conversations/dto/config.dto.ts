@@ -10,6 +10,7 @@ import {
   Min,
 } from 'class-validator';
 import type { ConversationConfig } from '../entities/conversation-config.entity.js';
+import { IsOptionalNotNull } from '../../../platform/http/validators.js';
 
 /** PUT replaces the whole config: a field left out is reset to the agent's default (null). */
 export class PutConfigDto {
@@ -45,7 +46,7 @@ export class PutConfigDto {
   context_window?: number | null;
 
   @ApiPropertyOptional({ type: 'object', additionalProperties: true })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsObject()
   settings?: Record<string, unknown>;
 }

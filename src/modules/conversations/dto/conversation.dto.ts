@@ -7,6 +7,7 @@ import {
   Visibility,
   type Conversation,
 } from '../entities/conversation.entity.js';
+import { IsOptionalNotNull } from '../../../platform/http/validators.js';
 
 const iso = (d: Date | string | null): string | null => (d ? new Date(d).toISOString() : null);
 
@@ -19,12 +20,12 @@ export class CreateConversationDto {
   title?: string | null;
 
   @ApiPropertyOptional({ enum: ConversationType, default: ConversationType.General })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsEnum(ConversationType)
   type?: ConversationType;
 
   @ApiPropertyOptional({ enum: Visibility, default: Visibility.Private })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsEnum(Visibility)
   visibility?: Visibility;
 
@@ -46,7 +47,7 @@ export class CreateConversationDto {
   persona?: string | null;
 
   @ApiPropertyOptional({ type: 'object', additionalProperties: true })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsObject()
   metadata?: Record<string, unknown>;
 
@@ -63,7 +64,7 @@ export class CreateConversationDto {
 
 export class UpdateConversationDto extends CreateConversationDto {
   @ApiPropertyOptional({ description: 'true archives (sets archived_at), false restores' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   archived?: boolean;
 }
@@ -73,7 +74,7 @@ const toBoolean = ({ value }: { value: unknown }) =>
 
 export class ListConversationsQuery extends PageQueryDto {
   @ApiPropertyOptional({ enum: ConversationType })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsEnum(ConversationType)
   type?: ConversationType;
 
@@ -81,13 +82,13 @@ export class ListConversationsQuery extends PageQueryDto {
     type: Boolean,
     description: 'true lists only archived conversations; by default they are left out',
   })
-  @IsOptional()
+  @IsOptionalNotNull()
   @Transform(toBoolean)
   @IsBoolean()
   archived?: boolean;
 
   @ApiPropertyOptional({ description: 'Case-insensitive substring of the title', maxLength: 200 })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(200)
   q?: string;

@@ -1,32 +1,24 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  IsBoolean,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { IsBoolean, IsInt, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import type { Feedback } from '../entities/feedback.entity.js';
+import { IsOptionalNotNull } from '../../../platform/http/validators.js';
 
 export class CreateFeedbackDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 5 })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsInt()
   @Min(1)
   @Max(5)
   rating?: number;
 
   @ApiPropertyOptional({ maxLength: 5000 })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(5000)
   comment?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   is_positive?: boolean;
 
@@ -34,7 +26,7 @@ export class CreateFeedbackDto {
     format: 'uuid',
     description: 'A chat session (agent thread) id; not checked, absent for feedback on the app',
   })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsUUID()
   session_id?: string;
 }

@@ -1,16 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../../platform/http/pagination.js';
 import { MessageRole, type MessagePart } from '../entities/message.entity.js';
 import type { MessageRow } from '../messages.repository.js';
 import { PartDto } from './message.dto.js';
+import { IsOptionalNotNull } from '../../../platform/http/validators.js';
 
 export class HistoryQuery extends PageQueryDto {
   @ApiPropertyOptional({
     description:
       'Read backwards: empty for the newest page, or a next_cursor of a backward page for the one before it. Pages stay oldest first inside.',
   })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(512)
   before?: string;
@@ -20,7 +21,7 @@ export class HistoryQuery extends PageQueryDto {
     description:
       'Only the branch from the root to this message (edits branch instead of truncating)',
   })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsUUID()
   leaf?: string;
 }

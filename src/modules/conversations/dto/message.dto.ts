@@ -7,7 +7,6 @@ import {
   IsArray,
   IsEnum,
   IsObject,
-  IsOptional,
   IsString,
   IsUUID,
   Matches,
@@ -17,6 +16,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { MessageRole, type MessagePart } from '../entities/message.entity.js';
+import { IsOptionalNotNull } from '../../../platform/http/validators.js';
 
 export const MAX_BATCH = 100;
 
@@ -70,7 +70,7 @@ export class AppendMessageDto {
   role: MessageRole;
 
   @ApiPropertyOptional({ description: 'Plain text content', maxLength: 200_000 })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(200_000)
   content?: string;
@@ -79,7 +79,7 @@ export class AppendMessageDto {
     type: [PartDto],
     description: 'Structured content; text parts are searchable',
   })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsMessageParts()
   parts?: MessagePart[];
 
@@ -87,14 +87,14 @@ export class AppendMessageDto {
     format: 'uuid',
     description: 'The message this one answers or edits (a branch)',
   })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsUUID()
   parent_id?: string;
 
   @ApiPropertyOptional({
     description: 'The parent by its client message_id (e.g. earlier in the same batch)',
   })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MinLength(1)
   @MaxLength(200)
@@ -104,18 +104,18 @@ export class AppendMessageDto {
     format: 'uuid',
     description: 'Chat session (agent thread) of this message',
   })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsUUID()
   session_id?: string;
 
   @ApiPropertyOptional({ maxLength: 200 })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(200)
   tool_name?: string;
 
   @ApiPropertyOptional({ maxLength: 200 })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(200)
   tool_call_id?: string;
@@ -129,7 +129,7 @@ export class AppendMessageDto {
   tool_output?: unknown;
 
   @ApiPropertyOptional({ type: 'array', items: { type: 'object', additionalProperties: true } })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayMaxSize(200)
   citations?: unknown[];
@@ -140,7 +140,7 @@ export class AppendMessageDto {
     example: { chapter: 'ch-03' },
     description: 'Where it was said, e.g. a textbook chapter',
   })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsObject()
   context?: Record<string, unknown>;
 
@@ -149,7 +149,7 @@ export class AppendMessageDto {
     additionalProperties: true,
     description: 'Tokens, costs, trace ids; not compared on replay',
   })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsObject()
   metadata?: Record<string, unknown>;
 }

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDefined, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsDefined, IsInt, IsString, Matches, Max, Min } from 'class-validator';
 import { PageQueryDto } from '../../../platform/http/pagination.js';
 import type { MemoryItem } from '../entities/memory-item.entity.js';
 import { KEY_PATTERN, NAMESPACE_PATTERN, PREFIX_PATTERN } from '../memory-keys.js';
+import { IsOptionalNotNull } from '../../../platform/http/validators.js';
 
 export class MemoryItemParams {
   @ApiProperty({ example: 'profile.preferences', pattern: NAMESPACE_PATTERN.source })
@@ -28,7 +29,7 @@ export class PutMemoryItemDto {
     maximum: 31_536_000,
     description: 'Forget the item after this many seconds',
   })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsInt()
   @Min(1)
   @Max(31_536_000)
@@ -37,7 +38,7 @@ export class PutMemoryItemDto {
 
 export class ListMemoryItemsQuery extends PageQueryDto {
   @ApiPropertyOptional({ example: 'profile', description: 'A namespace and everything under it' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @Matches(PREFIX_PATTERN, {
     message: 'prefix must be a namespace such as "profile" or "profile.preferences"',

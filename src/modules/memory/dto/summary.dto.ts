@@ -1,15 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  IsISO8601,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  MaxLength,
-  MinLength,
-} from 'class-validator';
+import { IsISO8601, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import type { JobSnapshot, JobStatus } from '../../../platform/queue/queue.types.js';
 import type { SummaryPayload } from '../summary-writer.service.js';
+import { IsOptionalNotNull } from '../../../platform/http/validators.js';
 
 export const MAX_SUMMARY_CHARS = 32_000;
 export const SUMMARY_JOB_ID = /^[A-Za-z0-9._-]{1,200}$/;
@@ -30,7 +23,7 @@ export class PostSummaryDto {
     description:
       'When the summary was made (defaults to when it was received). A summary older than the one already stored never replaces it.',
   })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsISO8601({ strict: true, strictSeparator: true })
   as_of?: string;
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
+import { IsInt, IsString, IsUUID, MaxLength, Min } from 'class-validator';
 import type { Stream } from '../entities/stream.entity.js';
+import { IsOptionalNotNull, ToQueryInteger } from '../../../platform/http/validators.js';
 
 export const MAX_CHUNK_CHARS = 64 * 1024;
 
@@ -27,8 +27,8 @@ export class StreamEventsQuery {
     description:
       'Resume after this sequence number (the Last-Event-ID header wins when both are sent)',
   })
-  @IsOptional()
-  @Type(() => Number)
+  @IsOptionalNotNull()
+  @ToQueryInteger()
   @IsInt()
   @Min(0)
   after?: number;
