@@ -8,6 +8,7 @@
 export const PgErrorCode = {
   UniqueViolation: '23505',
   ForeignKeyViolation: '23503',
+  NotNullViolation: '23502',
   SerializationFailure: '40001',
   DeadlockDetected: '40P01',
   QueryCanceled: '57014',

@@ -8,6 +8,7 @@ import {
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
+import { PgErrorCode, pgErrorCode } from '../database/pg-errors.js';
 import { DomainError } from './domain-error.js';
 import { ERROR_STATUS, ErrorCode } from './error-codes.js';
 import { problemType, writeProblem, type Problem } from './problem.js';
@@ -105,8 +106,8 @@ export function toProblem(exception: unknown): {
     };
   }
   if (exception instanceof QueryFailedError) {
-    const code = (exception.driverError as { code?: string } | undefined)?.code;
-    if (code === '23505')
+    const code = pgErrorCode(exception);
+    if (code === PgErrorCode.UniqueViolation)
       return { problem: fromCode(ErrorCode.Conflict, 'The resource already exists.'), headers: {} };
     if (code && MALFORMED_VALUE_SQLSTATES.has(code)) {
       return {
@@ -114,13 +115,17 @@ export function toProblem(exception: unknown): {
         headers: {},
       };
     }
-    if (code === '23502') {
+    if (code === PgErrorCode.NotNullViolation) {
       return {
         problem: fromCode(ErrorCode.ValidationFailed, 'A required value is missing.'),
         headers: {},
       };
     }
-    if (code === '57014' || code === '40001' || code === '40P01') {
+    if (
+      code === PgErrorCode.QueryCanceled ||
+      code === PgErrorCode.SerializationFailure ||
+      code === PgErrorCode.DeadlockDetected
+    ) {
       return {
         problem: fromCode(
           ErrorCode.ServiceUnavailable,
