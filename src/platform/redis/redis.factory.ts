@@ -1,0 +1,94 @@
+import { Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Redis, type RedisOptions } from 'ioredis';
+import type { AppConfig } from '../config/config.js';
+
+/**
+ * How a client behaves while Redis is away. Every role keeps the offline queue,
+ * so commands sent while connecting wait for the connection; the role bounds
+ * how long they may wait.
+ * - `command`: request paths (cache, rate limits, stream writes) fail within
+ *   about a second and degrade, rather than hang a request.
+ * - `queue`: BullMQ producers; a few reconnections, then the enqueue fails and
+ *   its caller falls back.
+ * - `blocking`: consumers that hold their connection (BullMQ workers,
+ *   subscribers): they wait out an outage, as BullMQ requires.
+ * - `reader`: blocking stream reads; one reconnection, then the readers learn
+ *   of the outage and reconnect to another instance.
+ */
+export type RedisRole = 'command' | 'queue' | 'blocking' | 'reader';
+
+const ROLES: Record<RedisRole, RedisOptions> = {
+  command: { maxRetriesPerRequest: 1, commandTimeout: 1000 },
+  queue: { maxRetriesPerRequest: 3 },
+  blocking: { maxRetriesPerRequest: null },
+  // A blocked read is cut off by closing its socket: no graceful close to wait for.
+  reader: { maxRetriesPerRequest: 1, disconnectTimeout: 50 },
+};
+
+export type RedisSettings = AppConfig['redis'];
+
+/** Reconnect soon after a blip, then every 2 s at most, for as long as it takes. */
+export function reconnectDelayMs(attempt: number): number {
+  return Math.min(100 * 2 ** Math.min(attempt - 1, 5), 2000);
+}
+
+/**
+ * The one place Redis clients are made: from the configured URL, named after
+ * the application's key prefix and their purpose (`CLIENT LIST` shows who holds
+ * what), with the settings of their role. Closes what is still open at shutdown.
+ */
+export class RedisConnections implements OnApplicationShutdown {
+  private readonly logger = new Logger('Redis');
+  private readonly clients = new Set<Redis>();
+
+  constructor(private readonly settings: RedisSettings) {}
+
+  /** Prefix of every key (and channel) the application writes. */
+  get keyPrefix(): string {
+    return this.settings.keyPrefix;
+  }
+
+  /** The name `CLIENT LIST` shows for the clients of one purpose. */
+  connectionName(purpose: string): string {
+    // CLIENT SETNAME takes printable characters without spaces.
+    return `${this.settings.keyPrefix}${purpose}`.replace(/[^!-~]/g, '_');
+  }
+
+  create(purpose: string, role: RedisRole): Redis {
+    if (!this.settings.url) throw new Error(`Redis is not configured (REDIS_URL) for ${purpose}`);
+    const client = new Redis(this.settings.url, {
+      ...ROLES[role],
+      connectionName: this.connectionName(purpose),
+      enableOfflineQueue: true,
+      retryStrategy: reconnectDelayMs,
+    });
+    this.clients.add(client);
+    client.once('end', () => this.clients.delete(client));
+    // One line per outage, not one per reconnection attempt.
+    let down = false;
+    client.on('error', (err: Error) => {
+      if (!down) this.logger.warn(`${purpose}: redis unreachable: ${err.message}`);
+      down = true;
+    });
+    client.on('ready', () => {
+      if (down) this.logger.log(`${purpose}: redis reachable again`);
+      down = false;
+    });
+    return client;
+  }
+
+  /** Quits one client (or drops it when Redis does not answer). */
+  async close(client: Redis): Promise<void> {
+    this.clients.delete(client);
+    if (client.status === 'end') return;
+    await client.quit().catch(() => client.disconnect());
+  }
+
+  async closeAll(): Promise<void> {
+    await Promise.all([...this.clients].map((client) => this.close(client)));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.closeAll();
+  }
+}
