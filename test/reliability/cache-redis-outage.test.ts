@@ -13,7 +13,9 @@ describe('the cache while its Redis is stopped and restarted', () => {
 
   beforeAll(async () => {
     redis = await startPrivateRedis();
-    store = new RedisCacheStore(new RedisConnections({ url: redis.url, keyPrefix: 'parley:outage:' }));
+    store = new RedisCacheStore(
+      new RedisConnections({ url: redis.url, keyPrefix: 'parley:outage:' }),
+    );
     await store.ready();
     cache = new CacheService(store);
   });
@@ -47,7 +49,9 @@ describe('the cache while its Redis is stopped and restarted', () => {
     }
     expect(healthy).toBe(true);
     await cache.set('after', 'back', 60);
-    const fresh = new RedisCacheStore(new RedisConnections({ url: redis.url, keyPrefix: 'parley:outage:' }));
+    const fresh = new RedisCacheStore(
+      new RedisConnections({ url: redis.url, keyPrefix: 'parley:outage:' }),
+    );
     try {
       expect(await fresh.get('after')).toBe('"back"');
     } finally {

@@ -64,9 +64,11 @@ export class BullmqQueueDriver implements QueueDriver {
   }
 
   async getJob(queue: QueueName, jobId: string): Promise<JobSnapshot | undefined> {
+    // The state first: the job read after it is as far along at least, so a
+    // completed job always comes with its result.
+    const state = await this.queue(queue).getJobState(jobId);
     const job = (await this.queue(queue).getJob(jobId)) as Job | undefined;
     if (!job) return undefined;
-    const state = await job.getState();
     return {
       id: jobId,
       name: job.name,
