@@ -53,7 +53,10 @@ export class RedisChunkStore implements ChunkStore {
     this.prefix = redis.keyPrefix;
     this.readers = new RedisStreamReaders(
       readerConnections,
-      () => redis.create(READER_CONNECTION_NAME, 'reader'),
+      {
+        open: () => redis.create(READER_CONNECTION_NAME, 'reader'),
+        drop: (client) => redis.close(client, { now: true }),
+      },
       this.client,
     );
   }

@@ -12,6 +12,13 @@ const BATCH = 1000;
 const LANE_BLOCK_MS = 2000;
 const UNBLOCK_TRIES = 5;
 
+/** Where the lanes get their blocking connections, and drop them. */
+export interface ReaderClients {
+  open(): Redis;
+  /** At once: a blocked XREAD holds the connection, so a polite QUIT would wait behind it. */
+  drop(client: Redis): Promise<void>;
+}
+
 interface Waiter {
   key: string;
   after: number;
@@ -37,11 +44,11 @@ export class RedisStreamReaders {
 
   constructor(
     connections: number,
-    connect: () => Redis,
+    clients: ReaderClients,
     /** A connection that is never blocked, to interrupt the lanes' XREADs. */
     control: Redis,
   ) {
-    this.lanes = Array.from({ length: connections }, () => new ReaderLane(connect, control));
+    this.lanes = Array.from({ length: connections }, () => new ReaderLane(clients, control));
   }
 
   /** Entries of `key` after `after`, waiting up to `blockMs`; [] on timeout or abort. */
@@ -84,7 +91,7 @@ class ReaderLane {
   private closed = false;
 
   constructor(
-    private readonly connect: () => Redis,
+    private readonly clients: ReaderClients,
     private readonly control: Redis,
   ) {}
 
@@ -106,7 +113,7 @@ class ReaderLane {
   close(): void {
     this.closed = true;
     for (const waiter of [...this.waiters]) waiter.done([]);
-    this.client?.disconnect();
+    if (this.client) void this.clients.drop(this.client);
   }
 
   private async run(): Promise<void> {
@@ -165,7 +172,7 @@ class ReaderLane {
 
   private connection(): Redis {
     if (!this.client) {
-      const client = this.connect();
+      const client = this.clients.open();
       // A new connection (after a reconnect too) has a new id.
       client.on('close', () => (this.clientId = undefined));
       this.client = client;

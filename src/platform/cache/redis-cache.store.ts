@@ -81,8 +81,7 @@ export class RedisCacheStore implements CacheStore {
   }
 
   async close(): Promise<void> {
-    this.subscriber.disconnect();
-    await this.redis.close(this.client);
+    await Promise.all([this.redis.close(this.subscriber), this.redis.close(this.client)]);
   }
 }
 

@@ -40,6 +40,7 @@ export function reconnectDelayMs(attempt: number): number {
 export class RedisConnections implements OnApplicationShutdown {
   private readonly logger = new Logger('Redis');
   private readonly clients = new Set<Redis>();
+  private readonly closing = new WeakMap<Redis, Promise<void>>();
 
   constructor(private readonly settings: RedisSettings) {}
 
@@ -77,11 +78,24 @@ export class RedisConnections implements OnApplicationShutdown {
     return client;
   }
 
-  /** Quits one client (or drops it when Redis does not answer). */
-  async close(client: Redis): Promise<void> {
-    this.clients.delete(client);
-    if (client.status === 'end') return;
-    await client.quit().catch(() => client.disconnect());
+  /**
+   * Quits one client, once however often asked. `now` (or a client that is not
+   * connected) drops the connection instead of waiting for Redis to answer.
+   */
+  close(client: Redis, { now = false }: { now?: boolean } = {}): Promise<void> {
+    let closed = this.closing.get(client);
+    if (!closed) {
+      this.clients.delete(client);
+      closed =
+        client.status === 'ready' && !now
+          ? client.quit().then(
+              () => undefined,
+              () => client.disconnect(),
+            )
+          : Promise.resolve(client.disconnect());
+      this.closing.set(client, closed);
+    }
+    return closed;
   }
 
   async closeAll(): Promise<void> {
