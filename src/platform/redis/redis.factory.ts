@@ -58,10 +58,12 @@ export class RedisConnections implements OnApplicationShutdown {
   create(purpose: string, role: RedisRole): Redis {
     if (!this.settings.url) throw new Error(`Redis is not configured (REDIS_URL) for ${purpose}`);
     const client = new Redis(this.settings.url, {
-      ...ROLES[role],
       connectionName: this.connectionName(purpose),
       enableOfflineQueue: true,
       retryStrategy: reconnectDelayMs,
+      // A dropped connection (shutdown, or one still reconnecting) need not linger for seconds.
+      disconnectTimeout: 100,
+      ...ROLES[role],
     });
     this.clients.add(client);
     client.once('end', () => this.clients.delete(client));
