@@ -4,9 +4,8 @@
 FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
-# The lock omits other platforms' optional binaries (its registry did not serve them),
-# which `npm ci` rejects; `npm install` keeps every locked version.
-RUN npm install --no-audit --no-fund
+# Exactly the locked versions (the lock lists every platform's optional binaries).
+RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json nest-cli.json ./
 COPY scripts ./scripts
 COPY src ./src

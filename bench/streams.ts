@@ -1,4 +1,5 @@
 import { RedisChunkStore } from '../src/modules/streams/redis-chunk-store.js';
+import { RedisConnections } from '../src/platform/redis/redis.factory.js';
 import { compare, startServer } from './harness.js';
 import {
   api,
@@ -39,7 +40,10 @@ export function b6(rounds: number) {
       RUN_PROCESSORS: 'false',
     });
     const peer = await startServer('raw-sse');
-    const store = new RedisChunkStore(LOCAL_REDIS, prefix);
+    const store = new RedisChunkStore(
+      new RedisConnections({ url: LOCAL_REDIS, keyPrefix: prefix }),
+      1,
+    );
     try {
       const { token, conversationId } = await userWithConversation(ours.url);
       const stream = await api<{ id: string }>(

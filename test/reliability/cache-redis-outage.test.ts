@@ -1,5 +1,6 @@
 import { CacheService } from '../../src/platform/cache/cache.service.js';
 import { RedisCacheStore } from '../../src/platform/cache/redis-cache.store.js';
+import { RedisConnections } from '../../src/platform/redis/redis.factory.js';
 import { startPrivateRedis } from '../support/servers.mjs';
 
 type PrivateRedis = Awaited<ReturnType<typeof startPrivateRedis>>;
@@ -12,7 +13,9 @@ describe('the cache while its Redis is stopped and restarted', () => {
 
   beforeAll(async () => {
     redis = await startPrivateRedis();
-    store = new RedisCacheStore(redis.url, 'parley:outage:');
+    store = new RedisCacheStore(
+      new RedisConnections({ url: redis.url, keyPrefix: 'parley:outage:' }),
+    );
     await store.ready();
     cache = new CacheService(store);
   });
@@ -46,7 +49,9 @@ describe('the cache while its Redis is stopped and restarted', () => {
     }
     expect(healthy).toBe(true);
     await cache.set('after', 'back', 60);
-    const fresh = new RedisCacheStore(redis.url, 'parley:outage:');
+    const fresh = new RedisCacheStore(
+      new RedisConnections({ url: redis.url, keyPrefix: 'parley:outage:' }),
+    );
     try {
       expect(await fresh.get('after')).toBe('"back"');
     } finally {

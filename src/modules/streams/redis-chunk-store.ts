@@ -1,4 +1,5 @@
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
+import type { RedisConnections } from '../../platform/redis/redis.factory.js';
 import {
   COMPLETED_TTL_SECONDS,
   OPEN_TTL_SECONDS,
@@ -6,6 +7,7 @@ import {
   type ChunkStore,
   type StreamEntry,
 } from './chunk-store.js';
+import { RedisStreamReaders, toEntry, type RawEntry } from './redis-stream-readers.js';
 
 /*
  * Per stream: `<prefix>stream:<id>` is a Redis Stream whose entry ids are
@@ -33,23 +35,30 @@ redis.call('EXPIRE', KEYS[1], ARGV[1])
 redis.call('EXPIRE', KEYS[2], ARGV[1])
 return n`;
 
-type RawEntry = [id: string, fields: string[]];
-
-const MAX_IDLE_READERS = 16;
+/** Clients of live readers: `CLIENT LIST` counts at most the configured number of them. */
+export const READER_CONNECTION_NAME = 'streams-reader';
 
 export class RedisChunkStore implements ChunkStore {
   private readonly client: Redis;
-  /** XREAD BLOCK holds its connection: idle blocking connections are reused. */
-  private readonly idleReaders: Redis[] = [];
-  private readonly busyReaders = new Set<Redis>();
+  private readonly readers: RedisStreamReaders;
+  private readonly prefix: string;
 
   constructor(
-    private readonly url: string,
-    private readonly prefix: string,
+    private readonly redis: RedisConnections,
+    /** Blocking connections shared by every live reader of this instance. */
+    readerConnections: number,
   ) {
     // Producers and readers get a prompt 503 while Redis is away, not a hung request.
-    this.client = new Redis(url, { maxRetriesPerRequest: 1, commandTimeout: 1000 });
-    this.client.on('error', () => undefined);
+    this.client = redis.create('streams', 'command');
+    this.prefix = redis.keyPrefix;
+    this.readers = new RedisStreamReaders(
+      readerConnections,
+      {
+        open: () => redis.create(READER_CONNECTION_NAME, 'reader'),
+        drop: (client) => redis.close(client, { now: true }),
+      },
+      this.client,
+    );
   }
 
   async open(streamId: string): Promise<void> {
@@ -99,39 +108,7 @@ export class RedisChunkStore implements ChunkStore {
     blockMs: number,
     signal: AbortSignal,
   ): Promise<StreamEntry[]> {
-    if (signal.aborted) return [];
-    const reader = this.idleReaders.pop() ?? this.newReader();
-    this.busyReaders.add(reader);
-    // Only dropping the connection interrupts a blocked XREAD.
-    const abort = () => reader.disconnect();
-    signal.addEventListener('abort', abort, { once: true });
-    try {
-      const res = (await reader.xread(
-        'COUNT',
-        1000,
-        'BLOCK',
-        blockMs,
-        'STREAMS',
-        this.key(streamId),
-        `0-${after}`,
-      )) as [string, RawEntry[]][] | null;
-      return res?.[0]?.[1].map(toEntry) ?? [];
-    } catch (err) {
-      if (signal.aborted) return [];
-      throw err;
-    } finally {
-      signal.removeEventListener('abort', abort);
-      this.busyReaders.delete(reader);
-      if (
-        !signal.aborted &&
-        reader.status === 'ready' &&
-        this.idleReaders.length < MAX_IDLE_READERS
-      ) {
-        this.idleReaders.push(reader);
-      } else {
-        reader.disconnect();
-      }
-    }
+    return this.readers.wait(this.key(streamId), after, blockMs, signal);
   }
 
   async exists(streamId: string): Promise<boolean> {
@@ -139,16 +116,8 @@ export class RedisChunkStore implements ChunkStore {
   }
 
   async close(): Promise<void> {
-    for (const reader of [...this.idleReaders, ...this.busyReaders]) reader.disconnect();
-    this.idleReaders.length = 0;
-    await this.client.quit().catch(() => this.client.disconnect());
-  }
-
-  private newReader(): Redis {
-    // A blocked XREAD is cut off by closing its socket: no need to wait for a graceful close.
-    const reader = new Redis(this.url, { maxRetriesPerRequest: 1, disconnectTimeout: 50 });
-    reader.on('error', () => undefined);
-    return reader;
+    this.readers.close();
+    await this.redis.close(this.client);
   }
 
   private key(streamId: string): string {
@@ -158,9 +127,4 @@ export class RedisChunkStore implements ChunkStore {
   private metaKey(streamId: string): string {
     return `${this.prefix}stream:{${streamId}}:meta`;
   }
-}
-
-function toEntry([id, fields]: RawEntry): StreamEntry {
-  const seq = Number(id.slice(id.indexOf('-') + 1));
-  return fields[0] === 'd' ? { seq, data: fields[1] } : { seq };
 }

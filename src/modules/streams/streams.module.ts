@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { AppConfig } from '../../platform/config/config.js';
 import { APP_CONFIG } from '../../platform/config/config.tokens.js';
+import { RedisConnections } from '../../platform/redis/redis.factory.js';
+import { RedisModule } from '../../platform/redis/redis.module.js';
 import { ConversationsModule } from '../conversations/conversations.module.js';
 import { CHUNK_STORE, type ChunkStore } from './chunk-store.js';
 import { Stream } from './entities/stream.entity.js';
@@ -14,15 +16,15 @@ import { StreamsService } from './streams.service.js';
 
 /** Resumable streams of assistant responses, readable from any instance. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Stream]), ConversationsModule],
+  imports: [TypeOrmModule.forFeature([Stream]), ConversationsModule, RedisModule],
   controllers: [ConversationStreamsController, StreamsController],
   providers: [
     {
       provide: CHUNK_STORE,
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig): ChunkStore =>
+      inject: [APP_CONFIG, RedisConnections],
+      useFactory: (config: AppConfig, redis: RedisConnections): ChunkStore =>
         config.redis.url
-          ? new RedisChunkStore(config.redis.url, config.redis.keyPrefix)
+          ? new RedisChunkStore(redis, config.env.STREAM_READER_CONNECTIONS)
           : new MemoryChunkStore(),
     },
     StreamsRepository,

@@ -1,6 +1,8 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import type { AppConfig } from '../config/config.js';
 import type { ReadinessProbe } from '../observability/readiness.js';
+import { RedisConnections } from '../redis/redis.factory.js';
+import { RedisModule } from '../redis/redis.module.js';
 import { CACHE_STORE, type CacheStore } from './cache.port.js';
 import { CacheService } from './cache.service.js';
 import { MemoryCacheStore } from './memory-cache.store.js';
@@ -14,12 +16,14 @@ export class CacheModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: CacheModule,
+      imports: [RedisModule],
       providers: [
         {
           provide: CACHE_STORE,
-          useFactory: async (): Promise<CacheStore> => {
+          inject: [RedisConnections],
+          useFactory: async (redis: RedisConnections): Promise<CacheStore> => {
             if (config.cache.driver === 'memory') return new MemoryCacheStore();
-            const store = new RedisCacheStore(config.redis.url!, config.redis.keyPrefix);
+            const store = new RedisCacheStore(redis);
             await store.ready();
             return store;
           },

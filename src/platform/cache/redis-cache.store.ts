@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
+import type { RedisConnections } from '../redis/redis.factory.js';
 import type { CacheStore } from './cache.port.js';
 
 /**
@@ -10,30 +11,17 @@ export class RedisCacheStore implements CacheStore {
   private readonly logger = new Logger('Cache');
   private readonly client: Redis;
   private readonly subscriber: Redis;
+  private readonly prefix: string;
   private readonly channel: string;
   private readonly listeners: ((keys: string[]) => void)[] = [];
   private subscribed?: Promise<unknown>;
 
-  constructor(
-    url: string,
-    private readonly prefix: string,
-  ) {
+  constructor(private readonly redis: RedisConnections) {
     // A cache must not hang a request while Redis is away: fail fast, callers fall back.
-    this.client = new Redis(url, { maxRetriesPerRequest: 1, commandTimeout: 1000 });
-    this.subscriber = new Redis(url, { maxRetriesPerRequest: null });
-    this.channel = `${prefix}cache:invalidate`;
-    for (const connection of [this.client, this.subscriber]) {
-      // One line per outage, not one per reconnection attempt.
-      let down = false;
-      connection.on('error', (err: Error) => {
-        if (!down) this.logger.warn(`redis unreachable: ${err.message}`);
-        down = true;
-      });
-      connection.on('ready', () => {
-        if (down) this.logger.log('redis reachable again');
-        down = false;
-      });
-    }
+    this.client = redis.create('cache', 'command');
+    this.subscriber = redis.create('cache-invalidations', 'blocking');
+    this.prefix = redis.keyPrefix;
+    this.channel = `${this.prefix}cache:invalidate`;
     this.subscriber.on('message', (channel: string, message: string) => {
       if (channel !== this.channel) return;
       const keys = JSON.parse(message) as string[];
@@ -93,8 +81,7 @@ export class RedisCacheStore implements CacheStore {
   }
 
   async close(): Promise<void> {
-    this.subscriber.disconnect();
-    await this.client.quit().catch(() => this.client.disconnect());
+    await Promise.all([this.redis.close(this.subscriber), this.redis.close(this.client)]);
   }
 }
 

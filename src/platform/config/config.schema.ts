@@ -135,6 +135,8 @@ export const envSchema = z.object({
   /** Worker processes serve /metrics and /health/live here when set (they have no API). */
   WORKER_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10000),
+  /** Blocking Redis connections an instance shares among all its stream readers. */
+  STREAM_READER_CONNECTIONS: z.coerce.number().int().min(1).max(64).default(4),
 });
 
 export type Env = z.infer<typeof envSchema>;

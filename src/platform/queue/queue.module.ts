@@ -1,8 +1,12 @@
+import { BullModule } from '@nestjs/bullmq';
 import { Global, Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import type { AppConfig } from '../config/config.js';
 import type { ReadinessProbe } from '../observability/readiness.js';
-import { BullmqQueueDriver } from './drivers/bullmq.driver.js';
+import { RedisConnections } from '../redis/redis.factory.js';
+import { RedisModule } from '../redis/redis.module.js';
+import { BullmqQueueDriver, bullPrefix, bullQueuesProvider } from './drivers/bullmq.driver.js';
+import { bullWorkerProvider, bullWorkersProvider } from './drivers/bullmq.worker.js';
 import { LocalJobsRepository } from './drivers/local-jobs.repository.js';
 import { LocalQueueDriver } from './drivers/local.driver.js';
 import { JobHandlerExplorer, JobHandlerRegistry } from './job-handler.registry.js';
@@ -15,6 +19,7 @@ import {
 } from './queue.driver.js';
 import { QueueLifecycle } from './queue.lifecycle.js';
 import { QueueService } from './queue.service.js';
+import { QUEUE_NAMES } from './queue.types.js';
 
 export const QUEUE_READINESS = Symbol('QUEUE_READINESS');
 
@@ -32,16 +37,13 @@ export class QueueModule {
       ...definedOnly(options),
       runProcessors: options.runProcessors,
     };
-    const driver: Provider[] =
-      config.queue.driver === 'bullmq'
-        ? [{ provide: QUEUE_DRIVER, useClass: BullmqQueueDriver }]
-        : [LocalJobsRepository, { provide: QUEUE_DRIVER, useClass: LocalQueueDriver }];
+    const bullmq = config.queue.driver === 'bullmq';
     return {
       module: QueueModule,
-      imports: [DiscoveryModule],
+      imports: [DiscoveryModule, ...(bullmq ? bullModules() : [])],
       providers: [
         { provide: QUEUE_MODULE_OPTIONS, useValue: resolved },
-        ...driver,
+        ...(bullmq ? bullProviders(resolved) : localProviders()),
         JobHandlerRegistry,
         JobHandlerExplorer,
         QueueService,
@@ -60,6 +62,39 @@ export class QueueModule {
       exports: [QueueService, QUEUE_READINESS],
     };
   }
+}
+
+/** Queues registered through @nestjs/bullmq, on the producer client of the Redis factory. */
+function bullModules(): NonNullable<DynamicModule['imports']> {
+  return [
+    RedisModule,
+    BullModule.forRootAsync({
+      imports: [RedisModule],
+      inject: [RedisConnections],
+      useFactory: (redis: RedisConnections) => ({
+        // Producers fail an enqueue after a few retries rather than hang a request.
+        connection: redis.create('queue', 'queue'),
+        prefix: bullPrefix(redis.keyPrefix),
+      }),
+    }),
+    BullModule.registerQueue(...QUEUE_NAMES.map((name) => ({ name }))),
+  ];
+}
+
+function bullProviders(options: ResolvedQueueModuleOptions): Provider[] {
+  const workers = options.runProcessors
+    ? QUEUE_NAMES.map((queue) => bullWorkerProvider(queue, options))
+    : [];
+  return [
+    bullQueuesProvider,
+    ...workers,
+    bullWorkersProvider(workers),
+    { provide: QUEUE_DRIVER, useClass: BullmqQueueDriver },
+  ];
+}
+
+function localProviders(): Provider[] {
+  return [LocalJobsRepository, { provide: QUEUE_DRIVER, useClass: LocalQueueDriver }];
 }
 
 function definedOnly<T extends object>(options: T): Partial<T> {

@@ -1,12 +1,14 @@
 import { CacheService } from '../../../src/platform/cache/cache.service.js';
 import { RedisCacheStore } from '../../../src/platform/cache/redis-cache.store.js';
+import { RedisConnections } from '../../../src/platform/redis/redis.factory.js';
 import { testRedisPrefix } from '../../support/app.js';
 
 /** Two instances of the service sharing one Redis, as two API replicas do. */
 async function twoInstances() {
   const url = process.env.PARLEY_TEST_REDIS_URL!;
   const prefix = testRedisPrefix('cache');
-  const stores = [new RedisCacheStore(url, prefix), new RedisCacheStore(url, prefix)];
+  const instance = () => new RedisCacheStore(new RedisConnections({ url, keyPrefix: prefix }));
+  const stores = [instance(), instance()];
   await Promise.all(stores.map((s) => s.ready()));
   return { stores, caches: stores.map((s) => new CacheService(s)) as [CacheService, CacheService] };
 }

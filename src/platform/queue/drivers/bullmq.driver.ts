@@ -1,16 +1,8 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import { Queue, Worker, type Job, type JobState } from 'bullmq';
-import { Redis } from 'ioredis';
-import type { AppConfig } from '../../config/config.js';
-import { APP_CONFIG } from '../../config/config.tokens.js';
-import { retryDelayMs, type ResolvedJobOptions } from '../job-options.js';
-import {
-  QUEUE_MODULE_OPTIONS,
-  settlesWithin,
-  type JobDispatch,
-  type QueueDriver,
-  type ResolvedQueueModuleOptions,
-} from '../queue.driver.js';
+import { getQueueToken } from '@nestjs/bullmq';
+import { Inject, Injectable, Logger, type FactoryProvider } from '@nestjs/common';
+import type { Job, JobState, Queue } from 'bullmq';
+import type { ResolvedJobOptions } from '../job-options.js';
+import type { JobDispatch, QueueDriver } from '../queue.driver.js';
 import {
   QUEUE_NAMES,
   type JobSnapshot,
@@ -18,9 +10,8 @@ import {
   type QueueDepths,
   type QueueName,
 } from '../queue.types.js';
+import { BACKOFF_TYPE, BULL_WORKERS, type BullQueueWorker } from './bullmq.worker.js';
 
-/** Our own backoff curve, so BullMQ and the local driver retry on the same schedule. */
-const BACKOFF_TYPE = 'parley-exponential';
 const KEEP_COMPLETED = { age: 24 * 60 * 60, count: 10_000 };
 
 /** `parley:` or `parley:t1:` -> `parley:bull`: every queue key sits under the app's prefix. */
@@ -28,36 +19,32 @@ export function bullPrefix(keyPrefix: string): string {
   return `${keyPrefix.replace(/:+$/, '')}:bull`;
 }
 
+export const BULL_QUEUES = Symbol('BULL_QUEUES');
+
+/** The queues @nestjs/bullmq registered, by name. */
+export const bullQueuesProvider: FactoryProvider<Map<QueueName, Queue>> = {
+  provide: BULL_QUEUES,
+  inject: QUEUE_NAMES.map((name) => getQueueToken(name)),
+  useFactory: (...queues: Queue[]) => {
+    const logger = new Logger('Queue');
+    for (const queue of queues) {
+      queue.on('error', (err) => logger.error(`queue ${queue.name}: ${err.message}`));
+    }
+    return new Map(QUEUE_NAMES.map((name, i) => [name, queues[i]!]));
+  },
+};
+
 /**
  * The server driver: one BullMQ queue per queue name on Redis, and in processes
- * that run processors one worker per queue that has handlers here.
+ * that run processors one worker per queue, started for the queues that have
+ * handlers here. @nestjs/bullmq registers and finally closes both.
  */
 @Injectable()
 export class BullmqQueueDriver implements QueueDriver {
-  private readonly logger = new Logger('Queue');
-  private readonly url: string;
-  private readonly prefix: string;
-  private readonly connection: Redis;
-  private readonly queues: Map<QueueName, Queue>;
-  private readonly workers: { worker: Worker; connection: Redis }[] = [];
-
   constructor(
-    @Inject(APP_CONFIG) config: AppConfig,
-    @Inject(QUEUE_MODULE_OPTIONS) private readonly options: ResolvedQueueModuleOptions,
-  ) {
-    this.url = config.redis.url!;
-    this.prefix = bullPrefix(config.redis.keyPrefix);
-    // Producers fail an enqueue after a few retries rather than hang a request.
-    this.connection = new Redis(this.url, { maxRetriesPerRequest: 3 });
-    this.connection.on('error', (err) => this.logError('redis', err));
-    this.queues = new Map(
-      QUEUE_NAMES.map((name) => {
-        const queue = new Queue(name, { connection: this.connection, prefix: this.prefix });
-        queue.on('error', (err) => this.logError(`queue ${name}`, err));
-        return [name, queue];
-      }),
-    );
-  }
+    @Inject(BULL_QUEUES) private readonly queues: Map<QueueName, Queue>,
+    @Inject(BULL_WORKERS) private readonly workers: BullQueueWorker[],
+  ) {}
 
   async enqueue(
     queue: QueueName,
@@ -77,9 +64,11 @@ export class BullmqQueueDriver implements QueueDriver {
   }
 
   async getJob(queue: QueueName, jobId: string): Promise<JobSnapshot | undefined> {
+    // The state first: the job read after it is as far along at least, so a
+    // completed job always comes with its result.
+    const state = await this.queue(queue).getJobState(jobId);
     const job = (await this.queue(queue).getJob(jobId)) as Job | undefined;
     if (!job) return undefined;
-    const state = await job.getState();
     return {
       id: jobId,
       name: job.name,
@@ -119,73 +108,20 @@ export class BullmqQueueDriver implements QueueDriver {
   }
 
   async startProcessing(queues: QueueName[], dispatch: JobDispatch): Promise<void> {
-    for (const name of queues) {
-      // Workers block on Redis: their connection must retry forever (BullMQ's rule).
-      const connection = new Redis(this.url, { maxRetriesPerRequest: null });
-      connection.on('error', (err) => this.logError(`worker ${name} redis`, err));
-      const worker = new Worker(
-        name,
-        (job: Job) =>
-          dispatch({
-            id: job.id!,
-            name: job.name,
-            data: job.data,
-            attempt: job.attemptsStarted ?? job.attemptsMade + 1,
-          }),
-        {
-          connection,
-          prefix: this.prefix,
-          concurrency: this.options.concurrency,
-          // One lease rule for both drivers: a job whose runner stops renewing
-          // its lock goes back to the queue after about this long.
-          lockDuration: this.options.leaseMs,
-          stalledInterval: this.options.leaseMs,
-          settings: {
-            backoffStrategy: (failedRuns, _type, _err, job) =>
-              retryDelayMs(backoffBase(job?.opts.backoff, this.options.backoffMs), failedRuns),
-          },
-        },
-      );
-      worker.on('error', (err) => this.logError(`worker ${name}`, err));
-      worker.on('failed', (job, err) => {
-        if (job && job.attemptsMade >= (job.opts.attempts ?? 1)) {
-          this.logger.warn(`job ${job.name} ${job.id} failed for good: ${err.message}`);
-        }
-      });
-      this.workers.push({ worker, connection });
-      await worker.waitUntilReady();
+    for (const worker of this.workers) {
+      // A queue without a handler here is left to processes that have one.
+      if (queues.includes(worker.queueName)) await worker.start(dispatch);
+      else await worker.worker.close();
     }
   }
 
   async close(timeoutMs: number): Promise<void> {
-    await Promise.all(
-      this.workers.map(async ({ worker, connection }) => {
-        if (!(await settlesWithin(worker.close(), timeoutMs))) {
-          // Dropping the connection leaves the job's lock to expire; BullMQ's
-          // stalled-job check then moves it back to wait for another worker.
-          this.logger.warn(
-            `worker ${worker.name} still busy at shutdown; its jobs will be retried`,
-          );
-        }
-        connection.disconnect();
-      }),
-    );
-    await Promise.all([...this.queues.values()].map((q) => q.close()));
-    await this.connection.quit().catch(() => this.connection.disconnect());
+    await Promise.all(this.workers.map((worker) => worker.stop(timeoutMs)));
   }
 
   private queue(name: QueueName): Queue {
     return this.queues.get(name)!;
   }
-
-  private logError(what: string, err: Error): void {
-    this.logger.error(`${what}: ${err.message}`);
-  }
-}
-
-function backoffBase(backoff: number | { delay?: number } | undefined, fallback: number): number {
-  if (typeof backoff === 'number') return backoff;
-  return backoff?.delay ?? fallback;
 }
 
 function statusOf(state: JobState | 'unknown'): JobStatus {
