@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { Queue, Worker, type Job, type JobState } from 'bullmq';
+import { Queue, UnrecoverableError, Worker, type Job, type JobState } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { AppConfig } from '../../config/config.js';
 import { APP_CONFIG } from '../../config/config.tokens.js';
@@ -11,6 +11,7 @@ import {
   type QueueDriver,
   type ResolvedQueueModuleOptions,
 } from '../queue.driver.js';
+import { PermanentJobError } from '../permanent-job-error.js';
 import {
   QUEUE_NAMES,
   type JobSnapshot,
@@ -131,6 +132,9 @@ export class BullmqQueueDriver implements QueueDriver {
             name: job.name,
             data: job.data,
             attempt: job.attemptsStarted ?? job.attemptsMade + 1,
+          }).catch((err: unknown) => {
+            // BullMQ's own way of saying "do not retry".
+            throw err instanceof PermanentJobError ? new UnrecoverableError(err.message) : err;
           }),
         {
           connection,
@@ -148,7 +152,10 @@ export class BullmqQueueDriver implements QueueDriver {
       );
       worker.on('error', (err) => this.logError(`worker ${name}`, err));
       worker.on('failed', (job, err) => {
-        if (job && job.attemptsMade >= (job.opts.attempts ?? 1)) {
+        if (
+          job &&
+          (job.attemptsMade >= (job.opts.attempts ?? 1) || err instanceof UnrecoverableError)
+        ) {
           this.logger.warn(`job ${job.name} ${job.id} failed for good: ${err.message}`);
         }
       });
