@@ -1,8 +1,8 @@
 import { DomainError } from '../../platform/http/domain-error.js';
 import { PermanentJobError } from '../../platform/queue/permanent-job-error.js';
 
-/** A NUL, or a surrogate half without its partner. */
-const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+/** A surrogate half without its partner. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /**
  * Why PostgreSQL can never store this text, or null. Neither `text` nor `jsonb`
@@ -10,11 +10,9 @@ const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff
  * turn it into U+FFFD): the summary writer stores both, so it needs neither.
  */
 export function unstorableText(text: string): string | null {
-  const found = UNSTORABLE.exec(text);
-  if (!found) return null;
-  return found[0] === '\u0000'
-    ? 'contains a NUL character (\\u0000)'
-    : 'contains an unpaired UTF-16 surrogate';
+  if (text.includes('\u0000')) return 'contains a NUL character (\\u0000)';
+  if (LONE_SURROGATE.test(text)) return 'contains an unpaired UTF-16 surrogate';
+  return null;
 }
 
 /** The writer's refusal of a summary whose text PostgreSQL cannot store: never retried. */
