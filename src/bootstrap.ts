@@ -1,4 +1,4 @@
-import { RequestMethod, type DynamicModule, type INestApplicationContext } from '@nestjs/common';
+import { RequestMethod, type DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import express, { type NextFunction, type Request, type Response } from 'express';
@@ -68,8 +68,4 @@ export async function createApp(
   app.enableShutdownHooks();
   setupOpenApi(app);
   return app;
-}
-
-export async function closeQuietly(app: INestApplicationContext | undefined): Promise<void> {
-  if (app) await app.close();
 }
