@@ -7,6 +7,7 @@ import { Conversations1795497249148 } from './1795497249148-Conversations.js';
 import { Streams1795497645524 } from './1795497645524-Streams.js';
 import { Collectives1795498003704 } from './1795498003704-Collectives.js';
 import { LoginAttemptBlocked1795502838496 } from './1795502838496-LoginAttemptBlocked.js';
+import { RejectedSummaries1796230937932 } from './1796230937932-RejectedSummaries.js';
 
 export const MIGRATIONS = [
   CreateSchemas1763800000000,
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   Streams1795497645524,
   Collectives1795498003704,
   LoginAttemptBlocked1795502838496,
+  RejectedSummaries1796230937932,
 ];

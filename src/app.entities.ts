@@ -8,6 +8,7 @@ import { RefreshToken } from './modules/auth/entities/refresh-token.entity.js';
 import { RevokedJti } from './modules/auth/entities/revoked-jti.entity.js';
 import { TrustedClient } from './modules/auth/entities/trusted-client.entity.js';
 import { MemoryItem } from './modules/memory/entities/memory-item.entity.js';
+import { RejectedSummary } from './modules/memory/entities/rejected-summary.entity.js';
 import { ChatSession } from './modules/conversations/entities/chat-session.entity.js';
 import { ConversationConfig } from './modules/conversations/entities/conversation-config.entity.js';
 import { Conversation } from './modules/conversations/entities/conversation.entity.js';
@@ -50,6 +51,7 @@ export const ENTITIES: Function[] = [
   CollectiveMembership,
   Invitation,
   MemoryItem,
+  RejectedSummary,
   Conversation,
   ChatSession,
   Message,

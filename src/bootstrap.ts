@@ -1,4 +1,4 @@
-import { RequestMethod, type DynamicModule, type INestApplicationContext } from '@nestjs/common';
+import { RequestMethod, type DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import express from 'express';
@@ -71,8 +71,4 @@ export async function createApp(
   app.enableShutdownHooks();
   setupOpenApi(app);
   return app;
-}
-
-export async function closeQuietly(app: INestApplicationContext | undefined): Promise<void> {
-  if (app) await app.close();
 }

@@ -1,12 +1,24 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { SummariesService } from '../../src/modules/memory/summaries.service.js';
+import { SummaryLedger } from '../../src/modules/memory/summary-ledger.js';
 import { QueueService } from '../../src/platform/queue/queue.service.js';
+import { linkChild } from '../factories/collectives.js';
 import { createConversation } from '../factories/conversations.js';
-import { registerFullUser, type TestUser } from '../factories/identity.js';
+import { registerFullUser, startFullGuest, type TestUser } from '../factories/identity.js';
 import { startTestApp, testConfig } from '../support/app.js';
 import { waitForJob } from '../support/queues.js';
 
 const JOB = 'memory-lake.persist-summary';
+
+async function rejectedRows(app: NestExpressApplication, userId: string) {
+  return (await app.get(DataSource).query(
+    `SELECT job_id AS "jobId", reason, summary_json AS "summaryJson"
+       FROM memory.rejected_summaries WHERE user_id = $1 ORDER BY job_id`,
+    [userId],
+  )) as { jobId: string; reason: string; summaryJson: string | null }[];
+}
 
 describe('the memory lake (BullMQ, processors in this process)', () => {
   let app: NestExpressApplication;
@@ -131,7 +143,8 @@ describe('the memory lake (BullMQ, processors in this process)', () => {
     );
     await waitForJob(app, JOB, jobId, { statuses: ['failed'] });
     const res = await http().get(`/v1/memory/summaries/jobs/${jobId}`).set(alice.auth).expect(200);
-    expect(res.body).toMatchObject({ status: 'failed', attempts_made: 2, max_attempts: 2 });
+    // The database refuses the id itself (a data error): retrying could not help.
+    expect(res.body).toMatchObject({ status: 'failed', attempts_made: 1, max_attempts: 2 });
     expect(res.body.last_error).toEqual(expect.any(String));
     const metrics = await http().get('/metrics').expect(200);
     expect(metrics.text).toMatch(/parley_queue_jobs\{queue="memory-lake",state="failed"\} [1-9]/);
@@ -153,6 +166,9 @@ describe('the memory lake (BullMQ, processors in this process)', () => {
       { conversation_id: conversationId, summary: 'x', as_of: 'yesterday' },
       { conversation_id: conversationId, summary: 'x', as_of: '2999-01-01T00:00:00Z' },
       { conversation_id: conversationId, summary: 42 },
+      // Neither text nor jsonb can hold these: accepting them would lose the summary later.
+      { conversation_id: conversationId, summary: 'before\u0000after' },
+      { conversation_id: conversationId, summary: 'half an emoji \ud83d' },
     ];
     for (const body of cases) {
       const res = await post(alice, body);
@@ -162,5 +178,103 @@ describe('the memory lake (BullMQ, processors in this process)', () => {
     const after = await app.get(QueueService).depths();
     expect(after['memory-lake'].waiting).toBe(before['memory-lake'].waiting);
     await http().get('/v1/memory/summaries/jobs/bad%20id').set(alice.auth).expect(404);
+  });
+
+  it('refuses unstorable text in the service itself, whatever the HTTP layer let through', async () => {
+    const conversationId = await createConversation(app, alice);
+    const summaries = app.get(SummariesService);
+    for (const summary of ['a\u0000b', '\udc00']) {
+      await expect(summaries.accept(alice.id, { conversationId, summary })).rejects.toMatchObject({
+        code: 'validation-failed',
+        extensions: { errors: [{ field: 'summary' }] },
+      });
+    }
+  });
+
+  it('fails a queued summary that can never be stored at once, and keeps it with its reason', async () => {
+    const carol = await registerFullUser(app);
+    const conversationId = await createConversation(app, carol);
+    const jobId = `summary.unstorable.${Date.now()}`;
+    const summary = 'queued before the check\u0000';
+    await app.get(QueueService).enqueue(
+      JOB,
+      {
+        userId: carol.id,
+        conversationId,
+        summary,
+        asOf: new Date().toISOString(),
+        acceptedAt: 0,
+      },
+      { jobId, attempts: 5, backoffMs: 10 },
+    );
+    await waitForJob(app, JOB, jobId, { statuses: ['failed'] });
+    const job = await http().get(`/v1/memory/summaries/jobs/${jobId}`).set(carol.auth).expect(200);
+    // Not retried: another run could only fail the same way.
+    expect(job.body).toMatchObject({ status: 'failed', attempts_made: 1, max_attempts: 5 });
+    expect(job.body.last_error).toMatch(/NUL/);
+    expect(await rejectedRows(app, carol.id)).toEqual([
+      { jobId, reason: expect.stringMatching(/NUL/), summaryJson: JSON.stringify(summary) },
+    ]);
+    const metrics = await http().get('/metrics').expect(200);
+    expect(metrics.text).toMatch(/parley_memory_summaries_rejected_total\{kind="unstorable"\} 1\n/);
+  });
+
+  it('answers 403 at once for a minor whose consent is gone, even while the session says FULL', async () => {
+    const parent = await startFullGuest(app);
+    const teen = await linkChild(app, parent);
+    const conversationId = await createConversation(app, teen);
+    // The consent disappears behind this instance's back (another instance, a lagging scope):
+    // the session stays FULL, so only the service's own gate can refuse.
+    await app
+      .get(DataSource)
+      .query(`DELETE FROM app.parental_consents WHERE teenager_id = $1`, [teen.id]);
+    const before = await app.get(QueueService).depths();
+    const res = await post(teen, { conversation_id: conversationId, summary: 'about me' });
+    expect(res.status).toBe(403);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(res.body).toMatchObject({ code: 'consent-required', missing: ['parental_consent'] });
+    const after = await app.get(QueueService).depths();
+    expect(after['memory-lake'].waiting).toBe(before['memory-lake'].waiting);
+  });
+});
+
+describe('the summary ledger at shutdown (BullMQ), against the database', () => {
+  it('writes every summary it holds, recording the one that can never be stored', async () => {
+    const app = await startTestApp(testConfig('server'));
+    try {
+      const dave = await registerFullUser(app);
+      const [first, second] = [
+        await createConversation(app, dave),
+        await createConversation(app, dave),
+      ];
+      const payload = (conversationId: string, summary: string) => ({
+        userId: dave.id,
+        conversationId,
+        summary,
+        asOf: '2026-04-01T00:00:00.000Z',
+        acceptedAt: Date.now(),
+      });
+      const ledger = app.get(SummaryLedger);
+      // Tracked first: on the old ledger it stopped everything behind it.
+      ledger.track('summary.ledger.bad', payload(first, 'bad\u0000'));
+      ledger.track('summary.ledger.good', payload(second, 'good'));
+      await ledger.beforeApplicationShutdown();
+      expect(ledger.size()).toBe(0);
+      const stored = (await app.get(DataSource).query(
+        `SELECT key, value ->> 'text' AS text FROM memory.items
+          WHERE user_id = $1 AND namespace = 'summaries'`,
+        [dave.id],
+      )) as { key: string; text: string }[];
+      expect(stored).toEqual([{ key: second, text: 'good' }]);
+      expect(await rejectedRows(app, dave.id)).toEqual([
+        {
+          jobId: 'summary.ledger.bad',
+          reason: expect.stringMatching(/NUL/),
+          summaryJson: JSON.stringify('bad\u0000'),
+        },
+      ]);
+    } finally {
+      await app.close();
+    }
   });
 });

@@ -6,6 +6,7 @@ import { QueueService } from '../../src/platform/queue/queue.service.js';
 import { startTestApp, tempDir, testConfig, testRedisPrefix } from '../support/app.js';
 import { freePort } from '../support/servers.mjs';
 import { waitForJob } from '../support/queues.js';
+import { waitUntil } from '../support/wait.js';
 
 const WORKER = new URL('../../dist/src/worker.js', import.meta.url).pathname;
 
@@ -61,8 +62,7 @@ describe('jobs enqueued by the API run in the worker process (BullMQ)', () => {
     const queue = app.get(QueueService);
     const id = await queue.enqueue('maintenance.echo', { text: 'hello worker' });
 
-    // The API process does not run processors when a worker can.
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // The API process does not run processors when a worker can (the result's pid proves it below).
     expect(await queue.getJob('maintenance.echo', id)).toMatchObject({ status: 'waiting' });
     const metrics = await request(app.getHttpServer()).get('/metrics').expect(200);
     expect(metrics.text).toContain('parley_queue_jobs{queue="maintenance",state="waiting"} 1');
@@ -94,10 +94,16 @@ describe('jobs enqueued by the API run in the worker process (BullMQ)', () => {
     expect(worker.child.pid).not.toBe(process.pid);
     const after = await request(app.getHttpServer()).get('/metrics').expect(200);
     expect(after.text).toContain('parley_queue_jobs{queue="maintenance",state="waiting"} 0');
-    // The job ran in the worker, so its duration is on the worker's own listener.
-    const workerMetrics = await request(`http://127.0.0.1:${metricsPort}`)
-      .get('/metrics')
-      .expect(200);
+    // The job ran in the worker, so its duration is on the worker's own listener. The worker
+    // starts processing before that listener is up: a busy machine can finish the job first.
+    const workerMetrics = await waitUntil(
+      async () => {
+        if (worker!.child.exitCode !== null) throw new Error(`worker exited: ${worker!.stderr()}`);
+        const res = await request(`http://127.0.0.1:${metricsPort}`).get('/metrics');
+        return res.status === 200 ? res : undefined;
+      },
+      { what: `the worker's metrics listener on port ${metricsPort}`, timeoutMs: 20_000 },
+    );
     expect(workerMetrics.text).toMatch(
       /parley_job_duration_seconds_count\{job="maintenance.echo",outcome="completed"\} 1/,
     );

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { createConversation } from '../factories/conversations.js';
+import { SummariesService } from '../../src/modules/memory/summaries.service.js';
 import { registerFullUser, type TestUser } from '../factories/identity.js';
 import { startTestApp, tempDir, testConfig } from '../support/app.js';
 import { waitForJob } from '../support/queues.js';
@@ -25,6 +26,29 @@ describe('memory lake and resumable streams, embedded', () => {
   afterAll(async () => {
     await app?.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('refuses a summary that cannot be stored without sending anyone else to the direct path', async () => {
+    const bob = await registerFullUser(app);
+    const [mine, bobs] = [await createConversation(app, alice), await createConversation(app, bob)];
+    const refused = await http()
+      .post('/v1/memory/summaries')
+      .set(alice.auth)
+      .send({ conversation_id: mine, summary: 'nul \u0000 inside' });
+    expect(refused.status).toBe(400);
+    expect(refused.headers['content-type']).toMatch(/application\/problem\+json/);
+    // The service refuses it too, whatever rules the HTTP layer adds in front.
+    await expect(
+      app.get(SummariesService).accept(alice.id, { conversationId: mine, summary: 'x\u0000' }),
+    ).rejects.toMatchObject({ code: 'validation-failed' });
+    // A data error is no queue fault: the next summary, of another user, is still queued.
+    const queued = await http()
+      .post('/v1/memory/summaries')
+      .set(bob.auth)
+      .send({ conversation_id: bobs, summary: 'fine' });
+    expect(queued.status).toBe(202);
+    expect(queued.body.status).toBe('queued');
+    await waitForJob(app, 'memory-lake.persist-summary', queued.body.job_id);
   });
 
   it('queues a summary and stores it in memory and on the conversation, newest winning', async () => {

@@ -72,6 +72,6 @@ import { TrustedClientsService } from './trusted-clients.service.js';
     TrustedClientsService,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [AuthService, SessionsService, TrustedClientsService, TokensService],
+  exports: [AuthService, SessionsService, TrustedClientsService, TokensService, RevocationService],
 })
 export class AuthModule {}

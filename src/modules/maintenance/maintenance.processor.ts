@@ -1,15 +1,32 @@
 import { Injectable } from '@nestjs/common';
 import { JobHandler } from '../../platform/queue/job-handler.decorator.js';
 import type { JobPayloads } from '../../platform/queue/queue.types.js';
+import { RevocationService } from '../auth/revocation.service.js';
+import { MemoryItemsService } from '../memory/memory-items.service.js';
 
 /**
  * Operational jobs. `maintenance.echo` answers with the process that ran it, so
  * an operator (or a test) can see that jobs reach a worker and come back.
+ * `maintenance.prune-expired` (scheduled by MaintenanceSchedule) removes what
+ * has outlived its own expiry; running it twice removes nothing more.
  */
 @Injectable()
 export class MaintenanceProcessor {
+  constructor(
+    private readonly revocations: RevocationService,
+    private readonly memory: MemoryItemsService,
+  ) {}
+
   @JobHandler('maintenance.echo')
   echo(payload: JobPayloads['maintenance.echo']): { echo: string; pid: number } {
     return { echo: payload.text, pid: process.pid };
+  }
+
+  @JobHandler('maintenance.prune-expired')
+  async pruneExpired(): Promise<{ revoked_tokens: number; memory_items: number }> {
+    return {
+      revoked_tokens: await this.revocations.pruneExpired(),
+      memory_items: await this.memory.deleteExpired(),
+    };
   }
 }

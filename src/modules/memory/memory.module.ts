@@ -2,15 +2,18 @@ import { Module } from '@nestjs/common';
 import { ConsentModule } from '../consent/consent.module.js';
 import { ConversationsModule } from '../conversations/conversations.module.js';
 import { ConversationsService } from '../conversations/conversations.service.js';
+import { ConsentGate } from './consent-gate.js';
 import { CONVERSATION_SUMMARIES, type ConversationSummaries } from './conversation-summaries.js';
 import { MemoryItemsController } from './memory.controller.js';
 import { MemoryItemsRepository } from './memory-items.repository.js';
 import { MemoryItemsService } from './memory-items.service.js';
+import { RejectedSummariesRepository } from './rejected-summaries.repository.js';
 import { SummariesController } from './summaries.controller.js';
 import { SummariesProcessor } from './summaries.processor.js';
 import { SummariesService } from './summaries.service.js';
 import { SummaryJobAccessChecker } from './summary-job-access.checker.js';
 import { SummaryLedger } from './summary-ledger.js';
+import { SummaryRejections } from './summary-rejections.js';
 import { SummaryWriter } from './summary-writer.service.js';
 
 /** Long-term memory: namespaced items per user, and the summary lake fed by the queue. */
@@ -31,7 +34,10 @@ import { SummaryWriter } from './summary-writer.service.js';
       }),
     },
     SummaryWriter,
+    RejectedSummariesRepository,
+    SummaryRejections,
     SummaryLedger,
+    ConsentGate,
     SummariesService,
     SummariesProcessor,
     SummaryJobAccessChecker,

@@ -3,7 +3,10 @@ import { ModuleRef } from '@nestjs/core';
 import { Histogram } from 'prom-client';
 import { MetricsService } from '../../platform/observability/metrics.service.js';
 import { JobHandler } from '../../platform/queue/job-handler.decorator.js';
+import { PermanentJobError } from '../../platform/queue/permanent-job-error.js';
 import type { JobContext } from '../../platform/queue/queue.types.js';
+import { isPermanentFailure } from './storable.js';
+import { SummaryRejections } from './summary-rejections.js';
 import {
   SummaryWriter,
   type SummaryOutcome,
@@ -13,7 +16,8 @@ import {
 /**
  * Runs the memory lake's jobs in the worker (or in-process in the embedded
  * default). Each run is a conditional upsert, so a retry after a crash
- * halfway changes nothing already written.
+ * halfway changes nothing already written. A summary that can never be stored
+ * is recorded as rejected and its job fails at once, without retries.
  */
 @Injectable()
 export class SummariesProcessor implements OnApplicationBootstrap {
@@ -21,6 +25,7 @@ export class SummariesProcessor implements OnApplicationBootstrap {
 
   constructor(
     private readonly writer: SummaryWriter,
+    private readonly rejections: SummaryRejections,
     private readonly moduleRef: ModuleRef,
   ) {}
 
@@ -38,7 +43,16 @@ export class SummariesProcessor implements OnApplicationBootstrap {
 
   @JobHandler('memory-lake.persist-summary')
   async persist(payload: SummaryPayload, context: JobContext): Promise<SummaryOutcome> {
-    const outcome = await this.writer.persist(payload);
+    let outcome: SummaryOutcome;
+    try {
+      outcome = await this.writer.persist(payload);
+    } catch (err) {
+      if (!isPermanentFailure(err)) throw err;
+      // Another run would fail the same way: record it and fail the job for good.
+      await this.rejections.record(context.id, payload, err);
+      if (err instanceof PermanentJobError) throw err;
+      throw new PermanentJobError(err instanceof Error ? err.message : String(err), { cause: err });
+    }
     await testOnlyDelay();
     this.latency?.observe(
       { outcome: outcome.conversation_found ? 'stored' : 'conversation-gone' },

@@ -1,7 +1,9 @@
 import { jest } from '@jest/globals';
 import { DomainError } from '../../platform/http/domain-error.js';
+import { ErrorCode } from '../../platform/http/error-codes.js';
 import type { QueueService } from '../../platform/queue/queue.service.js';
 import type { JobSnapshot } from '../../platform/queue/queue.types.js';
+import type { ConsentGate } from './consent-gate.js';
 import type { ConversationSummaries } from './conversation-summaries.js';
 import { SummariesService, summaryJobId } from './summaries.service.js';
 import type { SummaryLedger } from './summary-ledger.js';
@@ -18,6 +20,7 @@ function setup(parts: {
   owner?: boolean;
   enqueue?: () => Promise<string>;
   getJob?: () => Promise<JobSnapshot | undefined>;
+  consent?: () => Promise<void>;
 }) {
   const owners = { isOwner: jest.fn(async () => parts.owner ?? true) };
   const queue = {
@@ -26,13 +29,15 @@ function setup(parts: {
   };
   const writer = { persist: jest.fn<SummaryWriter['persist']>(unexpected('persist')) };
   const ledger = { track: jest.fn() };
+  const consent = { assertProcessingAllowed: jest.fn(parts.consent ?? (async () => undefined)) };
   const service = new SummariesService(
     owners as unknown as ConversationSummaries,
     queue as unknown as QueueService,
     writer as unknown as SummaryWriter,
     ledger as unknown as SummaryLedger,
+    consent as unknown as ConsentGate,
   );
-  return { service, owners, queue, writer, ledger };
+  return { service, owners, queue, writer, ledger, consent };
 }
 
 describe('SummariesService.accept', () => {
@@ -71,6 +76,65 @@ describe('SummariesService.accept', () => {
       service.accept(USER, { conversationId: CONVERSATION, summary: 's', asOf }),
     ).rejects.toMatchObject({ code: 'validation-failed' });
     expect(owners.isOwner).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['a NUL', 'before\u0000after'],
+    ['a lone high surrogate', 'broken \ud83d here'],
+    ['a lone low surrogate', '\ude00 broken'],
+  ])('refuses a summary with %s before accepting it', async (_what, summary) => {
+    const { service, owners, queue } = setup({});
+    await expect(
+      service.accept(USER, { conversationId: CONVERSATION, summary }),
+    ).rejects.toMatchObject({
+      code: 'validation-failed',
+      extensions: { errors: [{ field: 'summary', message: expect.any(String) }] },
+    });
+    expect(owners.isOwner).not.toHaveBeenCalled();
+    expect(queue.enqueue).not.toHaveBeenCalled();
+  });
+
+  it('accepts paired surrogates (emoji) and other control characters', async () => {
+    const { service } = setup({ enqueue: async () => 'x' });
+    const accepted = await service.accept(USER, {
+      conversationId: CONVERSATION,
+      summary: 'smile \ud83d\ude00 tab\t bell\u0007',
+    });
+    expect(accepted.status).toBe('queued');
+  });
+
+  it('answers 403 for a user whose data may not be processed, before enqueueing', async () => {
+    const { service, queue, consent } = setup({
+      consent: async () => {
+        throw new DomainError(ErrorCode.ConsentRequired, 'Consent is missing: parental_consent.');
+      },
+    });
+    await expect(
+      service.accept(USER, { conversationId: CONVERSATION, summary: 's' }),
+    ).rejects.toMatchObject({ code: 'consent-required' });
+    expect(consent.assertProcessingAllowed).toHaveBeenCalledWith(USER);
+    expect(queue.enqueue).not.toHaveBeenCalled();
+  });
+
+  it('fails only the request whose data the queue refused; the queue stays in use', async () => {
+    let calls = 0;
+    const { service, queue, writer } = setup({
+      enqueue: async () => {
+        if (++calls === 1) {
+          throw Object.assign(new Error('unsupported Unicode escape sequence'), {
+            driverError: { code: '22P05' },
+          });
+        }
+        return 'x';
+      },
+    });
+    await expect(
+      service.accept(USER, { conversationId: CONVERSATION, summary: 'refused' }),
+    ).rejects.toMatchObject({ code: 'validation-failed' });
+    const next = await service.accept(USER, { conversationId: CONVERSATION, summary: 'fine' });
+    expect(next.status).toBe('queued');
+    expect(queue.enqueue).toHaveBeenCalledTimes(2);
+    expect(writer.persist).not.toHaveBeenCalled();
   });
 
   it('stores the summary itself when the queue fails, and skips the queue for a while', async () => {

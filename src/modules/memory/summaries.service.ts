@@ -4,8 +4,10 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DomainError } from '../../platform/http/domain-error.js';
 import { ErrorCode } from '../../platform/http/error-codes.js';
 import { QueueService } from '../../platform/queue/queue.service.js';
+import { ConsentGate } from './consent-gate.js';
 import { CONVERSATION_SUMMARIES, type ConversationSummaries } from './conversation-summaries.js';
 import { SummaryAcceptedDto, SummaryJobDto } from './dto/summary.dto.js';
+import { isDataError, unstorableText } from './storable.js';
 import { SummaryLedger } from './summary-ledger.js';
 import { SummaryWriter, type SummaryPayload } from './summary-writer.service.js';
 
@@ -24,9 +26,11 @@ export interface AcceptSummary {
 }
 
 /**
- * The summary hot path: validate, check ownership (from memory once seen), enqueue,
- * answer. The database is touched only the first time an instance sees the pair, or when the
- * queue is unreachable and the summary is written synchronously instead.
+ * The summary hot path: validate (everything the writer will need, so nothing
+ * accepted fails later for its data), check ownership and consent (from memory
+ * once seen), enqueue, answer. The database is touched only the first time an
+ * instance sees the pair or the user, or when the queue is unreachable and the
+ * summary is written synchronously instead.
  */
 @Injectable()
 export class SummariesService {
@@ -38,13 +42,17 @@ export class SummariesService {
     private readonly queue: QueueService,
     private readonly writer: SummaryWriter,
     private readonly ledger: SummaryLedger,
+    private readonly consent: ConsentGate,
   ) {}
 
   async accept(userId: string, input: AcceptSummary): Promise<SummaryAcceptedDto> {
     const asOf = this.asOf(input.asOf);
+    assertStorable(input.summary);
     if (!(await this.owners.isOwner(userId, input.conversationId))) {
       throw DomainError.notFound('Conversation');
     }
+    // A minor without consent hears 403 now, not a 202 whose job is refused later.
+    await this.consent.assertProcessingAllowed(userId);
     const payload: SummaryPayload = {
       userId,
       conversationId: input.conversationId,
@@ -62,13 +70,22 @@ export class SummariesService {
     return { job_id: jobId, status: 'queued', ...base };
   }
 
-  /** Whether the queue took it; while it is known to be down, it is not asked. */
+  /**
+   * Whether the queue took it; while it is known to be down, it is not asked.
+   * Only a fault of the queue sends summaries to the direct path: a job the
+   * queue's store refused for its data fails this request alone.
+   */
   private async enqueue(jobId: string, payload: SummaryPayload): Promise<boolean> {
     if (Date.now() < this.queueDownUntil) return false;
     try {
       await withTimeout(this.queue.enqueue(JOB, payload, { jobId }), ENQUEUE_TIMEOUT_MS);
       return true;
     } catch (err) {
+      if (isDataError(err)) {
+        throw new DomainError(ErrorCode.ValidationFailed, 'The summary cannot be stored.', {
+          errors: [{ field: 'summary', message: 'summary holds characters that cannot be stored' }],
+        });
+      }
       if (Date.now() >= this.queueDownUntil) {
         this.logger.warn(`queue unreachable (${errorText(err)}); storing summaries directly`);
       }
@@ -102,6 +119,14 @@ export class SummariesService {
     }
     return new Date(at).toISOString();
   }
+}
+
+function assertStorable(summary: string): void {
+  const reason = unstorableText(summary);
+  if (!reason) return;
+  throw new DomainError(ErrorCode.ValidationFailed, 'The summary cannot be stored.', {
+    errors: [{ field: 'summary', message: `summary ${reason}` }],
+  });
 }
 
 /**

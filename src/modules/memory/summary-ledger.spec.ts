@@ -2,7 +2,9 @@ import { jest } from '@jest/globals';
 import type { AppConfig } from '../../platform/config/config.js';
 import type { QueueService } from '../../platform/queue/queue.service.js';
 import type { JobSnapshot } from '../../platform/queue/queue.types.js';
+import { UnstorableSummary } from './storable.js';
 import { SummaryLedger } from './summary-ledger.js';
+import type { SummaryRejections } from './summary-rejections.js';
 import type { SummaryPayload, SummaryWriter } from './summary-writer.service.js';
 
 const payload = (summary: string): SummaryPayload => ({
@@ -17,13 +19,17 @@ function ledgerWith(getJob: (id: string) => Promise<JobSnapshot | undefined>) {
   const config = { queue: { driver: 'bullmq' } } as AppConfig;
   const queue = { getJob: jest.fn((_name: string, id: string) => getJob(id)) };
   const writer = { persist: jest.fn(async (_p: SummaryPayload) => ({})) };
+  const rejections = {
+    record: jest.fn(async (_id: string, _p: SummaryPayload, _err: unknown) => undefined),
+  };
   const ledger = new SummaryLedger(
     config,
     queue as unknown as QueueService,
     writer as unknown as SummaryWriter,
+    rejections as unknown as SummaryRejections,
   );
   const sweep = () => (ledger as unknown as { sweep(): Promise<void> }).sweep();
-  return { ledger, writer, sweep };
+  return { ledger, writer, rejections, sweep };
 }
 
 const job = (status: JobSnapshot['status']) => ({ status }) as JobSnapshot;
@@ -70,11 +76,63 @@ describe('SummaryLedger', () => {
     expect(ledger.size()).toBe(0);
   });
 
+  it.each([
+    ['while the queue is unreachable', 'sweep'],
+    ['at shutdown', 'shutdown'],
+  ])(
+    'records a summary that can never be stored and writes every other one %s',
+    async (_when, path) => {
+      const { ledger, writer, rejections, sweep } = ledgerWith(async () => {
+        throw new Error('ECONNREFUSED');
+      });
+      const refusal = new UnstorableSummary('The summary contains a NUL character.');
+      const dataError = Object.assign(new Error('invalid input syntax for type json'), {
+        driverError: { code: '22P02' },
+      });
+      writer.persist.mockImplementation(async (p) => {
+        if (p.summary === 'nul') throw refusal;
+        if (p.summary === 'surrogate') throw dataError;
+        return {};
+      });
+      for (const id of ['a', 'nul', 'b', 'surrogate', 'c']) ledger.track(id, payload(id));
+      if (path === 'sweep') await sweep();
+      else await ledger.beforeApplicationShutdown();
+      expect(writer.persist.mock.calls.map(([p]) => p.summary)).toEqual([
+        'a',
+        'nul',
+        'b',
+        'surrogate',
+        'c',
+      ]);
+      expect(rejections.record.mock.calls).toEqual([
+        ['nul', payload('nul'), refusal],
+        ['surrogate', payload('surrogate'), dataError],
+      ]);
+      // Rejected ones are not tried again: nothing is left.
+      expect(ledger.size()).toBe(0);
+    },
+  );
+
+  it('keeps summaries the database could not take yet, and stops after three such in a row', async () => {
+    const { ledger, writer, rejections, sweep } = ledgerWith(async () => {
+      throw new Error('ECONNREFUSED');
+    });
+    writer.persist.mockImplementation(async () => {
+      throw new Error('connection terminated');
+    });
+    for (const id of ['a', 'b', 'c', 'd', 'e']) ledger.track(id, payload(id));
+    await sweep();
+    expect(writer.persist).toHaveBeenCalledTimes(3);
+    expect(rejections.record).not.toHaveBeenCalled();
+    expect(ledger.size()).toBe(5);
+  });
+
   it('tracks nothing on the local queue, whose jobs are rows already', () => {
     const ledger = new SummaryLedger(
       { queue: { driver: 'local' } } as AppConfig,
       {} as QueueService,
       {} as SummaryWriter,
+      {} as SummaryRejections,
     );
     ledger.track('a', payload('a'));
     expect(ledger.size()).toBe(0);

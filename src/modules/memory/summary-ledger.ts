@@ -8,12 +8,16 @@ import {
 import type { AppConfig } from '../../platform/config/config.js';
 import { APP_CONFIG } from '../../platform/config/config.tokens.js';
 import { QueueService } from '../../platform/queue/queue.service.js';
+import { isPermanentFailure } from './storable.js';
+import { SummaryRejections } from './summary-rejections.js';
 import { SummaryWriter, type SummaryPayload } from './summary-writer.service.js';
 
 const SWEEP_EVERY_MS = 1000;
 const CHECKS_PER_SWEEP = 500;
 /** Past this, the oldest entries are left to Redis alone rather than grow without bound. */
 const MAX_ENTRIES = 20_000;
+/** Failures worth another try, in a row, after which the database looks down: the rest waits. */
+const RETRYABLE_IN_A_ROW = 3;
 
 /**
  * Summaries this API instance accepted into Redis that no worker has finished
@@ -22,6 +26,9 @@ const MAX_ENTRIES = 20_000;
  * shutdown) the instance writes what it still holds itself. Every write is
  * conditional on the summary's time, so writing one the worker also ran is
  * harmless. Only the BullMQ driver needs this; the local queue is a table.
+ * A summary that can never be stored (see `isPermanentFailure`) is handed to
+ * SummaryRejections (log, metric, row in memory.rejected_summaries) and
+ * dropped; it never holds up the others.
  */
 @Injectable()
 export class SummaryLedger implements OnModuleInit, BeforeApplicationShutdown {
@@ -35,6 +42,7 @@ export class SummaryLedger implements OnModuleInit, BeforeApplicationShutdown {
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly queue: QueueService,
     private readonly writer: SummaryWriter,
+    private readonly rejections: SummaryRejections,
   ) {
     this.enabled = config.queue.driver === 'bullmq';
   }
@@ -84,23 +92,31 @@ export class SummaryLedger implements OnModuleInit, BeforeApplicationShutdown {
     }
   }
 
+  /** Writes everything held, past any summary that can never be stored. */
   private async writeAll(): Promise<void> {
+    let retryable = 0;
     for (const id of [...this.pending.keys()]) {
-      if (!(await this.writeOne(id))) return;
+      if ((await this.writeOne(id)) !== 'retry') retryable = 0;
+      else if (++retryable >= RETRYABLE_IN_A_ROW) return;
     }
   }
 
-  private async writeOne(id: string): Promise<boolean> {
+  private async writeOne(id: string): Promise<'written' | 'rejected' | 'retry'> {
     const payload = this.pending.get(id);
-    if (!payload) return true;
+    if (!payload) return 'written';
     try {
       await this.writer.persist(payload);
       this.pending.delete(id);
-      return true;
+      return 'written';
     } catch (err) {
+      if (isPermanentFailure(err)) {
+        this.pending.delete(id);
+        await this.rejections.record(id, payload, err);
+        return 'rejected';
+      }
       // Kept for the next sweep: the database may be back by then.
       this.logger.error(`summary ${id} not written: ${message(err)}`);
-      return false;
+      return 'retry';
     }
   }
 }

@@ -3,6 +3,7 @@ import { ConsentService } from '../consent/consent.service.js';
 import type { JobPayloads } from '../../platform/queue/queue.types.js';
 import { CONVERSATION_SUMMARIES, type ConversationSummaries } from './conversation-summaries.js';
 import { MemoryItemsRepository } from './memory-items.repository.js';
+import { unstorableText, UnstorableSummary } from './storable.js';
 
 export type SummaryPayload = JobPayloads['memory-lake.persist-summary'];
 
@@ -36,6 +37,9 @@ export class SummaryWriter {
 
   async persist(payload: SummaryPayload): Promise<SummaryOutcome> {
     const { userId, conversationId, summary, asOf } = payload;
+    // The API refuses such text before accepting it; a job from elsewhere is refused here.
+    const unstorable = unstorableText(summary);
+    if (unstorable) throw new UnstorableSummary(`The summary ${unstorable}.`);
     if (!(await this.conversations.isOwner(userId, conversationId, { fresh: true }))) {
       return { conversation_found: false, memory_updated: false, rolling_summary_updated: false };
     }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CryptoModule } from '../../platform/crypto/crypto.module.js';
+import { ConversationsModule } from '../conversations/conversations.module.js';
 import { ApiKeysService } from './api-keys.service.js';
 import { IdpLogin } from './entities/idp-login.entity.js';
 import { UserApiKey } from './entities/user-api-key.entity.js';
@@ -10,7 +11,11 @@ import { UsersRepository } from './users.repository.js';
 import { UsersService } from './users.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([User, IdpLogin, UserApiKey]), CryptoModule],
+  imports: [
+    TypeOrmModule.forFeature([User, IdpLogin, UserApiKey]),
+    CryptoModule,
+    ConversationsModule,
+  ],
   controllers: [MeController],
   providers: [UsersRepository, UsersService, ApiKeysService],
   exports: [UsersService, ApiKeysService],

@@ -112,8 +112,9 @@ export class UsersRepository {
     await this.users.update({ id }, { disabledAt: () => 'now()' });
   }
 
-  async delete(id: string): Promise<void> {
-    await this.users.delete({ id });
+  /** Whether there was a row to delete. */
+  async delete(id: string, manager?: EntityManager): Promise<boolean> {
+    return ((await this.repo(manager).delete({ id })).affected ?? 0) > 0;
   }
 
   async touchLastSeen(id: string): Promise<void> {

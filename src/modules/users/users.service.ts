@@ -1,10 +1,12 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { CacheService } from '../../platform/cache/cache.service.js';
 import { isUniqueViolation } from '../../platform/database/pg-errors.js';
 import { uuidv7 } from '../../platform/database/uuid.js';
 import { DomainEvents } from '../../platform/events/domain-events.js';
 import { DomainError } from '../../platform/http/domain-error.js';
+import { ConversationEraseService } from '../conversations/erase.service.js';
 import { ErrorCode } from '../../platform/http/error-codes.js';
 import { MeDto } from './dto/profile.dto.js';
 import { AccountType, AgeClass, Role, User, UserType } from './entities/user.entity.js';
@@ -30,12 +32,21 @@ export function isProfileComplete(user: Pick<User, 'name' | 'language' | 'userTy
 const PROFILE_TTL_SECONDS = 60;
 const profileKey = (id: string) => `user:profile:${id}`;
 
+/** What erasing an account removed: rows per table (agent checkpoints included), and the threads. */
+export interface AccountEraseReceipt {
+  removed: Record<string, number>;
+  checkpoints: number;
+  thread_ids: string[];
+}
+
 @Injectable()
 export class UsersService implements OnModuleInit {
   constructor(
     private readonly users: UsersRepository,
     private readonly events: DomainEvents,
     private readonly cache: CacheService,
+    private readonly conversations: ConversationEraseService,
+    @InjectDataSource() private readonly db: DataSource,
   ) {}
 
   onModuleInit(): void {
@@ -184,12 +195,21 @@ export class UsersService implements OnModuleInit {
   }
 
   /**
-   * Removes the user row (sessions, tokens, consents and keys cascade). Sessions
-   * are revoked first, so no cached session state outlives the account.
+   * Erases the account: every conversation with the agent's checkpoints of its
+   * threads (which no foreign key reaches), then the user row (sessions, tokens,
+   * consents, keys and memory cascade), in one transaction. Sessions are
+   * revoked first, so no cached session state outlives the account.
    */
-  async erase(id: string): Promise<void> {
+  async erase(id: string): Promise<AccountEraseReceipt> {
     await this.events.emit('user.deactivated', { userId: id });
-    await this.users.delete(id);
+    return this.db.transaction(async (manager) => {
+      const receipt = await this.conversations.eraseAllOf(id, manager);
+      const removed = {
+        ...receipt.removed,
+        'app.users': (await this.users.delete(id, manager)) ? 1 : 0,
+      };
+      return { ...receipt, removed };
+    });
   }
 
   touchLastSeen(id: string): Promise<void> {

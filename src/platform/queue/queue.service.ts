@@ -1,6 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { uuidv7 } from '../database/uuid.js';
 import { resolveJobOptions } from './job-options.js';
+import { JobSchedules, type JobSchedule } from './job-schedules.js';
 import {
   QUEUE_DRIVER,
   QUEUE_MODULE_OPTIONS,
@@ -23,7 +24,9 @@ import {
  * a driver, so the same code runs on Redis and in the embedded mode.
  */
 @Injectable()
-export class QueueService {
+export class QueueService implements OnModuleDestroy {
+  private readonly schedules = new JobSchedules();
+
   constructor(
     @Inject(QUEUE_DRIVER) private readonly driver: QueueDriver,
     @Inject(QUEUE_MODULE_OPTIONS) private readonly options: ResolvedQueueModuleOptions,
@@ -50,6 +53,34 @@ export class QueueService {
 
   depths(): Promise<QueueDepths> {
     return this.driver.depths();
+  }
+
+  /**
+   * Runs `name` every `everyMs` (at multiples of it since the epoch), once per
+   * run across every process that declares the same `id`: each run is enqueued
+   * under the job id `<id>.<run time in epoch ms>`. The first run is the next
+   * multiple, not now. Declaring the id again replaces the schedule.
+   */
+  schedule<N extends JobName>(
+    name: N,
+    payload: JobPayloads[N],
+    options: { id: string; everyMs: number } & Omit<EnqueueOptions, 'jobId' | 'delayMs'>,
+  ): void {
+    const { id, everyMs, ...enqueue } = options;
+    resolveJobOptions({ ...enqueue, jobId: `${id}.0` }, this.options, uuidv7);
+    queueOf(name);
+    this.schedules.add(id, name, everyMs, (runAt) =>
+      this.enqueue(name, payload, { ...enqueue, jobId: `${id}.${runAt}` }),
+    );
+  }
+
+  /** The schedules this process declared, with when each next enqueues a run. */
+  scheduled(): JobSchedule[] {
+    return this.schedules.list();
+  }
+
+  onModuleDestroy(): void {
+    this.schedules.stop();
   }
 
   /** Makes delayed jobs and pending retries due now: for operators and test helpers. */

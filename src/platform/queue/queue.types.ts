@@ -20,6 +20,8 @@ export const QUEUE_NAMES: readonly QueueName[] = Object.values(QueueName);
  */
 export interface JobPayloads {
   'maintenance.echo': { text: string };
+  /** Retention of what carries its own expiry (revoked token ids, memory items with a TTL). */
+  'maintenance.prune-expired': Record<string, never>;
   'memory-lake.persist-summary': {
     userId: string;
     conversationId: string;

@@ -3,7 +3,7 @@ import { PostgresSaver } from '@langchain/langgraph-checkpoint-postgres';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { ConversationEraseService } from '../../../src/modules/conversations/erase.service.js';
+import { UsersService } from '../../../src/modules/users/users.service.js';
 import { appendMessage, createConversation } from '../../factories/conversations.js';
 import { startFullGuest, type TestUser } from '../../factories/identity.js';
 import { startTestApp, testConfig } from '../../support/app.js';
@@ -141,30 +141,49 @@ describe('erase a conversation: rows and agent checkpoints, with a receipt', () 
     expect(feedback).toEqual([{ session_id: s3 }]);
   });
 
-  it('erases every conversation of a user inside the caller’s transaction (account erasure)', async () => {
+  it("erasing an account removes the agent's checkpoints of all its threads, and no one else's", async () => {
     const carol = await startFullGuest(app);
     const ids = [await createConversation(app, carol), await createConversation(app, carol)];
-    const session = await http()
-      .post(`/v1/conversations/${ids[0]}/sessions`)
-      .set(carol.auth)
-      .expect(201);
-    await agentTurns(saver, session.body.id as string);
+    const session = (
+      await http().post(`/v1/conversations/${ids[0]}/sessions`).set(carol.auth).expect(201)
+    ).body.id as string;
+    // One agent keys its threads by chat session, another by the conversation itself.
+    await agentTurns(saver, session);
     await agentTurns(saver, ids[1]!);
     await appendMessage(app, carol, ids[1]!, { message_id: 'c1', content: 'bye' });
-    const untouched = await createConversation(app, alice);
-    await agentTurns(saver, untouched);
+    const alices = await createConversation(app, alice);
+    const alicesSession = (
+      await http().post(`/v1/conversations/${alices}/sessions`).set(alice.auth).expect(201)
+    ).body.id as string;
+    await agentTurns(saver, alices);
+    await agentTurns(saver, alicesSession);
 
-    const result = await db().transaction((manager) =>
-      app.get(ConversationEraseService).eraseAllOf(carol.id, manager),
-    );
-    expect(result).toMatchObject({
-      removed: { 'app.conversations': 2, 'app.messages': 1, 'langgraph.checkpoints': 4 },
+    const receipt = await app.get(UsersService).erase(carol.id);
+    expect(receipt).toMatchObject({
+      removed: {
+        'app.users': 1,
+        'app.conversations': 2,
+        'app.chat_sessions': 1,
+        'app.messages': 1,
+        'langgraph.checkpoints': 4,
+        'langgraph.checkpoint_writes': 4,
+        'langgraph.checkpoint_blobs': 4,
+      },
       checkpoints: 12,
     });
-    expect(await threadRows(session.body.id as string)).toEqual({ c: 0, w: 0, b: 0 });
-    expect(await threadRows(ids[1]!)).toEqual({ c: 0, w: 0, b: 0 });
-    expect(await threadRows(untouched)).toEqual({ c: 2, w: 2, b: 2 });
-    for (const id of ids) await http().get(`/v1/conversations/${id}`).set(carol.auth).expect(404);
-    await http().get(`/v1/conversations/${untouched}`).set(alice.auth).expect(200);
+    expect(receipt.thread_ids).toEqual(expect.arrayContaining([session, ...ids]));
+    for (const thread of [session, ...ids]) {
+      expect(await threadRows(thread)).toEqual({ c: 0, w: 0, b: 0 });
+      expect(await saver.getTuple({ configurable: { thread_id: thread } })).toBeUndefined();
+    }
+    for (const thread of [alices, alicesSession]) {
+      expect(await threadRows(thread)).toEqual({ c: 2, w: 2, b: 2 });
+      expect(await saver.getTuple({ configurable: { thread_id: thread } })).toBeDefined();
+    }
+    const users = (await db().query(`SELECT count(*)::int AS n FROM app.users WHERE id = $1`, [
+      carol.id,
+    ])) as { n: number }[];
+    expect(users).toEqual([{ n: 0 }]);
+    await http().get(`/v1/conversations/${alices}`).set(alice.auth).expect(200);
   });
 });

@@ -4,6 +4,7 @@ import { ConfigModule } from '../../../src/platform/config/config.module.js';
 import { DatabaseModule } from '../../../src/platform/database/database.module.js';
 import type { ReadinessProbe } from '../../../src/platform/observability/readiness.js';
 import { JobHandler } from '../../../src/platform/queue/job-handler.decorator.js';
+import { PermanentJobError } from '../../../src/platform/queue/permanent-job-error.js';
 import { QUEUE_READINESS, QueueModule } from '../../../src/platform/queue/queue.module.js';
 import { QueueService } from '../../../src/platform/queue/queue.service.js';
 import type { JobContext } from '../../../src/platform/queue/queue.types.js';
@@ -15,6 +16,7 @@ declare module '../../../src/platform/queue/queue.types.js' {
     'maintenance.test-flaky': { failures: number };
     'maintenance.test-count': Record<string, never>;
     'maintenance.test-broken': Record<string, never>;
+    'maintenance.test-permanent': Record<string, never>;
   }
 }
 
@@ -44,6 +46,12 @@ class TestJobs {
     throw new Error('always broken');
   }
 
+  @JobHandler('maintenance.test-permanent')
+  permanent(_payload: unknown, context: JobContext): never {
+    this.record(context);
+    throw new PermanentJobError('can never succeed');
+  }
+
   runsOf(id: string): number[] {
     return this.starts.get(id) ?? [];
   }
@@ -55,11 +63,14 @@ class TestJobs {
 
 type Driver = 'local' | 'bullmq';
 
-async function startQueues(driver: Driver): Promise<TestingModule> {
+async function startQueues(
+  driver: Driver,
+  redisPrefix = testRedisPrefix('queue'),
+): Promise<TestingModule> {
   const config = testConfig(
     'server',
     // The local driver keeps its jobs in the run's database; BullMQ gets a key prefix of its own.
-    driver === 'local' ? { REDIS_URL: '' } : { REDIS_KEY_PREFIX: testRedisPrefix('queue') },
+    driver === 'local' ? { REDIS_URL: '' } : { REDIS_KEY_PREFIX: redisPrefix },
   );
   expect(config.queue.driver).toBe(driver);
   const moduleRef = await Test.createTestingModule({
@@ -172,5 +183,51 @@ describe.each<Driver>(['local', 'bullmq'])('the queue port on the %s driver', (d
     await expect(queue.enqueue('maintenance.test-count', {}, { jobId: '42' })).rejects.toThrow(
       /Invalid job id/,
     );
+  });
+
+  it('fails a job whose handler says it can never succeed at once, without retries', async () => {
+    const id = unique('permanent');
+    await queue.enqueue(
+      'maintenance.test-permanent',
+      {},
+      { jobId: id, attempts: 5, backoffMs: 10 },
+    );
+    const job = await waitForJob(app, 'maintenance.test-permanent', id, { statuses: ['failed'] });
+    expect(job).toMatchObject({ attemptsMade: 1, maxAttempts: 5, lastError: 'can never succeed' });
+    expect(jobs.runsOf(id)).toHaveLength(1);
+  });
+
+  // Last: its own two processes, so no schedule runs into the depth counts above.
+  it('runs a scheduled job at each multiple of its interval, once across processes', async () => {
+    const prefix = testRedisPrefix('schedule');
+    const both = [await startQueues(driver, prefix), await startQueues(driver, prefix)];
+    try {
+      const id = unique('every');
+      const everyMs = 400;
+      for (const one of both) {
+        one.get(QueueService).schedule('maintenance.test-count', {}, { id, everyMs });
+      }
+      const [first] = both[0]!.get(QueueService).scheduled();
+      expect(first).toMatchObject({ id, name: 'maintenance.test-count', everyMs });
+      expect(first!.nextRunAt % everyMs).toBe(0);
+      const runs = () =>
+        both.flatMap((one) =>
+          [...one.get(TestJobs).starts].filter(([jobId]) => jobId.startsWith(`${id}.`)),
+        );
+      const deadline = Date.now() + 15_000;
+      while (runs().length < 3 && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      const seen = runs();
+      expect(seen.length).toBeGreaterThanOrEqual(3);
+      for (const [jobId, starts] of seen) {
+        // Both processes enqueued every run; each ran once, in one of them.
+        expect(starts).toHaveLength(1);
+        expect(Number(jobId.slice(id.length + 1)) % everyMs).toBe(0);
+      }
+      expect(new Set(seen.map(([jobId]) => jobId)).size).toBe(seen.length);
+    } finally {
+      await Promise.all(both.map((one) => one.close()));
+    }
   });
 });

@@ -1,8 +1,9 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, type FactoryProvider } from '@nestjs/common';
-import type { Job, WorkerOptions } from 'bullmq';
+import { UnrecoverableError, type Job, type WorkerOptions } from 'bullmq';
 import { RedisConnections } from '../../redis/redis.factory.js';
 import { retryDelayMs } from '../job-options.js';
+import { PermanentJobError } from '../permanent-job-error.js';
 import {
   settlesWithin,
   type JobDispatch,
@@ -53,12 +54,18 @@ export class BullQueueWorker extends WorkerHost {
       name: job.name,
       data: job.data,
       attempt: job.attemptsStarted ?? job.attemptsMade + 1,
+    }).catch((err: unknown) => {
+      // BullMQ's own way of saying "do not retry".
+      throw err instanceof PermanentJobError ? new UnrecoverableError(err.message) : err;
     });
   }
 
   @OnWorkerEvent('failed')
   onFailed(job: Job | undefined, err: Error): void {
-    if (job && job.attemptsMade >= (job.opts.attempts ?? 1)) {
+    if (
+      job &&
+      (job.attemptsMade >= (job.opts.attempts ?? 1) || err instanceof UnrecoverableError)
+    ) {
       this.logger.warn(`job ${job.name} ${job.id} failed for good: ${err.message}`);
     }
   }

@@ -8,6 +8,7 @@ import {
   type QueueDriver,
   type ResolvedQueueModuleOptions,
 } from '../queue.driver.js';
+import { PermanentJobError } from '../permanent-job-error.js';
 import type { JobSnapshot, QueueDepths, QueueName } from '../queue.types.js';
 import { LocalJobsRepository, type ClaimedJob, type Lease } from './local-jobs.repository.js';
 
@@ -142,7 +143,7 @@ export class LocalQueueDriver implements QueueDriver {
       });
     } catch (err) {
       const error = err instanceof Error ? err.message : String(err);
-      if (job.attemptsMade >= job.maxAttempts) {
+      if (job.attemptsMade >= job.maxAttempts || err instanceof PermanentJobError) {
         this.logger.warn(`job ${job.name} ${job.jobKey} failed for good: ${error}`);
         await this.jobs.markFailed(lease, error);
       } else {
