@@ -58,8 +58,16 @@ interface Route {
 
 const BASE = 'https://contract.parley.invalid/openapi.json';
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
-/** Served beside the API and deliberately left out of its document. */
-const OUTSIDE_CONTRACT = [/^\/docs(\/|$)/, /^\/openapi\.json$/, /^\/metrics$/];
+/**
+ * Served beside the API and deliberately left out of its document, or mounted by
+ * tests only (test/support/probe.module.ts).
+ */
+const OUTSIDE_CONTRACT = [
+  /^\/docs(\/|$)/,
+  /^\/openapi\.json$/,
+  /^\/metrics$/,
+  /^\/v1\/test-probe(\/|$)/,
+];
 /** Keywords of OpenAPI 3.0 schemas that JSON Schema does not know. */
 const OPENAPI_ONLY = new Set(['nullable', 'example', 'xml', 'externalDocs', 'discriminator']);
 
@@ -70,7 +78,12 @@ export class OpenApiContract {
 
   constructor(private readonly document: Json) {
     this.routes = buildRoutes((document.paths ?? {}) as Record<string, Json>);
-    this.ajv = new Ajv2020({ allErrors: true, strict: true, strictTypes: false, strictRequired: false });
+    this.ajv = new Ajv2020({
+      allErrors: true,
+      strict: true,
+      strictTypes: false,
+      strictRequired: false,
+    });
     addFormats.default(this.ajv);
     // OpenAPI's own formats: numbers are range-checked by their type; the rest are hints.
     this.ajv.addFormat('int32', { type: 'number', validate: (n: number) => isInt(n, 31) });
