@@ -76,9 +76,12 @@ for (const [name, problems] of [
   ['Spectral (spectral:oas)', spectral],
 ]) {
   const count = (severity) => problems.filter((p) => p.severity === severity).length;
-  console.log(`\n${name}: ${count('error')} errors, ${count('warning')} warnings`);
-  for (const p of problems)
-    console.log(`  ${p.severity.padEnd(7)} ${p.rule}  ${p.where}\n          ${p.message}`);
+  const lines = problems.map(
+    (p) => `  ${p.severity.padEnd(7)} ${p.rule}  ${p.where}\n          ${p.message}\n`,
+  );
+  process.stdout.write(
+    `\n${name}: ${count('error')} errors, ${count('warning')} warnings\n${lines.join('')}`,
+  );
   errors += count('error');
 }
 if (errors > 0 && mode === 'strict') {

@@ -5,7 +5,10 @@ import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swag
 const TAGS: ReadonlyArray<[name: string, description: string]> = [
   ['auth', 'Registration, sign-in (password, guest, identity providers), sessions and tokens'],
   ['me', "The signed-in user's profile and their own provider API keys"],
-  ['consent', 'Terms acceptance, parental consent requests and the children a parent consented for'],
+  [
+    'consent',
+    'Terms acceptance, parental consent requests and the children a parent consented for',
+  ],
   ['collectives', 'Families, classes and teams: members, roles, invitations, parental consent'],
   ['conversations', 'Conversations, their model configuration and chat sessions'],
   ['messages', 'Appending (idempotent), reading, searching, voting on and sharing messages'],
