@@ -194,17 +194,17 @@ describe('OpenAPI contract validator', () => {
 
   it('fails wrong types, formats, enums, nulls and missing fields', () => {
     expect(details(ok({ body: { ...thing, id: 'not-a-uuid' } }))).toEqual([
-      '/id: must match format "uuid"',
+      '/id: must match format "uuid" (got "not-a-uuid")',
     ]);
     expect(details(ok({ body: { ...thing, created_at: null } }))).toEqual([
-      '/created_at: must be string',
+      '/created_at: must be string (got null)',
     ]);
     expect(details(ok({ body: { ...thing, tags: ['x', 3] } }))).toEqual([
-      '/tags/*: must be string',
+      '/tags/*: must be string (got 3)',
     ]);
     // `nullable` widens the type; an enum must list null itself to allow it.
     expect(details(ok({ body: { ...thing, kind: null } }))).toEqual([
-      '/kind: must be equal to one of the allowed values (["a","b"])',
+      '/kind: must be equal to one of the allowed values ["a","b"] (got null)',
     ]);
     const { owner: _owner, ...withoutOwner } = thing;
     expect(details(ok({ body: withoutOwner }))).toEqual([

@@ -80,6 +80,8 @@ export class OpenApiContract {
     this.routes = buildRoutes((document.paths ?? {}) as Record<string, Json>);
     this.ajv = new Ajv2020({
       allErrors: true,
+      // The offending value goes into the mismatch: `null` for an enum says what to fix.
+      verbose: true,
       strict: true,
       strictTypes: false,
       strictRequired: false,
@@ -320,11 +322,20 @@ function describeErrors(errors: ErrorObject[]): string[] {
       }
       if (e.keyword === 'required')
         return `${at}: required field "${String(params.missingProperty)}" is missing`;
-      if (e.keyword === 'enum')
-        return `${at}: ${e.message} (${JSON.stringify(params.allowedValues)})`;
-      return `${at}: ${e.message}`;
+      const got = ` (got ${shortJson(e.data)})`;
+      if (e.keyword === 'enum') {
+        return `${at}: ${e.message} ${JSON.stringify(params.allowedValues)}${got}`;
+      }
+      return `${at}: ${e.message}${VALUE_KEYWORDS.has(e.keyword) ? got : ''}`;
     });
   return [...new Set(details)];
+}
+
+const VALUE_KEYWORDS = new Set(['type', 'format', 'const', 'pattern', 'minimum', 'maximum']);
+
+function shortJson(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
 function normalizePath(url: string): string {
