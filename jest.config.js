@@ -21,6 +21,9 @@ const common = {
   setupFiles: ['<rootDir>/test/support/setup-env.ts'],
 };
 
+// Every response these tiers receive through supertest is checked against openapi.json.
+const contract = { setupFilesAfterEnv: ['<rootDir>/test/support/contract-setup.ts'] };
+
 const tier = (displayName, roots, testMatch, extra = {}) => ({
   ...common,
   displayName,
@@ -33,10 +36,10 @@ export default {
   projects: [
     tier('unit', ['<rootDir>/src', '<rootDir>/migrations'], ['**/*.spec.ts']),
     tier('integration', ['<rootDir>/test/integration'], ['**/*.test.ts']),
-    tier('e2e', ['<rootDir>/test/e2e'], ['**/*.test.ts']),
-    tier('embedded', ['<rootDir>/test/embedded'], ['**/*.test.ts']),
+    tier('e2e', ['<rootDir>/test/e2e'], ['**/*.test.ts'], contract),
+    tier('embedded', ['<rootDir>/test/embedded'], ['**/*.test.ts'], contract),
     tier('reliability', ['<rootDir>/test/reliability'], ['**/*.test.ts']),
-    tier('security', ['<rootDir>/test/security'], ['**/*.test.ts']),
+    tier('security', ['<rootDir>/test/security'], ['**/*.test.ts'], contract),
   ],
   globalSetup: '<rootDir>/test/support/global-setup.mjs',
   globalTeardown: '<rootDir>/test/support/global-teardown.mjs',

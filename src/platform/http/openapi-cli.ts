@@ -2,13 +2,18 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { NestFactory } from '@nestjs/core';
+import type { OpenAPIObject } from '@nestjs/swagger';
+import type { OpenAPI3 } from 'openapi-typescript';
 import { AppModule } from '../../app.module.js';
 import { loadConfig } from '../config/config.js';
 import { buildOpenApiDocument } from './openapi.js';
 
+const SDK_TYPES = 'clients/typescript/schema.ts';
+
 /**
- * Writes (or checks) openapi.json at the repository root. Preview mode scans
- * the modules without connecting to anything.
+ * Writes (or checks) openapi.json at the repository root and the TypeScript
+ * SDK's types generated from it. Preview mode scans the modules without
+ * connecting to anything.
  */
 async function main(): Promise<void> {
   const command = process.argv[2];
@@ -21,22 +26,47 @@ async function main(): Promise<void> {
     logger: false,
   });
   app.setGlobalPrefix('v1', { exclude: ['health/live', 'health/ready', 'metrics'] });
-  const text = `${JSON.stringify(buildOpenApiDocument(app), null, 2)}\n`;
-  const file = path.join(process.cwd(), 'openapi.json');
+  const document = buildOpenApiDocument(app);
+  const outputs: Array<[file: string, text: string]> = [
+    ['openapi.json', `${JSON.stringify(document, null, 2)}\n`],
+    [SDK_TYPES, await sdkTypes(document)],
+  ];
   if (command === 'write') {
-    fs.writeFileSync(file, text);
-    console.log('Wrote openapi.json');
+    for (const [file, text] of outputs) {
+      fs.mkdirSync(path.dirname(path.join(process.cwd(), file)), { recursive: true });
+      fs.writeFileSync(path.join(process.cwd(), file), text);
+      console.log(`Wrote ${file}`);
+    }
   } else if (command === 'check') {
-    const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
-    if (current !== text) {
-      console.error('openapi.json is stale: run "npm run openapi:write" and commit it.');
-      process.exitCode = 1;
-    } else {
-      console.log('openapi.json is current.');
+    for (const [file, text] of outputs) {
+      const target = path.join(process.cwd(), file);
+      const current = fs.existsSync(target) ? fs.readFileSync(target, 'utf8') : '';
+      if (current !== text) {
+        console.error(`${file} is stale: run "npm run openapi:write" and commit it.`);
+        process.exitCode = 1;
+      } else {
+        console.log(`${file} is current.`);
+      }
     }
   } else {
     throw new Error('usage: openapi-cli.js write | check');
   }
+}
+
+/**
+ * The TypeScript SDK's types (clients/typescript), generated from the document by
+ * openapi-typescript and formatted as the repository formats code. Both are
+ * development tools, loaded only here.
+ */
+async function sdkTypes(document: OpenAPIObject): Promise<string> {
+  const { default: openapiTS, astToString } = await import('openapi-typescript');
+  const prettier = await import('prettier');
+  const ast = await openapiTS(JSON.parse(JSON.stringify(document)) as OpenAPI3);
+  const header =
+    '// Generated from openapi.json by `npm run openapi:write` (openapi-typescript): do not edit.\n';
+  const target = path.join(process.cwd(), SDK_TYPES);
+  const options = (await prettier.resolveConfig(target)) ?? {};
+  return prettier.format(header + astToString(ast), { ...options, filepath: target });
 }
 
 main().catch((err: unknown) => {

@@ -1,16 +1,41 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 
+/** Every tag an operation uses, declared once with what it groups (a new one belongs here). */
+const TAGS: ReadonlyArray<[name: string, description: string]> = [
+  ['auth', 'Registration, sign-in (password, guest, identity providers), sessions and tokens'],
+  ['me', "The signed-in user's profile and their own provider API keys"],
+  [
+    'consent',
+    'Terms acceptance, parental consent requests and the children a parent consented for',
+  ],
+  ['collectives', 'Families, classes and teams: members, roles, invitations, parental consent'],
+  ['conversations', 'Conversations, their model configuration and chat sessions'],
+  ['messages', 'Appending (idempotent), reading, searching, voting on and sharing messages'],
+  ['memory', 'Long-term memory items and conversation summaries queued into the memory lake'],
+  ['streams', 'Resumable Server-Sent Event streams of assistant responses'],
+  ['feedback', 'Ratings and comments on the assistant'],
+  ['blobs', 'Downloads of stored artifacts through signed links'],
+  ['admin', 'Administration: trusted identity-provider clients'],
+  ['health', 'Liveness and readiness probes'],
+];
+
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
-  const config = new DocumentBuilder()
+  const builder = new DocumentBuilder()
     .setTitle('Parley API')
     .setDescription(
       'Data, identity and memory backend for conversational AI applications. ' +
         'Errors are RFC 9457 application/problem+json; lists use keyset pagination (limit, after -> next_cursor).',
     )
     .setVersion('1')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
-    .build();
+    // Relative: the instance serving this document (a client passes its own base URL).
+    .addServer('/', 'The Parley instance that serves this document')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+  for (const [name, description] of TAGS) builder.addTag(name, description);
+  const config = builder.build();
+  // The builder's setters would also write empty `url` and `email` strings.
+  config.info.contact = { name: 'Parley maintainers' };
+  config.info.license = { name: 'Proprietary' };
   return SwaggerModule.createDocument(app, config, {
     operationIdFactory: (controllerKey, methodKey) =>
       `${controllerKey.replace(/Controller$/, '')}_${methodKey}`,
