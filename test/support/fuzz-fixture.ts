@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { Role } from '../../src/modules/users/entities/user.entity.js';
 import { UsersService } from '../../src/modules/users/users.service.js';
-import { createCollective, createInvitation } from '../factories/collectives.js';
+import { createCollective, createInvitation, makeParent } from '../factories/collectives.js';
 import { appendMessage, createConversation } from '../factories/conversations.js';
 import { startFullGuest, type TestUser } from '../factories/identity.js';
 import { OWNED_FACTORIES } from '../factories/owned.js';
@@ -87,8 +87,12 @@ const EXTRA_KINDS: Record<string, Kind> = {
 /** Kinds another user's resources are made of: what "another user's id" can point at. */
 const VICTIM_EXTRAS = ['message'];
 
+const PROFILE_FIELDS = ['name', 'language', 'user_type', 'age_class', 'country', 'school'];
+
 class Holdings {
   readonly values = new Map<string, Values>();
+  /** The profile it started with; requests that change it are undone. */
+  profile: Record<string, unknown> = {};
   constructor(public user: TestUser) {}
 }
 
@@ -148,8 +152,7 @@ export class FuzzFixture implements ParamValues {
    * (deleted, perhaps).
    */
   async repair(req: FuzzRequest): Promise<void> {
-    const probe = await http(this.app).get('/v1/conversations?limit=1').set(this.caller.user.auth);
-    if (probe.status !== 200) this.caller = await this.newCaller();
+    if (!(await this.intact(this.caller))) this.caller = await this.newCaller();
     else await this.renew(this.caller, req, () => this.newCaller().then((h) => (this.caller = h)));
     await this.renew(this.victim, req, () => this.newVictim().then((h) => (this.victim = h)));
   }
@@ -170,11 +173,30 @@ export class FuzzFixture implements ParamValues {
     return found;
   }
 
+  /** Signed in, its profile as it was (put back if not), and in FULL scope. */
+  private async intact(h: Holdings): Promise<boolean> {
+    const me = await http(this.app).get('/v1/me').set(h.user.auth);
+    if (me.status !== 200) return false;
+    const changed = Object.fromEntries(
+      PROFILE_FIELDS.filter((f) => me.body[f] !== h.profile[f]).map((f) => [f, h.profile[f]]),
+    );
+    if (Object.keys(changed).length) {
+      const res = await http(this.app).patch('/v1/me').set(h.user.auth).send(changed);
+      if (res.status !== 200) return false;
+    }
+    const full = await http(this.app).get('/v1/conversations?limit=1').set(h.user.auth);
+    return full.status === 200;
+  }
+
   private async newCaller(): Promise<Holdings> {
     const user = await startFullGuest(this.app);
     await this.app.get(UsersService).grantRole(user.id, Role.Admin);
+    // A parent, so that family consent and children's routes answer past the account check.
+    await makeParent(this.app, user);
     const h = new Holdings(user);
     for (const kind of [...this.ownedKinds, ...Object.keys(EXTRA_KINDS)]) await this.make(h, kind);
+    const me = await http(this.app).get('/v1/me').set(user.auth).expect(200);
+    h.profile = Object.fromEntries(PROFILE_FIELDS.map((f) => [f, me.body[f]]));
     return h;
   }
 

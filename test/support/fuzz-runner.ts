@@ -43,6 +43,8 @@ export interface FuzzResult {
   exercised: Set<string>;
   requests: number;
   failures: FuzzFailure[];
+  /** Where the time went, in ms: requests, queue drains, row counts, fixture repairs. */
+  timings: Record<'send' | 'drain' | 'count' | 'repair', number>;
 }
 
 /** Schemas holding Parley's data; `langgraph` appears when agent checkpoints are set up. */
@@ -194,6 +196,18 @@ export async function runOpenApiFuzz(
     exercised: new Set(),
     requests: 0,
     failures: [],
+    timings: { send: 0, drain: 0, count: 0, repair: 0 },
+  };
+  const timed = async <T>(
+    phase: keyof FuzzResult['timings'],
+    work: () => Promise<T>,
+  ): Promise<T> => {
+    const started = performance.now();
+    try {
+      return await work();
+    } finally {
+      result.timings[phase] += performance.now() - started;
+    }
   };
 
   // The systematic pass sends every case; the random pass draws more of them.
@@ -213,17 +227,17 @@ export async function runOpenApiFuzz(
       result.failures.push(failure(c, sample!, kind, detail, res));
     let res: Response;
     try {
-      res = await send(app, sample!.request, fixture);
+      res = await timed('send', () => send(app, sample!.request, fixture));
     } catch (err) {
       fail('no-response', String(err));
-      await fixture.repair(sample!.request);
+      await timed('repair', () => fixture.repair(sample!.request));
       before = await rows.snapshot();
       continue;
     }
     result.requests++;
     result.exercised.add(c.operation.id);
-    await drainQueues(app, { timeoutMs: 20_000 });
-    const after = await rows.snapshot();
+    await timed('drain', () => drainQueues(app, { timeoutMs: 20_000 }));
+    const after = await timed('count', () => rows.snapshot());
     for (const [kind, detail] of judge(sample!, res, rows.changes(before, after)))
       fail(kind, detail, res);
     if (Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted')) {
@@ -232,7 +246,7 @@ export async function runOpenApiFuzz(
     }
     before = after;
     if (!SAFE.has(c.operation.method) && res.status < 300) {
-      await fixture.repair(sample!.request);
+      await timed('repair', () => fixture.repair(sample!.request));
       before = await rows.snapshot();
     }
   }
@@ -288,7 +302,10 @@ function group(failures: FuzzFailure[]): Map<string, FuzzFailure[]> {
 export function reproductions(result: FuzzResult): string {
   const lines = [
     `openapi fuzz: seed ${result.seed} (PARLEY_FUZZ_SEED replays it), ${result.requests} requests, ` +
-      `${result.exercised.size}/${result.documented.length} operations`,
+      `${result.exercised.size}/${result.documented.length} operations; ms spent: ` +
+      Object.entries(result.timings)
+        .map(([phase, ms]) => `${phase} ${Math.round(ms)}`)
+        .join(', '),
   ];
   for (const [key, [f]] of group(result.failures)) {
     const r = f!.request;

@@ -72,6 +72,8 @@ interface Draft {
   headers: Record<string, string>;
   authorization: string | null;
   body?: { json: unknown } | { type: string; text: string };
+  /** Resolve `..` segments as a browser or URL library would before sending. */
+  resolvePath?: boolean;
 }
 
 const DEPTH = 10_000;
@@ -370,6 +372,7 @@ function render(op: Operation, d: Draft): FuzzRequest {
   const qs = d.query.map(
     (q) => `${encodeURIComponent(q.name)}=${q.encoded ? q.value : encodeURIComponent(q.value)}`,
   );
+  if (d.resolvePath) url = new URL(url, 'http://parley.invalid').pathname;
   if (qs.length) url += `?${qs.join('&')}`;
   const body =
     d.body === undefined
@@ -475,6 +478,10 @@ function pathCases(op: Operation, add: Add): void {
     add('path-traversal', `${p.name} (unencoded)`, 'no-5xx', (d) =>
       withParam(d, p.name, '../../etc/passwd', true),
     );
+    add('path-traversal', `${p.name} (resolved by the client)`, 'no-5xx', (d) => ({
+      ...withParam(d, p.name, '../../../../etc/passwd', true),
+      resolvePath: true,
+    }));
     for (const [inputClass, probes] of Object.entries(STRING_PROBES)) {
       for (const pr of probes) {
         // A path is not a body: 2,000 characters stand for "huge" below the header size limit.
@@ -590,6 +597,11 @@ function bodyCases(op: Operation, schema: Schema, add: Add): void {
           add(inputClass, `${name}: ${pr.label}`, expect, set(new RawJson(pr.json)), force);
         }
       }
+    }
+    if (kind === 'object' || kind === 'array' || (kind === 'any' && !stringLike(f.schema))) {
+      // JSON values are stored as jsonb, which has no NUL: in a key, in a string.
+      const nul = kind === 'array' ? '["nul\\u0000byte"]' : '{"nul\\u0000key":"nul\\u0000byte"}';
+      add('nul-byte', `${name}: inside a JSON value`, 'no-5xx', set(new RawJson(nul)), force);
     }
     const scalar = kind === 'string' || kind === 'number' || kind === 'boolean';
     add(
