@@ -163,7 +163,8 @@ export class FuzzFixture implements ParamValues {
     if (owned) {
       const values = h.values.get(owned.kind);
       const value = values?.[param] ?? (param === owned.param ? values?.[OWNED_VALUE] : undefined);
-      if (value) found.push(value);
+      // What the route declares it owns is the one right value.
+      if (value) return [value];
     }
     const extras = includeExtras ? Object.keys(EXTRA_KINDS) : VICTIM_EXTRAS;
     for (const kind of extras) {

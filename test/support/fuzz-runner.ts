@@ -115,7 +115,7 @@ async function send(
   const method = req.method.toLowerCase() as 'get';
   let test = request(app.getHttpServer())
     [method](req.url)
-    .timeout({ response: 20_000, deadline: 30_000 });
+    .timeout({ response: 10_000, deadline: 10_000 });
   for (const [name, value] of Object.entries(req.headers)) test = test.set(name, value);
   if (req.authorization !== null)
     test = test.set('Authorization', authorization(req.authorization, fixture.user));
@@ -218,6 +218,8 @@ export async function runOpenApiFuzz(
   const plan = [...systematic, ...extra];
   const seeds = fc.sample(fc.integer(), { seed: seed + 1, numRuns: plan.length });
 
+  // PARLEY_FUZZ_TRACE=<part of an operation> prints every request to it and its answer.
+  const trace = process.env.PARLEY_FUZZ_TRACE;
   await drainQueues(app);
   let before = await rows.snapshot();
   for (const [i, c] of plan.entries()) {
@@ -238,6 +240,11 @@ export async function runOpenApiFuzz(
     result.exercised.add(c.operation.id);
     await timed('drain', () => drainQueues(app, { timeoutMs: 20_000 }));
     const after = await timed('count', () => rows.snapshot());
+    if (trace && c.operation.id.includes(trace)) {
+      console.log(
+        `${c.inputClass} ${c.target ?? ''}: ${describe(sample!.request)}\n    => ${res.status} ${clip(res.text, 300)}`,
+      );
+    }
     for (const [kind, detail] of judge(sample!, res, rows.changes(before, after)))
       fail(kind, detail, res);
     if (Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted')) {
@@ -298,6 +305,17 @@ function group(failures: FuzzFailure[]): Map<string, FuzzFailure[]> {
   return groups;
 }
 
+function describe(r: FuzzRequest): string {
+  return [
+    `${r.method} ${clip(r.url, 400)}`,
+    ...Object.entries(r.headers).map(([k, v]) => `    ${k}: ${clip(v, 120)}`),
+    ...(r.authorization === null
+      ? []
+      : [`    Authorization: ${r.authorization.replace('{token}', '<FULL user access token>')}`]),
+    ...(r.body ? [`    Content-Type: ${r.body.type}`, `    body: ${clip(r.body.text)}`] : []),
+  ].join('\n');
+}
+
 /** What a developer needs to replay the first failure of each kind. */
 export function reproductions(result: FuzzResult): string {
   const lines = [
@@ -311,12 +329,7 @@ export function reproductions(result: FuzzResult): string {
     const r = f!.request;
     lines.push(
       `--- ${key}${f!.target ? ` (${f!.target})` : ''}: ${f!.detail}`,
-      `    ${r.method} ${clip(r.url, 400)}`,
-      ...Object.entries(r.headers).map(([k, v]) => `    ${k}: ${clip(v, 120)}`),
-      ...(r.authorization === null
-        ? []
-        : [`    Authorization: ${r.authorization.replace('{token}', '<FULL user access token>')}`]),
-      ...(r.body ? [`    Content-Type: ${r.body.type}`, `    body: ${clip(r.body.text)}`] : []),
+      `    ${describe(r)}`,
       f!.response
         ? `    => ${f!.response.status} ${f!.response.contentType ?? '(no content type)'} ${clip(f!.response.body, 400)}`
         : '    => no response',
