@@ -56,7 +56,7 @@ const SCHEMAS = ['app', 'memory', 'rag', 'cache', 'langgraph'];
  */
 const REFUSAL_LEDGERS = new Set(['app.login_attempts', 'app.password_reset_attempts']);
 
-class RowCounter {
+export class RowCounter {
   private constructor(
     private readonly ds: DataSource,
     private readonly sql: string,

@@ -1,5 +1,14 @@
 import type { INestApplication } from '@nestjs/common';
-import { distinctFailures, fuzzSeed, reproductions, runOpenApiFuzz } from './fuzz-runner.js';
+import { DataSource } from 'typeorm';
+import { createConversation } from '../factories/conversations.js';
+import { startFullGuest } from '../factories/identity.js';
+import {
+  distinctFailures,
+  fuzzSeed,
+  reproductions,
+  RowCounter,
+  runOpenApiFuzz,
+} from './fuzz-runner.js';
 import { loadOpenApi, operationsOf } from './openapi-document.js';
 import { fuzzCases } from './openapi-fuzz.js';
 
@@ -29,6 +38,15 @@ export function describeOpenApiFuzz(
         return classes.has('valid') && (!op.secured || classes.has('unauthenticated'));
       });
       expect(covered.map((op) => op.id)).toEqual(operations.map((op) => op.id));
+    });
+
+    it('sees a written row in its counts (so "nothing half-written" can fail)', async () => {
+      const rows = await RowCounter.create(app.get(DataSource));
+      expect(rows.tables).toEqual(expect.arrayContaining(['app.conversations', 'memory.items']));
+      const user = await startFullGuest(app);
+      const before = await rows.snapshot();
+      await createConversation(app, user);
+      expect(rows.changes(before, await rows.snapshot())).toEqual(['app.conversations +1']);
     });
 
     it('answers every request without a 5xx, refuses with problem+json and writes nothing when it refuses', async () => {

@@ -193,7 +193,8 @@ export function violatesString(schema: Schema, value: string): boolean {
   if (schema.minLength !== undefined && value.length < schema.minLength) return true;
   if (schema.pattern !== undefined && !new RegExp(schema.pattern).test(value)) return true;
   if (schema.format === 'uuid') return !UUID.test(value);
-  if (schema.format === 'email') return !EMAIL.test(value) || [...value].some((c) => c.charCodeAt(0) < 0x20);
+  if (schema.format === 'email')
+    return !EMAIL.test(value) || [...value].some((c) => c.charCodeAt(0) < 0x20);
   if (schema.format === 'date-time') return !DATE_TIME.test(value) || isNaN(Date.parse(value));
   return false;
 }
