@@ -7,7 +7,7 @@ const dataDir = tempDir('parley-embedded-fuzz-');
 let app: INestApplication | undefined;
 
 describeOpenApiFuzz('embedded PGlite', {
-  randomRuns: 200,
+  randomRuns: 150,
   start: async () => {
     app = await startTestApp(testConfig('embedded', { DATA_DIR: dataDir }));
     return app;

@@ -7,7 +7,7 @@ let db: Awaited<ReturnType<typeof createEmptyDatabase>> | undefined;
 let app: INestApplication | undefined;
 
 describeOpenApiFuzz('PostgreSQL and Redis', {
-  randomRuns: 400,
+  randomRuns: 300,
   start: async () => {
     // A database of its own: the row counts around a request belong to that request alone.
     db = await createEmptyDatabase('fuzz');

@@ -98,14 +98,10 @@ const probe = (label: string, value: string, json?: string, url?: string): Probe
 
 /** String mutations, each sent to every string field and parameter. */
 const STRING_PROBES: Record<string, Probe[]> = {
-  'huge-string': ['a', 'ä', '%'].map((c) =>
-    probe(
-      `${HUGE} x ${c}`,
-      c.repeat(HUGE),
-      undefined,
-      c === '%' ? '%25'.repeat(2000) : c === 'ä' ? '%C3%A4'.repeat(2000) : 'a'.repeat(2000),
-    ),
-  ),
+  'huge-string': [
+    probe(`${HUGE} x a`, 'a'.repeat(HUGE), undefined, 'a'.repeat(2000)),
+    probe(`${HUGE} x %`, '%'.repeat(HUGE), undefined, '%25'.repeat(2000)),
+  ],
   'nul-byte': [
     probe('nul inside', 'nul\u0000byte', '"nul\\u0000byte"', 'nul%00byte'),
     probe('nul alone', '\u0000', '"\\u0000"', '%00'),
