@@ -1,5 +1,16 @@
 import fc from 'fast-check';
 import {
+  BAD_AUTHORIZATION,
+  BAD_CURSORS,
+  badNumbers,
+  deepArray,
+  deepObject,
+  DEPTH,
+  RawJson,
+  STRING_PROBES,
+  WRONG_TYPES,
+} from './fuzz-inputs.js';
+import {
   isCursor,
   kindOf,
   stringLike,
@@ -8,6 +19,7 @@ import {
   type Parameter,
   type Schema,
 } from './openapi-document.js';
+import { stringArb, valueArb, type IdSource, type Path } from './schema-arbitraries.js';
 
 /**
  * Requests generated from the OpenAPI document, one family of cases per
@@ -17,13 +29,11 @@ import {
  */
 
 /** What the fixture knows: real values for path parameters and ids for uuid fields. */
-export interface ParamValues {
+export interface ParamValues extends IdSource {
   /** The caller's own values for a path parameter of an operation, best first; may be empty. */
   own(op: Operation, param: string): string[];
   /** Another user's value for an id parameter of an operation, when the fixture has one. */
   others(op: Operation, param: string): string | undefined;
-  /** Ids a body's uuid fields may name (the caller's, another user's). */
-  ids(): string[];
 }
 
 /**
@@ -59,13 +69,6 @@ export interface FuzzCase {
   arbitrary(values: ParamValues): fc.Arbitrary<FuzzSample>;
 }
 
-/** Text spliced verbatim into a JSON body: what JSON.stringify cannot produce. */
-class RawJson {
-  constructor(readonly text: string) {}
-}
-
-type Path = (string | number)[];
-
 interface Draft {
   params: Record<string, { value: string; encoded?: boolean }>;
   query: { name: string; value: string; encoded?: boolean }[];
@@ -74,195 +77,6 @@ interface Draft {
   body?: { json: unknown } | { type: string; text: string };
   /** Resolve `..` segments as a browser or URL library would before sending. */
   resolvePath?: boolean;
-}
-
-const DEPTH = 10_000;
-const HUGE = 100_000;
-
-interface Probe {
-  label: string;
-  /** What the server decodes. */
-  value: string;
-  /** A JSON string literal, escapes written out. */
-  json: string;
-  /** Percent-encoded, for paths and queries. */
-  url: string;
-}
-
-const probe = (label: string, value: string, json?: string, url?: string): Probe => ({
-  label,
-  value,
-  json: json ?? JSON.stringify(value),
-  url: url ?? encodeURIComponent(value),
-});
-
-/** String mutations, each sent to every string field and parameter. */
-const STRING_PROBES: Record<string, Probe[]> = {
-  'huge-string': [
-    probe(`${HUGE} x a`, 'a'.repeat(HUGE), undefined, 'a'.repeat(2000)),
-    probe(`${HUGE} x %`, '%'.repeat(HUGE), undefined, '%25'.repeat(2000)),
-  ],
-  'nul-byte': [
-    probe('nul inside', 'nul\u0000byte', '"nul\\u0000byte"', 'nul%00byte'),
-    probe('nul alone', '\u0000', '"\\u0000"', '%00'),
-  ],
-  'lone-surrogate': [
-    probe('high surrogate', '\ud800', '"\\ud800"', '%ED%A0%80'),
-    probe('low surrogate inside', 'x\udfffy', '"x\\udfffy"', 'x%ED%BF%BFy'),
-    probe(
-      'reversed pair',
-      '\udc00\ud800@example.test',
-      '"\\udc00\\ud800@example.test"',
-      '%ED%B0%80%ED%A0%80',
-    ),
-  ],
-  'sql-metacharacters': [
-    "'; DROP TABLE app.users; --",
-    '%',
-    '_',
-    '\\',
-    `%_\\'"`,
-    "' OR '1'='1",
-  ].map((s) => probe(s, s)),
-  'path-traversal': [
-    '../../etc/passwd',
-    '..\\..\\..\\windows\\win.ini',
-    '....//....//etc/passwd',
-  ].map((s) => probe(s, s)),
-};
-
-const WRONG_TYPES: Record<string, unknown[]> = {
-  string: [12345, true, { k: 'v' }, ['x']],
-  number: ['12', true, [1], { k: 1 }],
-  boolean: ['true', 1, [true], {}],
-  array: ['x', 1, { k: 'v' }],
-  object: ['x', 1, true, []],
-};
-
-/** `Authorization` values that must never authenticate. */
-const BAD_AUTHORIZATION: [string, string][] = [
-  ['token then junk', 'Bearer {token} junk'],
-  ['scheme without token', 'Bearer'],
-  ['token without scheme', '{token}'],
-  ['garbage token', 'Bearer not.a.jwt'],
-  ['tampered signature', 'Bearer {tampered}'],
-  ['basic scheme', 'Basic dXNlcjpwYXNzd29yZA=='],
-];
-
-const b64url = (s: string) => Buffer.from(s).toString('base64url');
-const BAD_CURSORS = [
-  'garbage',
-  b64url('[null,null]'),
-  b64url('[]'),
-  b64url('{"a":1}'),
-  b64url('["not-a-date","not-a-uuid"]'),
-  '!!!',
-];
-
-function badNumbers(schema: Schema): string[] {
-  const bad = ['0x10', '1e1', ' 5', '5 ', 'abc', '', '1,2', 'NaN', 'Infinity'];
-  const min = schema.minimum;
-  if (min === undefined || min >= 0) bad.push('-1');
-  if (min !== undefined && min >= 1) bad.push('0');
-  if (schema.maximum !== undefined) bad.push(String(schema.maximum + 1));
-  return bad;
-}
-
-const deepArray = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);
-const deepObject = (depth: number) => '{"a":'.repeat(depth) + '1' + '}'.repeat(depth);
-
-// ---------------------------------------------------------------- valid-ish values
-
-function stringArb(s: Schema, v: ParamValues): fc.Arbitrary<string> {
-  if (s.format === 'uuid') {
-    const ids = v.ids();
-    return ids.length ? fc.oneof(fc.constantFrom(...ids), fc.uuid()) : fc.uuid();
-  }
-  if (s.format === 'date-time') {
-    return fc
-      .integer({ min: 1, max: 300 })
-      .map((d) => new Date(Date.now() + d * 86_400_000).toISOString());
-  }
-  if (s.format === 'email') {
-    return fc.stringMatching(/^[a-z]{3,12}$/).map((name) => `fuzz-${name}@example.test`);
-  }
-  const example = typeof s.example === 'string' ? [fc.constant(s.example)] : [];
-  if (s.pattern) {
-    const re = new RegExp(s.pattern);
-    return fc.oneof(
-      ...example,
-      fc.stringMatching(re).filter((x) => !s.maxLength || x.length <= s.maxLength),
-    );
-  }
-  const minLength = s.minLength ?? 0;
-  const maxLength = Math.min(s.maxLength ?? 40, Math.max(minLength, 40));
-  return fc.oneof(...example, fc.string({ minLength, maxLength }));
-}
-
-function numberArb(s: Schema): fc.Arbitrary<number> {
-  const min = s.minimum ?? -1000;
-  const max = s.maximum ?? 1000;
-  const ints = fc.integer({ min: Math.ceil(min), max: Math.floor(max) });
-  if (s.type === 'integer') return ints;
-  return fc.oneof(ints, fc.double({ min, max, noNaN: true, noDefaultInfinity: true }));
-}
-
-/** Values that satisfy `s` as far as the document says; `force` keeps a path present. */
-function valueArb(s: Schema, v: ParamValues, force?: Path): fc.Arbitrary<unknown> {
-  const base = baseArb(s, v, force);
-  if (!s.nullable || force) return base;
-  return fc.oneof({ arbitrary: base, weight: 5 }, { arbitrary: fc.constant(null), weight: 1 });
-}
-
-function baseArb(s: Schema, v: ParamValues, force?: Path): fc.Arbitrary<unknown> {
-  if (s.enum?.length) return fc.constantFrom(...s.enum);
-  switch (kindOf(s)) {
-    case 'string':
-      return stringArb(s, v);
-    case 'number':
-      return numberArb(s);
-    case 'boolean':
-      return fc.boolean();
-    case 'array': {
-      const forced = force?.[0] === 0;
-      const item = valueArb(s.items ?? {}, v);
-      const minLength = Math.max(s.minItems ?? 0, forced ? 1 : 0);
-      const maxLength = Math.min(s.maxItems ?? 3, Math.max(minLength, 3));
-      if (!forced) return fc.array(item, { minLength, maxLength });
-      return fc
-        .tuple(
-          valueArb(s.items ?? {}, v, force!.slice(1)),
-          fc.array(item, { maxLength: maxLength - 1 }),
-        )
-        .map(([first, rest]) => [first, ...rest]);
-    }
-    case 'object': {
-      if (!s.properties) {
-        return fc.dictionary(
-          fc.constantFrom('chapter', 'source', 'n'),
-          fc.oneof(fc.string({ maxLength: 10 }), fc.integer()),
-          {
-            maxKeys: 3,
-          },
-        );
-      }
-      const props = s.properties;
-      const model = Object.fromEntries(
-        Object.entries(props).map(([k, ps]) => [
-          k,
-          valueArb(ps, v, force?.[0] === k ? force.slice(1) : undefined),
-        ]),
-      );
-      const requiredKeys = [...(s.required ?? []), ...(force ? [String(force[0])] : [])].filter(
-        (k) => k in props,
-      );
-      return fc.record(model, { requiredKeys });
-    }
-    case 'any':
-      return stringLike(s)
-        ? stringArb({ ...s, type: 'string' }, v)
-        : fc.oneof(fc.constant({ text: 'remember the milk' }), fc.jsonValue({ maxDepth: 2 }));
-  }
 }
 
 // ---------------------------------------------------------------- drafts and rendering
