@@ -119,7 +119,10 @@ export class FuzzFixture implements ParamValues {
   static async create(app: INestApplication): Promise<FuzzFixture> {
     const owned = new Map<string, Owned>();
     for (const route of routeTable(app)) {
-      if (route.owned) owned.set(`${route.method} ${openApiPath(route.path)}`, route.owned);
+      // The route table names the declaration `owned` (@Owned) or `access` (@Access): same shape.
+      const declared = route as { owned?: Owned; access?: Owned };
+      const rule = declared.access ?? declared.owned;
+      if (rule) owned.set(`${route.method} ${openApiPath(route.path)}`, rule);
     }
     const fixture = new FuzzFixture(app, owned);
     fixture.caller = await fixture.newCaller();
