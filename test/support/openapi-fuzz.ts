@@ -458,6 +458,9 @@ function bodyCases(op: Operation, schema: Schema, add: Add): void {
     }));
   }
   const accepts = (type: string) => op.bodyTypes.some((t) => t.startsWith(type));
+  // A body of another media type is refused when there is one: never an empty body.
+  const first = Object.keys(schema.properties ?? {})[0];
+  const nonEmpty = first === undefined ? {} : { force: [first] };
   add(
     'urlencoded',
     undefined,
@@ -473,9 +476,16 @@ function bodyCases(op: Operation, schema: Schema, add: Add): void {
       }
       return { ...d, body: { type: 'application/x-www-form-urlencoded', text: form.toString() } };
     },
+    nonEmpty,
   );
-  add('text-plain', undefined, accepts('text/plain') ? 'no-5xx' : 'rejected', (d) => ({
-    ...d,
-    body: { type: 'text/plain', text: jsonText((d.body as { json: unknown }).json) },
-  }));
+  add(
+    'text-plain',
+    undefined,
+    accepts('text/plain') ? 'no-5xx' : 'rejected',
+    (d) => ({
+      ...d,
+      body: { type: 'text/plain', text: jsonText((d.body as { json: unknown }).json) },
+    }),
+    nonEmpty,
+  );
 }
