@@ -204,13 +204,20 @@ export class MessagesRepository {
     return rows[0] ?? null;
   }
 
-  async deleteVote(conversationId: string, ownerId: string, messageRef: string): Promise<void> {
-    await this.db.query(
-      `DELETE FROM app.message_votes v USING app.messages m
-       WHERE v.message_id = m.id AND v.user_id = $2 AND m.conversation_id = $1
-         AND (m.message_id = $3 OR m.id::text = lower($3))`,
+  /** Removes the caller's vote on a message of the conversation; false when there is no such message. */
+  async deleteVote(conversationId: string, ownerId: string, messageRef: string): Promise<boolean> {
+    const rows = (await this.db.query(
+      `WITH target AS (
+         SELECT m.id FROM app.messages m
+         WHERE m.conversation_id = $1 AND (m.message_id = $3 OR m.id::text = lower($3))
+       ), removed AS (
+         DELETE FROM app.message_votes v USING target
+         WHERE v.message_id = target.id AND v.user_id = $2
+       )
+       SELECT count(*)::int AS n FROM target`,
       [conversationId, ownerId, messageRef],
-    );
+    )) as { n: number }[];
+    return (rows[0]?.n ?? 0) > 0;
   }
 }
 

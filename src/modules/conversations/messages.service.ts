@@ -243,12 +243,18 @@ export class MessagesService {
     return vote;
   }
 
-  /** Idempotent: no vote (or no such message) in the caller's conversation is already the goal. */
+  /**
+   * Idempotent for a message of the caller's conversation (no vote is already
+   * the goal); a message that is not in it answers 404, like any id the caller
+   * may not see.
+   */
   async unvote(userId: string, conversationId: string, messageRef: string): Promise<void> {
     if (!(await this.conversations.findOwned(conversationId, userId))) {
       throw DomainError.notFound('Conversation');
     }
-    await this.messages.deleteVote(conversationId, userId, messageRef);
+    if (!(await this.messages.deleteVote(conversationId, userId, messageRef))) {
+      throw DomainError.notFound('Message');
+    }
   }
 
   async clear(userId: string, conversationId: string): Promise<Record<string, number>> {

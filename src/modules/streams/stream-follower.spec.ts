@@ -74,6 +74,38 @@ describe('follow', () => {
     await follow(store, 's', 1, out, options(new AbortController().signal));
     expect(out.text()).toBe(formatEntry({ seq: 2 }));
   });
+
+  it('ends at once for a reader resuming at or past the end of a completed stream', async () => {
+    await store.open('s');
+    await store.append('s', 'a');
+    await store.complete('s');
+    for (const after of [2, 72]) {
+      const out = sink();
+      const left = new AbortController();
+      const done = follow(store, 's', after, out, options(left.signal, true));
+      // Without the record check this waits for live chunks until the reader leaves.
+      const timer = setTimeout(() => left.abort(), 2000);
+      expect(await done).toBe(true);
+      clearTimeout(timer);
+      expect(out.text()).toBe('event: done\ndata: {"status":"completed"}\n\n');
+    }
+  });
+
+  it('sends the end marker that lands between the backlog read and the record check', async () => {
+    await store.open('s');
+    await store.append('s', 'a');
+    const out = sink();
+    const done = follow(store, 's', 0, out, {
+      heartbeatMs: 20,
+      signal: new AbortController().signal,
+      completedInRecord: async () => {
+        await store.complete('s');
+        return true;
+      },
+    });
+    expect(await done).toBe(true);
+    expect(out.text()).toBe('id: 1\ndata: a\n\n' + formatEntry({ seq: 2 }));
+  });
 });
 
 describe('formatEntry', () => {

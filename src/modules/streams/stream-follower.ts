@@ -9,7 +9,7 @@ export interface FollowOptions {
   /** A comment line after this much silence keeps proxies from closing the connection. */
   heartbeatMs: number;
   signal: AbortSignal;
-  /** Asked only when the store has forgotten the stream: whether it is over (completed or gone). */
+  /** Asked once the backlog is sent without its end: whether the stream is over (completed or gone). */
   completedInRecord: () => Promise<boolean>;
 }
 
@@ -58,9 +58,17 @@ export async function follow(
     if (await send(batch)) return true;
     if (batch.length < BATCH) break;
   }
-  if (!(await store.exists(streamId)) && (await options.completedInRecord())) {
-    // Its chunks expired after completion: say it is over rather than wait forever.
-    await sink.write(`event: done\ndata: {"status":"completed","expired":true}\n\n`);
+  if (await options.completedInRecord()) {
+    // The record says completed only once the store holds the end marker, so
+    // whatever came after the backlog read is here now, end marker included.
+    if (await send(await store.range(streamId, last, BATCH))) return true;
+    // Nothing is left for this reader: it resumed at or past the end (it has
+    // seen the final event already), or the chunks expired after completion.
+    // Either way the stream is over; waiting for live chunks would never end.
+    const expired = !(await store.exists(streamId));
+    await sink.write(
+      `event: done\ndata: {"status":"completed"${expired ? ',"expired":true' : ''}}\n\n`,
+    );
     return true;
   }
   while (!signal.aborted) {
