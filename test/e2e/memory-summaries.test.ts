@@ -236,6 +236,21 @@ describe('the memory lake (BullMQ, processors in this process)', () => {
     const after = await app.get(QueueService).depths();
     expect(after['memory-lake'].waiting).toBe(before['memory-lake'].waiting);
   });
+
+  it('never writes again a summary the worker stored, once its owner deleted it', async () => {
+    const conversationId = await createConversation(app, alice);
+    const res = await post(alice, { conversation_id: conversationId, summary: 'Forget this.' });
+    expect(res.status).toBe(202);
+    await waitForJob(app, JOB, res.body.job_id);
+    const itemPath = `/v1/memory/items/summaries/${conversationId}`;
+    await http().delete(itemPath).set(alice.auth).expect(204);
+    // What a queue fault or shutdown does with what the instance still holds
+    // (last in this block: it stops the ledger's sweep).
+    const ledger = app.get(SummaryLedger);
+    await ledger.beforeApplicationShutdown();
+    expect(ledger.size()).toBe(0);
+    await http().get(itemPath).set(alice.auth).expect(404);
+  });
 });
 
 describe('the summary ledger at shutdown (BullMQ), against the database', () => {

@@ -6,6 +6,7 @@ import { JobHandler } from '../../platform/queue/job-handler.decorator.js';
 import { PermanentJobError } from '../../platform/queue/permanent-job-error.js';
 import type { JobContext } from '../../platform/queue/queue.types.js';
 import { isPermanentFailure } from './storable.js';
+import { SummaryLedger } from './summary-ledger.js';
 import { SummaryRejections } from './summary-rejections.js';
 import {
   SummaryWriter,
@@ -26,6 +27,7 @@ export class SummariesProcessor implements OnApplicationBootstrap {
   constructor(
     private readonly writer: SummaryWriter,
     private readonly rejections: SummaryRejections,
+    private readonly ledger: SummaryLedger,
     private readonly moduleRef: ModuleRef,
   ) {}
 
@@ -46,10 +48,12 @@ export class SummariesProcessor implements OnApplicationBootstrap {
     let outcome: SummaryOutcome;
     try {
       outcome = await this.writer.persist(payload);
+      this.ledger.settle(context.id);
     } catch (err) {
       if (!isPermanentFailure(err)) throw err;
       // Another run would fail the same way: record it and fail the job for good.
       await this.rejections.record(context.id, payload, err);
+      this.ledger.settle(context.id);
       if (err instanceof PermanentJobError) throw err;
       throw new PermanentJobError(err instanceof Error ? err.message : String(err), { cause: err });
     }

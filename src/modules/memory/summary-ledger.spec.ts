@@ -127,6 +127,17 @@ describe('SummaryLedger', () => {
     expect(ledger.size()).toBe(5);
   });
 
+  it('forgets at once what a processor here settled, so a queue fault never writes it again', async () => {
+    const { ledger, writer, sweep } = ledgerWith(async () => {
+      throw new Error('ECONNREFUSED');
+    });
+    ledger.track('stored', payload('stored'));
+    ledger.track('waiting', payload('waiting'));
+    ledger.settle('stored');
+    await sweep();
+    expect(writer.persist.mock.calls.map(([p]) => p.summary)).toEqual(['waiting']);
+  });
+
   it('tracks nothing on the local queue, whose jobs are rows already', () => {
     const ledger = new SummaryLedger(
       { queue: { driver: 'local' } } as AppConfig,

@@ -63,6 +63,16 @@ export class SummaryLedger implements OnModuleInit, BeforeApplicationShutdown {
     this.pending.set(jobId, payload);
   }
 
+  /**
+   * A processor in this instance finished the job (stored or rejected it):
+   * forget it now, not at the next sweep. Otherwise a queue fault (or the
+   * job trimmed) before that sweep would write it again, bringing back a
+   * memory item its owner deleted in between.
+   */
+  settle(jobId: string): void {
+    this.pending.delete(jobId);
+  }
+
   size(): number {
     return this.pending.size;
   }
