@@ -1,6 +1,22 @@
 import http from 'node:http';
 import { decodeChunk, SseParser } from '../../clients/typescript/sse.js';
 
+/** Chunks an SSE parser would change if they went raw: CR, CRLF, blank lines, field lookalikes. */
+export const TRICKY_CHUNKS = [
+  'plain',
+  '\r',
+  '\r\n',
+  '\n\n',
+  '',
+  'line\rcr\r\ncrlf\nlf',
+  '\u{1F600} \u00e9\u4e2d \u2028\u2029',
+  'data: x',
+  'id: 99\nevent: done\n\n',
+  ': not a comment',
+  ' leading space',
+  '"quoted" \\ \t tab',
+];
+
 export interface SseEvent {
   id?: string;
   event: string;
