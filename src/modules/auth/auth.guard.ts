@@ -11,6 +11,7 @@ import { AccessTicketsService } from './access-tickets.service.js';
 import { PUBLIC_KEY, ROLES_KEY, SCOPES_KEY, TICKET_KEY } from './auth.decorators.js';
 import { SessionScope } from './entities/app-session.entity.js';
 import { JwtStrategy } from './jwt.strategy.js';
+import { refused } from './ticket-signer.js';
 import { bearerToken, VerifiedTokens } from './verified-tokens.js';
 
 const UNAUTHORIZED_HEADERS = { 'WWW-Authenticate': 'Bearer' };
@@ -51,14 +52,9 @@ export class AuthGuard extends PassportAuthGuard('jwt') {
     const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_KEY, targets);
     if (!rule) throw new Error('@AcceptsTicket() needs the @Access rule that names its resource');
     const id = req.params[rule.param];
-    if (typeof ticket !== 'string' || typeof id !== 'string') {
-      throw new DomainError(
-        ErrorCode.InvalidToken,
-        'This ticket is not valid.',
-        {},
-        UNAUTHORIZED_HEADERS,
-      );
-    }
+    // A repeated `?ticket=` arrives as an array: no ticket at all.
+    if (typeof ticket !== 'string' || typeof id !== 'string')
+      throw refused('This ticket is not valid.');
     return this.tickets.redeem(ticket, rule.kind, id);
   }
 
