@@ -2,6 +2,7 @@ import createClient, { type Client, type Middleware } from 'openapi-fetch';
 import type { components, paths } from './schema.js';
 import {
   readStreamEvents,
+  StreamEventsError,
   type StreamEvent,
   type StreamEventsOptions,
   type TokenSource,
@@ -9,6 +10,7 @@ import {
 
 export type { components, operations, paths } from './schema.js';
 export {
+  decodeChunk,
   readStreamEvents,
   SseParser,
   StreamEventsError,
@@ -30,9 +32,31 @@ export interface ParleyClientOptions {
   fetch?: typeof fetch | undefined;
 }
 
+export interface EventSourceUrlOptions {
+  /** Start after this sequence number (`?after=`), e.g. the last event id seen before. */
+  after?: number | string;
+}
+
+export interface EventSourceTarget {
+  /** Absolute URL of the stream's events, ticket included: `new EventSource(url)`. */
+  url: string;
+  /** When the ticket stops opening connections (ISO-8601); an open connection goes on. */
+  expiresAt: string;
+}
+
 export type ParleyClient = Client<paths> & {
   /** Follows a resumable stream (GET /v1/streams/{id}/events) until its `done` event. */
   streamEvents(streamId: string, options?: StreamEventsOptions): AsyncGenerator<StreamEvent, void>;
+  /**
+   * For a browser `EventSource`, which cannot send the Authorization header:
+   * mints a ticket (POST /v1/streams/{id}/tickets) and returns the events URL
+   * that carries it. Chunk events' data is JSON: read them with `decodeChunk`.
+   * EventSource's own reconnects reuse the URL, so they work until `expiresAt`;
+   * after an `error` that closed the source, build a new URL with
+   * `after: lastEventId` and open a new one. Throws StreamEventsError when
+   * refused (404: not the caller's stream).
+   */
+  eventSourceUrl(streamId: string, options?: EventSourceUrlOptions): Promise<EventSourceTarget>;
 };
 
 /** A typed client of Parley's REST API (openapi-fetch) that signs every request. */
@@ -56,5 +80,19 @@ export function createParleyClient(options: ParleyClientOptions): ParleyClient {
   return Object.assign(client, {
     streamEvents: (streamId: string, streamOptions?: StreamEventsOptions) =>
       readStreamEvents(target, streamId, streamOptions),
+    eventSourceUrl: async (
+      streamId: string,
+      urlOptions: EventSourceUrlOptions = {},
+    ): Promise<EventSourceTarget> => {
+      const { data, error, response } = await client.POST('/v1/streams/{id}/tickets', {
+        params: { path: { id: streamId } },
+      });
+      if (!data) throw new StreamEventsError(response.status, error ?? null);
+      const after =
+        urlOptions.after === undefined
+          ? ''
+          : `&after=${encodeURIComponent(String(urlOptions.after))}`;
+      return { url: `${baseUrl}${data.events_url}${after}`, expiresAt: data.expires_at };
+    },
   });
 }

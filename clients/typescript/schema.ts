@@ -874,6 +874,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/streams/{id}/tickets': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Mint a short-lived ticket to read this stream's events without an Authorization header
+     * @description For clients that cannot set headers (a browser EventSource): `GET /v1/streams/{id}/events?ticket=...` then reads as the caller. The ticket opens this stream only, for this session only, until `expires_at` (STREAM_TICKET_TTL_SECONDS, default 60 s); a session signed out or revoked since makes it useless. It is a credential: never log it.
+     */
+    post: operations['Streams_ticket'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/streams/{id}/events': {
     parameters: {
       query?: never;
@@ -881,7 +901,18 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Server-Sent Events: the backlog, then live chunks (id = sequence number), heartbeats, and a final `done` event */
+    /**
+     * Server-Sent Events: the backlog, then live chunks (id = sequence number), heartbeats, and a final `done` event
+     * @description A `text/event-stream` (HTML Server-Sent Events) of these events, each ended by a blank line:
+     *
+     *     - a chunk: `id: <seq>` (its sequence number, from 1) and one `data: <JSON string>` line, the chunk encoded with `JSON.stringify`. Decode it with `JSON.parse` to get the chunk exactly as appended: CR, CRLF, LF, an empty string and any Unicode survive, which raw text would not (SSE parsers turn CR and CRLF into LF). Example: `id: 3` / `data: "two\r\nlines"`.
+     *     - the end: `id: <seq>` (the next sequence number), `event: done` and `data: {"status":"completed"}` (a JSON object, not a string). A reader resuming at or past the end, or reading a stream whose chunks expired, gets `event: done` without an id, its data `{"status":"completed"}` or `{"status":"completed","expired":true}`. The response ends after it.
+     *     - a heartbeat: the comment line `: heartbeat` after 15 s without an event; ignore it.
+     *
+     *     Resume with the `Last-Event-ID` header (what EventSource sends when it reconnects) or `?after=<seq>`; the header wins. Every chunk after that point comes, once and in order, then live ones.
+     *
+     *     Authenticate with `Authorization: Bearer <token>`, or, where no header can be set (a browser EventSource), with `?ticket=` from `POST /v1/streams/{id}/tickets` (not both).
+     */
     get: operations['Streams_events'];
     put?: never;
     post?: never;
@@ -1756,6 +1787,14 @@ export interface components {
     ChunkAppendedDto: {
       /** @description Its sequence number: the SSE event id */
       seq: number;
+    };
+    StreamTicketDto: {
+      /** @description Opens this stream's events without an Authorization header: `GET /v1/streams/{id}/events?ticket=...`. Valid for this stream and this session only, until `expires_at`; reconnects may reuse it until then. */
+      ticket: string;
+      /** Format: date-time */
+      expires_at: string;
+      /** @description The events URL with the ticket in its query, for `new EventSource(...)` */
+      events_url: string;
     };
   };
   responses: never;
@@ -3736,6 +3775,34 @@ export interface operations {
       };
     };
   };
+  Streams_ticket: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StreamTicketDto'];
+        };
+      };
+      /** @description No such stream of yours */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   Streams_events: {
     parameters: {
       query?: {
@@ -3753,8 +3820,17 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description text/event-stream */
+      /** @description The event stream (grammar above) */
       200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/event-stream': string;
+        };
+      };
+      /** @description No valid access token, or a ticket that is expired, altered or for another stream */
+      401: {
         headers: {
           [name: string]: unknown;
         };

@@ -4,6 +4,11 @@
  * events whose `id` is their sequence number; the stream ends with a `done`
  * event. When the connection drops, the reader reconnects with `Last-Event-ID`
  * set to the last event it delivered, so every chunk arrives once, in order.
+ *
+ * On the wire a chunk's `data:` is one JSON string (SSE parsers turn CR and CRLF
+ * into LF, so raw text could not survive); this reader decodes it, and yields
+ * each chunk exactly as it was appended. A browser `EventSource` hands over the
+ * JSON text: pass it to `decodeChunk`.
  */
 
 export interface StreamEvent {
@@ -11,7 +16,7 @@ export interface StreamEvent {
   id?: string;
   /** `message` for a chunk, `done` for the end of the stream. */
   event: string;
-  /** The chunk as it was appended (lines joined with `\n`); JSON for `done`. */
+  /** The chunk exactly as it was appended (decoded); the JSON text of `done`. */
   data: string;
 }
 
@@ -103,7 +108,7 @@ export async function* readStreamEvents(
               continue;
             }
             failures = 0;
-            yield item;
+            yield item.event === 'message' ? { ...item, data: decodeChunk(item.data) } : item;
             if (item.event === 'done') return;
           }
           if (parser.retryMs !== undefined) retryDelayMs = parser.retryMs;
@@ -127,6 +132,24 @@ export async function* readStreamEvents(
     }
     await sleep(retryDelayMs, signal);
   }
+}
+
+/**
+ * A chunk event's data as it was appended: the wire carries it as one JSON
+ * string (`"line one\\r\\nline two"`). For `EventSource` users:
+ * `source.onmessage = (e) => use(decodeChunk(e.data))`.
+ */
+export function decodeChunk(data: string): string {
+  let value: unknown;
+  try {
+    value = JSON.parse(data);
+  } catch {
+    value = undefined;
+  }
+  if (typeof value !== 'string') {
+    throw new StreamEventsError(200, data, 'a chunk event whose data is not a JSON string');
+  }
+  return value;
 }
 
 const RETRYABLE = new Set([408, 429, 500, 502, 503, 504]);

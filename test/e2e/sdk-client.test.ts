@@ -2,6 +2,7 @@ import net from 'node:net';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import {
   createParleyClient,
+  decodeChunk,
   SseParser,
   StreamEventsError,
   type ParleyClient,
@@ -10,6 +11,7 @@ import {
 import { createConversation } from '../factories/conversations.js';
 import { registerFullUser, type TestUser } from '../factories/identity.js';
 import { startTestApp, testConfig } from '../support/app.js';
+import { openSse, TRICKY_CHUNKS } from '../support/sse.js';
 
 /**
  * A TCP hop between the client and Parley that can cut every open connection
@@ -96,6 +98,7 @@ describe('TypeScript SDK against a real Parley', () => {
   let bob: TestUser;
   /** Straight to Parley, for the REST calls. */
   let parley: ParleyClient;
+  let parleyUrl: string;
   /** Through the hop, for the event streams it cuts. */
   let reader: ParleyClient;
 
@@ -107,7 +110,8 @@ describe('TypeScript SDK against a real Parley', () => {
     hopUrl = await hop.listen();
     [alice, bob] = await Promise.all([registerFullUser(app), registerFullUser(app)]);
     const token = () => alice.tokens.access_token;
-    parley = createParleyClient({ baseUrl: `http://127.0.0.1:${port}`, token });
+    parleyUrl = `http://127.0.0.1:${port}`;
+    parley = createParleyClient({ baseUrl: parleyUrl, token });
     reader = createParleyClient({ baseUrl: hopUrl, token });
   });
 
@@ -200,6 +204,49 @@ describe('TypeScript SDK against a real Parley', () => {
     });
     expect(response.status).toBe(404);
     expect(error).toBeDefined();
+  });
+
+  it('yields every chunk exactly as appended, across a dropped connection', async () => {
+    const id = await openStream();
+    const half = Math.floor(TRICKY_CHUNKS.length / 2);
+    for (const chunk of TRICKY_CHUNKS.slice(0, half)) await append(id, chunk);
+    const next = puller(reader.streamEvents(id, { retryDelayMs: 20 }));
+    const before = await next(half);
+    hop.drop();
+    for (const chunk of TRICKY_CHUNKS.slice(half)) await append(id, chunk);
+    await complete(id);
+    const after = await next(TRICKY_CHUNKS.length);
+    expect([...before, ...after].map((e) => e.data)).toEqual([
+      ...TRICKY_CHUNKS,
+      '{"status":"completed"}',
+    ]);
+    expect(hop.eventRequests(id)).toEqual([undefined, String(half)]);
+  });
+
+  it('builds an EventSource URL with a ticket, which reads without an Authorization header', async () => {
+    const id = await openStream();
+    for (const chunk of ['a\r\nb', '', 'c']) await append(id, chunk);
+    const target = await parley.eventSourceUrl(id, { after: 1 });
+    expect(target.url.startsWith(`${parleyUrl}/v1/streams/${id}/events?ticket=`)).toBe(true);
+    expect(target.url.endsWith('&after=1')).toBe(true);
+    expect(Date.parse(target.expiresAt)).toBeGreaterThan(Date.now());
+    await complete(id);
+    const url = new URL(target.url);
+    // What an EventSource does: a GET of the URL, no headers of the caller's.
+    const source = await openSse(url.origin, `${url.pathname}${url.search}`, {});
+    await source.ended;
+    expect(source.events.map((e) => [e.id, e.data])).toEqual([
+      ['2', ''],
+      ['3', 'c'],
+      ['4', '{"status":"completed"}'],
+    ]);
+    expect(decodeChunk('"a\\r\\nb"')).toBe('a\r\nb');
+    expect(() => decodeChunk('{"status":"completed"}')).toThrow(StreamEventsError);
+
+    const asBob = createParleyClient({ baseUrl: parleyUrl, token: bob.tokens.access_token });
+    const refused = await asBob.eventSourceUrl(id).catch((err: unknown) => err);
+    expect(refused).toBeInstanceOf(StreamEventsError);
+    expect((refused as StreamEventsError).status).toBe(404);
   });
 
   it('stops reading when its signal aborts', async () => {

@@ -3,7 +3,7 @@ import request from 'supertest';
 import { createConversation } from '../factories/conversations.js';
 import { registerFullUser, type TestUser } from '../factories/identity.js';
 import { startTestApp, tempDir, testConfig, testRedisPrefix } from '../support/app.js';
-import { openSse, type SseClient } from '../support/sse.js';
+import { openSse, TRICKY_CHUNKS, type SseClient } from '../support/sse.js';
 
 /** Two API instances on one Redis: what one writes, a reader of the other sees. */
 describe('resumable streams across instances', () => {
@@ -122,6 +122,47 @@ describe('resumable streams across instances', () => {
     await Promise.all([back.ended, byQuery.ended]);
     expect(data(back)).toEqual(['d', 'e']);
     expect(back.events.at(-1)?.event).toBe('done');
+  });
+
+  it('gives every chunk back byte-exact, live and on resume, whatever its line breaks', async () => {
+    const id = await openStream(alice);
+    const [first, ...rest] = TRICKY_CHUNKS;
+    await append(alice, id, first!);
+    const live = await read(id);
+    await live.waitFor(1);
+    for (const chunk of rest) await append(alice, id, chunk);
+    await live.waitFor(TRICKY_CHUNKS.length);
+    const resumed = await read(id, { 'Last-Event-ID': '2' });
+    const byQuery = await read(id, {}, '?after=0');
+    await request(producer.getHttpServer())
+      .post(`/v1/streams/${id}/complete`)
+      .set(alice.auth)
+      .expect(200);
+    await Promise.all([resumed.ended, byQuery.ended]);
+    expect(data(live)).toEqual(TRICKY_CHUNKS);
+    // On the wire each is one JSON string on one data line: nothing a parser normalises.
+    const raw = await request(reader.getHttpServer())
+      .get(`/v1/streams/${id}/events?after=1`)
+      .set(alice.auth)
+      .buffer(true)
+      .parse((res, done) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => done(null, text));
+      })
+      .expect(200);
+    expect(raw.body).toBe(
+      TRICKY_CHUNKS.slice(1)
+        .map((chunk, i) => `id: ${i + 2}\ndata: ${JSON.stringify(chunk)}\n\n`)
+        .join('') +
+        `id: ${TRICKY_CHUNKS.length + 1}\nevent: done\ndata: {"status":"completed"}\n\n`,
+    );
+    expect(data(byQuery)).toEqual(TRICKY_CHUNKS);
+    expect(data(resumed)).toEqual(TRICKY_CHUNKS.slice(2));
+    expect(byQuery.events.map((e) => e.id)).toEqual(
+      Array.from({ length: TRICKY_CHUNKS.length + 1 }, (_, i) => String(i + 1)),
+    );
   });
 
   it('sends readers of streams whose chunks arrive in parallel every chunk once, in order', async () => {

@@ -3,10 +3,10 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { createConversation } from '../factories/conversations.js';
 import { SummariesService } from '../../src/modules/memory/summaries.service.js';
-import { registerFullUser, type TestUser } from '../factories/identity.js';
+import { bearer, login, registerFullUser, type TestUser } from '../factories/identity.js';
 import { startTestApp, tempDir, testConfig } from '../support/app.js';
 import { waitForJob } from '../support/queues.js';
-import { openSse } from '../support/sse.js';
+import { openSse, TRICKY_CHUNKS } from '../support/sse.js';
 
 /** The embedded default: the lake's jobs in PostgreSQL (PGlite), stream chunks in memory. */
 describe('memory lake and resumable streams, embedded', () => {
@@ -110,5 +110,49 @@ describe('memory lake and resumable streams, embedded', () => {
       ['3', 'message', 'three'],
       ['4', 'done', '{"status":"completed"}'],
     ]);
+  });
+
+  it('gives chunks back byte-exact, live and on resume, to a reader holding a ticket', async () => {
+    const bob = await registerFullUser(app);
+    const conversationId = await createConversation(app, alice);
+    const opened = await http()
+      .post(`/v1/conversations/${conversationId}/streams`)
+      .set(alice.auth)
+      .expect(201);
+    const id = opened.body.id as string;
+    const append = (data: string) =>
+      http().post(`/v1/streams/${id}/chunks`).set(alice.auth).send({ data }).expect(201);
+    // A session of its own, signed out at the end.
+    const session = bearer((await login(app, alice.email, alice.password)).access_token);
+    const minted = await http().post(`/v1/streams/${id}/tickets`).set(session).expect(201);
+    const url = minted.body.events_url as string;
+
+    await append(TRICKY_CHUNKS[0]!);
+    const live = await openSse(baseUrl, url, {});
+    await live.waitFor(1);
+    for (const chunk of TRICKY_CHUNKS.slice(1)) await append(chunk);
+    await live.waitFor(TRICKY_CHUNKS.length);
+    const resumed = await openSse(baseUrl, url, { 'Last-Event-ID': '3' });
+    await http().post(`/v1/streams/${id}/complete`).set(alice.auth).expect(200);
+    await Promise.all([live.ended, resumed.ended]);
+    const chunks = (events: typeof live.events) =>
+      events.filter((e) => e.event === 'message').map((e) => e.data);
+    expect(chunks(live.events)).toEqual(TRICKY_CHUNKS);
+    expect(chunks(resumed.events)).toEqual(TRICKY_CHUNKS.slice(3));
+    expect(resumed.events.at(-1)?.event).toBe('done');
+
+    // Only that stream, only while the session lives.
+    const other = await http()
+      .post(`/v1/conversations/${await createConversation(app, bob)}/streams`)
+      .set(bob.auth)
+      .expect(201);
+    const ticket = minted.body.ticket as string;
+    const wrong = await http().get(`/v1/streams/${other.body.id}/events?ticket=${ticket}`);
+    expect(wrong.status).toBe(401);
+    expect(wrong.headers['content-type']).toMatch(/application\/problem\+json/);
+    await http().post('/v1/auth/logout').set(session).expect(204);
+    const ended = await http().get(url);
+    expect(ended.status).toBe(401);
+    expect(ended.body.detail).toMatch(/session/);
   });
 });

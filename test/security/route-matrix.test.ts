@@ -34,6 +34,15 @@ const BELOW_FULL = [
   'POST /v1/invitations/:token/accept',
 ];
 
+/**
+ * Routes that take `?ticket=` instead of the Authorization header, and where a
+ * ticket of each resource kind is minted: a reviewed change, like BELOW_FULL.
+ */
+const TAKES_TICKET = ['GET /v1/streams/:id/events'];
+const TICKET_MINTERS: Record<string, (id: string) => string> = {
+  stream: (id) => `/v1/streams/${id}/tickets`,
+};
+
 /** Values for path parameters that are not owned ids; anything else gets a fresh UUID. */
 const SAMPLE_PARAMS: Record<string, string> = { provider: 'openai', idp: 'no-such-idp' };
 
@@ -165,6 +174,63 @@ describe('S1/S2: every route, from the route table', () => {
       const own = await call(route, owner, path);
       if (own.status === 404 || own.status >= 500)
         failures.push(`${describeRoute(route)} as the owner -> ${own.status}`);
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('lists exactly the reviewed routes as taking a ticket, each with an owned resource', () => {
+    const ticketed = routes.filter((r) => r.ticket);
+    expect(ticketed.map(describeRoute).sort()).toEqual([...TAKES_TICKET].sort());
+    for (const route of ticketed) {
+      expect({
+        route: describeRoute(route),
+        public: route.public,
+        kind: route.access?.kind,
+      }).toEqual({ route: describeRoute(route), public: false, kind: expect.any(String) });
+    }
+  });
+
+  it("S1: a ticket opens only its own resource: another user's, another resource or none is a 401", async () => {
+    const failures: string[] = [];
+    for (const route of routes.filter((r) => r.ticket)) {
+      const { param, kind } = route.access!;
+      const minter = TICKET_MINTERS[kind];
+      const factory = OWNED_FACTORIES[kind];
+      if (!minter || !factory) {
+        failures.push(`${describeRoute(route)}: no ticket minter or factory for kind "${kind}"`);
+        continue;
+      }
+      const owner = await sessionIn(SessionScope.Full, route);
+      const intruder = await sessionIn(SessionScope.Full, route);
+      const idOf = (made: string | Record<string, string>) =>
+        typeof made === 'string' ? made : made[param]!;
+      const [mine, theirs] = [idOf(await factory(app, owner)), idOf(await factory(app, intruder))];
+      const mint = async (user: TestUser, id: string) => {
+        const res = await http().post(minter(id)).set(user.auth);
+        if (res.status !== 201) failures.push(`${minter(id)} as its owner -> ${res.status}`);
+        return res.body.ticket as string;
+      };
+      const [ownTicket, intruderTicket] = [await mint(owner, mine), await mint(intruder, theirs)];
+      // The intruder cannot mint one for the owner's resource either.
+      const stolenMint = await http().post(minter(mine)).set(intruder.auth);
+      if (stolenMint.status !== 404)
+        failures.push(`${minter(mine)} as another user -> ${stolenMint.status}`);
+      const withTicket = (id: string, ticket: string) =>
+        http()[route.method.toLowerCase() as 'get'](
+          `${fill(route, { [param]: id })}?ticket=${encodeURIComponent(ticket)}`,
+        );
+      for (const [what, id, ticket, expected] of [
+        ["another user's ticket", mine, intruderTicket, 401],
+        ['a ticket on a resource that does not exist', uuidv7(), ownTicket, 401],
+        ['a made-up ticket', mine, 'not-a-ticket', 401],
+      ] as const) {
+        const res = await withTicket(id, ticket);
+        if (res.status !== expected || !/problem\+json/.test(res.headers['content-type'] ?? ''))
+          failures.push(`${describeRoute(route)} with ${what} -> ${res.status}`);
+      }
+      const own = await withTicket(mine, ownTicket);
+      if (own.status >= 400)
+        failures.push(`${describeRoute(route)} with its own ticket -> ${own.status}`);
     }
     expect(failures).toEqual([]);
   });

@@ -103,6 +103,21 @@ describe('S6: secrets at rest and in logs', () => {
       .expect(200);
     seen.push(rotated.body.access_token, rotated.body.refresh_token);
 
+    // A stream ticket rides in a query string: the log keeps the path alone.
+    const current = { Authorization: `Bearer ${rotated.body.access_token}` };
+    const conversation = await http().post('/v1/conversations').set(current).send({}).expect(201);
+    const stream = await http()
+      .post(`/v1/conversations/${conversation.body.id}/streams`)
+      .set(current)
+      .expect(201);
+    const streamId = stream.body.id as string;
+    await http().post(`/v1/streams/${streamId}/complete`).set(current).expect(200);
+    const minted = await http().post(`/v1/streams/${streamId}/tickets`).set(current).expect(201);
+    const ticket = minted.body.ticket as string;
+    seen.push(ticket);
+    await http().get(`/v1/streams/${streamId}/events?ticket=${ticket}`).expect(200);
+    await http().get(`/v1/streams/${streamId}/events?ticket=${ticket}x`).expect(401);
+
     await http().post('/v1/auth/password/forgot').send({ email }).expect(202);
     const resetToken = await readResetToken(email);
     seen.push(resetToken);
@@ -133,6 +148,7 @@ describe('S6: secrets at rest and in logs', () => {
     // The dump and the log are real: they hold the account and the requests.
     expect(dump.stdout).toContain(email);
     expect(log).toContain('/v1/auth/password/reset');
+    expect(log).toContain(`/v1/streams/${streamId}/events`);
     expect(log).toContain('[REDACTED]');
     for (const secret of seen) {
       expect({ secret, inDump: dump.stdout.includes(secret) }).toEqual({ secret, inDump: false });

@@ -1,7 +1,12 @@
 import { RequestMethod, type INestApplication, type Type } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
 import { ModulesContainer } from '@nestjs/core';
-import { PUBLIC_KEY, ROLES_KEY, SCOPES_KEY } from '../../src/modules/auth/auth.decorators.js';
+import {
+  PUBLIC_KEY,
+  ROLES_KEY,
+  SCOPES_KEY,
+  TICKET_KEY,
+} from '../../src/modules/auth/auth.decorators.js';
 import { ACCESS_KEY, type AccessRule } from '../../src/platform/access/access-rule.js';
 import { SessionScope } from '../../src/modules/auth/entities/app-session.entity.js';
 
@@ -14,6 +19,8 @@ export interface RouteInfo {
   roles: string[];
   /** What its `@Access` declares: the path parameter naming a resource the caller must reach. */
   access?: AccessRule;
+  /** Whether `?ticket=` (minted for the resource of its `@Access`) stands in for the header. */
+  ticket: boolean;
   params: string[];
   controller: string;
   handler: string;
@@ -67,6 +74,7 @@ export function routeTable(app: INestApplication): RouteInfo[] {
           scopes: metadata<SessionScope[]>(SCOPES_KEY, handler, controller) ?? [SessionScope.Full],
           roles: metadata<string[]>(ROLES_KEY, handler, controller) ?? [],
           access: metadata<AccessRule>(ACCESS_KEY, handler, controller),
+          ticket: metadata<boolean>(TICKET_KEY, handler, controller) === true,
           params: [...path.matchAll(/:([A-Za-z_]+)/g)].map((m) => m[1]!),
           controller: controller.name,
           handler: name,

@@ -1,12 +1,33 @@
 import http from 'node:http';
+import { decodeChunk, SseParser } from '../../clients/typescript/sse.js';
+
+/** Chunks an SSE parser would change if they went raw: CR, CRLF, blank lines, field lookalikes. */
+export const TRICKY_CHUNKS = [
+  'plain',
+  '\r',
+  '\r\n',
+  '\n\n',
+  '',
+  'line\rcr\r\ncrlf\nlf',
+  '\u{1F600} \u00e9\u4e2d \u2028\u2029',
+  'data: x',
+  'id: 99\nevent: done\n\n',
+  ': not a comment',
+  ' leading space',
+  '"quoted" \\ \t tab',
+];
 
 export interface SseEvent {
   id?: string;
   event: string;
+  /** A chunk exactly as appended; the JSON text of a `done` event. */
   data: string;
 }
 
-/** A Server-Sent Events reader over plain HTTP, as a browser's EventSource parses them. */
+/**
+ * A Server-Sent Events reader over plain HTTP, as a browser's EventSource parses
+ * them; chunk events come decoded (their wire data is one JSON string).
+ */
 export interface SseClient {
   status: number;
   events: SseEvent[];
@@ -33,33 +54,20 @@ export function openSse(
       const events: SseEvent[] = [];
       const comments: string[] = [];
       const listeners = new Set<() => void>();
-      let buffer = '';
+      // The SDK's parser follows the HTML standard's grammar (CR, LF and CRLF line ends).
+      const parser = new SseParser();
       let ended: () => void;
       const endedPromise = new Promise<void>((r) => (ended = r));
       res.setEncoding('utf8');
       res.on('data', (text: string) => {
-        buffer += text;
-        let cut: number;
-        while ((cut = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, cut);
-          buffer = buffer.slice(cut + 2);
-          const event: SseEvent = { event: 'message', data: '' };
-          const data: string[] = [];
-          let any = false;
-          for (const line of block.split('\n')) {
-            if (line.startsWith(':')) comments.push(line.slice(1).trim());
-            else if (line.startsWith('id: ')) event.id = line.slice(4);
-            else if (line.startsWith('event: ')) event.event = line.slice(7);
-            else if (line.startsWith('data: ')) data.push(line.slice(6));
-            else continue;
-            if (!line.startsWith(':')) any = true;
-          }
-          if (any) {
-            event.data = data.join('\n');
-            events.push(event);
-          }
-          for (const l of listeners) l();
+        for (const item of parser.feed(text)) {
+          if (typeof item === 'string') comments.push(item.trim());
+          else
+            events.push(
+              item.event === 'message' ? { ...item, data: decodeChunk(item.data) } : item,
+            );
         }
+        for (const l of listeners) l();
       });
       res.on('end', () => ended());
       res.on('close', () => ended());

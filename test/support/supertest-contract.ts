@@ -53,7 +53,9 @@ interface SuperagentResponse {
 /** What the validator needs from a superagent response. */
 export function observe(method: string, url: string, res: SuperagentResponse): ObservedResponse {
   const contentType = res.headers['content-type'];
-  const text = typeof res.text === 'string' ? res.text : '';
+  // A custom `.parse()` (event streams read whole) leaves no `text`, only its string body.
+  const text =
+    typeof res.text === 'string' ? res.text : typeof res.body === 'string' ? res.body : '';
   const binary = Buffer.isBuffer(res.body) ? res.body.length : 0;
   const declared = Number(res.headers['content-length'] ?? NaN);
   const hasBody = text.length > 0 || binary > 0 || declared > 0;

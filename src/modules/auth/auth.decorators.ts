@@ -1,4 +1,10 @@
-import { createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
+import {
+  applyDecorators,
+  createParamDecorator,
+  SetMetadata,
+  type ExecutionContext,
+} from '@nestjs/common';
+import { ApiSecurity } from '@nestjs/swagger';
 import { Role } from '../users/entities/user.entity.js';
 import { SessionScope } from './entities/app-session.entity.js';
 import type { AuthContext } from './auth-context.js';
@@ -7,6 +13,9 @@ export { Public, PUBLIC_KEY } from '../../platform/http/public.decorator.js';
 
 export const SCOPES_KEY = 'parley:scopes';
 export const ROLES_KEY = 'parley:roles';
+export const TICKET_KEY = 'parley:ticket';
+/** The security scheme of `?ticket=` in the OpenAPI document. */
+export const TICKET_SCHEME = 'ticket';
 
 export const ALL_SCOPES = [SessionScope.Onboarding, SessionScope.PendingConsent, SessionScope.Full];
 
@@ -17,6 +26,15 @@ export const Scopes = (...scopes: SessionScope[]) => SetMetadata(SCOPES_KEY, sco
 export const AnyScope = () => Scopes(...ALL_SCOPES);
 
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
+
+/**
+ * Besides the Authorization header, the route takes `?ticket=`, minted for the
+ * resource its `@Access` names (browsers' EventSource cannot send headers).
+ * Scope and resource access are checked as for a token; the ticket only stands
+ * in for the header.
+ */
+export const AcceptsTicket = () =>
+  applyDecorators(SetMetadata(TICKET_KEY, true), ApiSecurity(TICKET_SCHEME));
 
 export const CurrentUser = createParamDecorator(
   (_data: unknown, ctx: ExecutionContext): AuthContext => {

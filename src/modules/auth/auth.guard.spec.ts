@@ -5,7 +5,9 @@ import { DomainError } from '../../platform/http/domain-error.js';
 import { ErrorCode } from '../../platform/http/error-codes.js';
 import { AccountType, Role } from '../users/entities/user.entity.js';
 import type { AuthContext } from './auth-context.js';
-import { ALL_SCOPES, PUBLIC_KEY, ROLES_KEY, SCOPES_KEY } from './auth.decorators.js';
+import { ACCESS_KEY } from '../../platform/access/access-rule.js';
+import type { AccessTicketsService } from './access-tickets.service.js';
+import { ALL_SCOPES, PUBLIC_KEY, ROLES_KEY, SCOPES_KEY, TICKET_KEY } from './auth.decorators.js';
 import { AuthGuard } from './auth.guard.js';
 import { SessionScope } from './entities/app-session.entity.js';
 import type { JwtStrategy } from './jwt.strategy.js';
@@ -20,8 +22,18 @@ function guardWith(
   resolve: (claims: unknown) => Promise<AuthContext | false> = async () => {
     throw new Error('unexpected resolve');
   },
+  redeem: (ticket: string, kind: string, id: string) => Promise<AuthContext> = async () => {
+    throw new Error('unexpected redeem');
+  },
 ): AuthGuard {
-  return new AuthGuard(reflector(meta), verified, { resolve } as unknown as JwtStrategy);
+  return new AuthGuard(
+    reflector(meta),
+    verified,
+    { resolve } as unknown as JwtStrategy,
+    {
+      redeem,
+    } as unknown as AccessTicketsService,
+  );
 }
 
 const passport = Object.getPrototypeOf(AuthGuard.prototype) as {
@@ -32,9 +44,20 @@ function reflector(meta: Record<string, unknown>): Reflector {
   return { getAllAndOverride: jest.fn((key: string) => meta[key]) } as unknown as Reflector;
 }
 
-function context(user?: Partial<AuthContext>, authorization?: string): ExecutionContext {
-  const request: { headers: Record<string, string>; user?: AuthContext } = {
+function context(
+  user?: Partial<AuthContext>,
+  authorization?: string,
+  query: Record<string, unknown> = {},
+): ExecutionContext {
+  const request: {
+    headers: Record<string, string>;
+    user?: AuthContext;
+    query: Record<string, unknown>;
+    params: Record<string, string>;
+  } = {
     headers: authorization ? { authorization } : {},
+    query,
+    params: { id: 'r1' },
     user: user && {
       userId: 'u1',
       sessionId: 's1',
@@ -140,5 +163,45 @@ describe('AuthGuard', () => {
     const guard = guardWith({}, verified);
     await codeOf(guard.canActivate(context({}, 'Bearer tok')));
     expect(verify).toHaveBeenCalledTimes(1);
+  });
+
+  describe('tickets', () => {
+    const ticketRoute = { [TICKET_KEY]: true, [ACCESS_KEY]: { kind: 'stream', param: 'id' } };
+    const ticketUser = (scope = SessionScope.Full) =>
+      ({ userId: 'u1', scope, roles: [] }) as unknown as AuthContext;
+
+    it('redeems ?ticket= for the resource the route names, then checks the scope', async () => {
+      const redeem = jest.fn(async () => ticketUser());
+      const guard = guardWith(ticketRoute, undefined, undefined, redeem);
+      expect(await codeOf(guard.canActivate(context(undefined, undefined, { ticket: 't' })))).toBe(
+        'passed',
+      );
+      expect(redeem).toHaveBeenCalledWith('t', 'stream', 'r1');
+      expect(verify).not.toHaveBeenCalled();
+      const below = guardWith(ticketRoute, undefined, undefined, async () =>
+        ticketUser(SessionScope.Onboarding),
+      );
+      expect(await codeOf(below.canActivate(context(undefined, undefined, { ticket: 't' })))).toBe(
+        ErrorCode.InsufficientScope,
+      );
+    });
+
+    it('ignores ?ticket= on a route that takes none (the header decides)', async () => {
+      const guard = guardWith({ [ACCESS_KEY]: { kind: 'stream', param: 'id' } });
+      verify.mockResolvedValue(false);
+      await codeOf(guard.canActivate(context({}, undefined, { ticket: 't' })));
+      expect(verify).toHaveBeenCalledTimes(1);
+    });
+
+    it('refuses a ticket beside an Authorization header, and a repeated ticket', async () => {
+      const guard = guardWith(ticketRoute);
+      expect(
+        await codeOf(guard.canActivate(context(undefined, 'Bearer tok', { ticket: 't' }))),
+      ).toBe(ErrorCode.ValidationFailed);
+      expect(
+        await codeOf(guard.canActivate(context(undefined, undefined, { ticket: ['t', 'u'] }))),
+      ).toBe(ErrorCode.InvalidToken);
+      expect(verify).not.toHaveBeenCalled();
+    });
   });
 });

@@ -5,6 +5,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ConsentModule } from '../consent/consent.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { AuthController } from './auth.controller.js';
+import { AccessTicketsService } from './access-tickets.service.js';
 import { AuthGuard } from './auth.guard.js';
 import { AuthService } from './auth.service.js';
 import { AppSession } from './entities/app-session.entity.js';
@@ -70,8 +71,16 @@ import { TrustedClientsService } from './trusted-clients.service.js';
     PasswordResetService,
     IdpService,
     TrustedClientsService,
+    AccessTicketsService,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [AuthService, SessionsService, TrustedClientsService, TokensService, RevocationService],
+  exports: [
+    AuthService,
+    SessionsService,
+    TrustedClientsService,
+    TokensService,
+    RevocationService,
+    AccessTicketsService,
+  ],
 })
 export class AuthModule {}

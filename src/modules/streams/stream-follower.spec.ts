@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+import { SseParser } from '../../../clients/typescript/sse.js';
 import { MemoryChunkStore } from './memory-chunk-store.js';
 import { follow, formatEntry, type SseSink } from './stream-follower.js';
 
@@ -39,7 +41,7 @@ describe('follow', () => {
     await store.complete('s');
     expect(await done).toBe(true);
     expect(out.text()).toBe(
-      'id: 2\ndata: b\n\nid: 3\ndata: c\n\nid: 4\ndata: d\n\n' +
+      'id: 2\ndata: "b"\n\nid: 3\ndata: "c"\n\nid: 4\ndata: "d"\n\n' +
         'id: 5\nevent: done\ndata: {"status":"completed"}\n\n',
     );
   });
@@ -106,14 +108,42 @@ describe('follow', () => {
       },
     });
     expect(await done).toBe(true);
-    expect(out.text()).toBe('id: 1\ndata: a\n\n' + formatEntry({ seq: 2 }));
+    expect(out.text()).toBe('id: 1\ndata: "a"\n\n' + formatEntry({ seq: 2 }));
   });
 });
 
 describe('formatEntry', () => {
-  it('splits every kind of line break into data lines, so no chunk can forge an event', () => {
-    expect(formatEntry({ seq: 7, data: 'a\r\nb\rc\nid: 99' })).toBe(
-      'id: 7\ndata: a\ndata: b\ndata: c\ndata: id: 99\n\n',
+  it('writes a chunk as one JSON string on one data line, so no chunk can forge an event', () => {
+    expect(formatEntry({ seq: 7, data: 'a\r\nb\rc\n\nid: 99' })).toBe(
+      'id: 7\ndata: "a\\r\\nb\\rc\\n\\nid: 99"\n\n',
+    );
+    expect(formatEntry({ seq: 8, data: '' })).toBe('id: 8\ndata: ""\n\n');
+  });
+
+  it('gives any string back exactly through a standard SSE parser and JSON.parse', () => {
+    const samples = ['\r', '\r\n', '\n\n', '', '\u{1F600}', 'data: x', '\u2028\u0000', ' lead'];
+    const arbitrary = fc.oneof(
+      fc.string({ unit: 'grapheme' }),
+      fc.string({ unit: fc.constantFrom('\r', '\n', ':', ' ', 'd', 'a', 't', '\u{1F600}') }),
+    );
+    const roundTrip = (chunks: string[]) => {
+      const parser = new SseParser();
+      const text = chunks.map((data, i) => formatEntry({ seq: i + 1, data })).join('');
+      const events = parser.feed(text);
+      expect(events).toEqual(
+        chunks.map((data, i) => ({
+          id: String(i + 1),
+          event: 'message',
+          data: JSON.stringify(data),
+        })),
+      );
+      return events.map((e) => JSON.parse((e as { data: string }).data) as string);
+    };
+    expect(roundTrip(samples)).toEqual(samples);
+    fc.assert(
+      fc.property(fc.array(arbitrary), (chunks) => {
+        expect(roundTrip(chunks)).toEqual(chunks);
+      }),
     );
   });
 });

@@ -15,14 +15,18 @@ export interface FollowOptions {
 
 const BATCH = 1000;
 
-/** `id:` is the sequence number, so a reconnecting EventSource resumes on its own. */
+/**
+ * `id:` is the sequence number, so a reconnecting EventSource resumes on its own.
+ * A chunk's data is one JSON string (`JSON.stringify` of the chunk): an SSE parser
+ * normalises CR and CRLF to LF and joins data lines with LF, so raw text could not
+ * come back byte-exact, and a chunk holding `\n\ndata: x` could forge an event.
+ * JSON escapes every line break, so any string is one line and decodes to itself.
+ */
 export function formatEntry(entry: StreamEntry): string {
   if (entry.data === undefined) {
     return `id: ${entry.seq}\nevent: done\ndata: {"status":"completed"}\n\n`;
   }
-  if (!/[\r\n]/.test(entry.data)) return `id: ${entry.seq}\ndata: ${entry.data}\n\n`;
-  const lines = entry.data.split(/\r\n|\r|\n/).map((line) => `data: ${line}\n`);
-  return `id: ${entry.seq}\n${lines.join('')}\n`;
+  return `id: ${entry.seq}\ndata: ${JSON.stringify(entry.data)}\n\n`;
 }
 
 /**

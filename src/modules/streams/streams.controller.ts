@@ -21,21 +21,43 @@ import {
   ApiOperation,
   ApiProduces,
   ApiTags,
+  ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Access } from '../../platform/access/access.decorator.js';
 import { DomainError } from '../../platform/http/domain-error.js';
 import { ErrorCode } from '../../platform/http/error-codes.js';
+import { AccessTicketsService } from '../auth/access-tickets.service.js';
 import type { AuthContext } from '../auth/auth-context.js';
-import { CurrentUser } from '../auth/auth.decorators.js';
+import { AcceptsTicket, CurrentUser } from '../auth/auth.decorators.js';
 import {
   AppendChunkDto,
   ChunkAppendedDto,
   StreamDto,
   StreamEventsQuery,
   StreamParams,
+  StreamTicketDto,
 } from './dto/stream.dto.js';
 import { StreamsService } from './streams.service.js';
+
+/** The wire format of `GET /v1/streams/{id}/events`, as the OpenAPI document states it. */
+const EVENTS_GRAMMAR = [
+  'A `text/event-stream` (HTML Server-Sent Events) of these events, each ended by a blank line:',
+  '',
+  '- a chunk: `id: <seq>` (its sequence number, from 1) and one `data: <JSON string>` line, the chunk encoded with `JSON.stringify`. ' +
+    'Decode it with `JSON.parse` to get the chunk exactly as appended: CR, CRLF, LF, an empty string and any Unicode survive, ' +
+    'which raw text would not (SSE parsers turn CR and CRLF into LF). Example: `id: 3` / `data: "two\\r\\nlines"`.',
+  '- the end: `id: <seq>` (the next sequence number), `event: done` and `data: {"status":"completed"}` (a JSON object, not a string). ' +
+    'A reader resuming at or past the end, or reading a stream whose chunks expired, gets `event: done` without an id, ' +
+    'its data `{"status":"completed"}` or `{"status":"completed","expired":true}`. The response ends after it.',
+  '- a heartbeat: the comment line `: heartbeat` after 15 s without an event; ignore it.',
+  '',
+  'Resume with the `Last-Event-ID` header (what EventSource sends when it reconnects) or `?after=<seq>`; the header wins. ' +
+    'Every chunk after that point comes, once and in order, then live ones.',
+  '',
+  'Authenticate with `Authorization: Bearer <token>`, or, where no header can be set (a browser EventSource), ' +
+    'with `?ticket=` from `POST /v1/streams/{id}/tickets` (not both).',
+].join('\n');
 
 @ApiTags('streams')
 @ApiBearerAuth()
@@ -59,7 +81,10 @@ export class ConversationStreamsController {
 export class StreamsController {
   private readonly logger = new Logger('Streams');
 
-  constructor(private readonly streams: StreamsService) {}
+  constructor(
+    private readonly streams: StreamsService,
+    private readonly tickets: AccessTicketsService,
+  ) {}
 
   @Post('chunks')
   @Access('stream')
@@ -85,15 +110,40 @@ export class StreamsController {
     return this.streams.complete(me.userId, params.id);
   }
 
-  @Get('events')
+  @Post('tickets')
   @Access('stream')
   @ApiOperation({
     summary:
+      "Mint a short-lived ticket to read this stream's events without an Authorization header",
+    description:
+      'For clients that cannot set headers (a browser EventSource): `GET /v1/streams/{id}/events?ticket=...` then reads as the caller. ' +
+      'The ticket opens this stream only, for this session only, until `expires_at` (STREAM_TICKET_TTL_SECONDS, default 60 s); ' +
+      'a session signed out or revoked since makes it useless. It is a credential: never log it.',
+  })
+  @ApiCreatedResponse({ type: StreamTicketDto })
+  @ApiNotFoundResponse({ description: 'No such stream of yours' })
+  ticket(@CurrentUser() me: AuthContext, @Param() params: StreamParams): StreamTicketDto {
+    return StreamTicketDto.from(params.id, this.tickets.mint(me, 'stream', params.id));
+  }
+
+  @Get('events')
+  @Access('stream')
+  @AcceptsTicket()
+  @ApiOperation({
+    summary:
       'Server-Sent Events: the backlog, then live chunks (id = sequence number), heartbeats, and a final `done` event',
+    description: EVENTS_GRAMMAR,
   })
   @ApiProduces('text/event-stream')
   @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'Resume after this chunk' })
-  @ApiOkResponse({ description: 'text/event-stream' })
+  @ApiOkResponse({
+    description: 'The event stream (grammar above)',
+    content: { 'text/event-stream': { schema: { type: 'string' } } },
+  })
+  @ApiUnauthorizedResponse({
+    description:
+      'No valid access token, or a ticket that is expired, altered or for another stream',
+  })
   @ApiNotFoundResponse()
   async events(
     @CurrentUser() me: AuthContext,

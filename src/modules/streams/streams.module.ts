@@ -4,6 +4,7 @@ import type { AppConfig } from '../../platform/config/config.js';
 import { APP_CONFIG } from '../../platform/config/config.tokens.js';
 import { RedisConnections } from '../../platform/redis/redis.factory.js';
 import { RedisModule } from '../../platform/redis/redis.module.js';
+import { AuthModule } from '../auth/auth.module.js';
 import { ConversationsModule } from '../conversations/conversations.module.js';
 import { CHUNK_STORE, type ChunkStore } from './chunk-store.js';
 import { Stream } from './entities/stream.entity.js';
@@ -16,7 +17,7 @@ import { StreamsService } from './streams.service.js';
 
 /** Resumable streams of assistant responses, readable from any instance. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Stream]), ConversationsModule, RedisModule],
+  imports: [TypeOrmModule.forFeature([Stream]), AuthModule, ConversationsModule, RedisModule],
   controllers: [ConversationStreamsController, StreamsController],
   providers: [
     {

@@ -137,6 +137,8 @@ export const envSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10000),
   /** Blocking Redis connections an instance shares among all its stream readers. */
   STREAM_READER_CONNECTIONS: z.coerce.number().int().min(1).max(64).default(4),
+  /** Lifetime of a stream ticket (`?ticket=` for EventSource, which cannot send headers). */
+  STREAM_TICKET_TTL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
 });
 
 export type Env = z.infer<typeof envSchema>;

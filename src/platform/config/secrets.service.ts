@@ -39,6 +39,8 @@ export class SecretsService {
   readonly currentKeyId: string;
   /** HMAC key for signed blob URLs, derived so that operators manage one secret. */
   readonly urlSigningKey: Buffer;
+  /** HMAC key for access tickets (stream events opened without an Authorization header). */
+  readonly ticketSigningKey: Buffer;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     const env = config.env;
@@ -79,6 +81,9 @@ export class SecretsService {
         'parley/blob-url-signing',
         32,
       ),
+    );
+    this.ticketSigningKey = Buffer.from(
+      hkdfSync('sha256', keys.map.get(keys.current)!, Buffer.alloc(0), 'parley/access-tickets', 32),
     );
   }
 }

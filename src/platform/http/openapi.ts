@@ -30,7 +30,16 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setVersion('1')
     // Relative: the instance serving this document (a client passes its own base URL).
     .addServer('/', 'The Parley instance that serves this document')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+    .addApiKey(
+      {
+        type: 'apiKey',
+        in: 'query',
+        name: 'ticket',
+        description: 'A short-lived ticket for one resource, where no header can be sent',
+      },
+      'ticket',
+    );
   for (const [name, description] of TAGS) builder.addTag(name, description);
   const config = builder.build();
   // The builder's setters would also write empty `url` and `email` strings.

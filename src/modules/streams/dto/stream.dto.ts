@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiHideProperty, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsString, IsUUID, MaxLength, Min } from 'class-validator';
 import type { Stream } from '../entities/stream.entity.js';
 import { IsOptionalNotNull, ToQueryInteger } from '../../../platform/http/validators.js';
@@ -32,6 +32,36 @@ export class StreamEventsQuery {
   @IsInt()
   @Min(0)
   after?: number;
+
+  // Read by the auth guard in place of the Authorization header; documented as
+  // the `ticket` security scheme, so not a second time as a parameter.
+  @ApiHideProperty()
+  @IsOptionalNotNull()
+  @IsString()
+  ticket?: string;
+}
+
+export class StreamTicketDto {
+  @ApiProperty({
+    description:
+      "Opens this stream's events without an Authorization header: `GET /v1/streams/{id}/events?ticket=...`. Valid for this stream and this session only, until `expires_at`; reconnects may reuse it until then.",
+  })
+  ticket: string;
+
+  @ApiProperty({ format: 'date-time' }) expires_at: string;
+
+  @ApiProperty({
+    description: 'The events URL with the ticket in its query, for `new EventSource(...)`',
+  })
+  events_url: string;
+
+  static from(streamId: string, minted: { ticket: string; expiresAt: Date }): StreamTicketDto {
+    return {
+      ticket: minted.ticket,
+      expires_at: minted.expiresAt.toISOString(),
+      events_url: `/v1/streams/${streamId}/events?ticket=${encodeURIComponent(minted.ticket)}`,
+    };
+  }
 }
 
 export class ChunkAppendedDto {
