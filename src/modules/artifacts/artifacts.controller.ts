@@ -78,6 +78,9 @@ export class ConversationArtifactsController {
   @Access('conversation')
   @ApiOperation({
     summary: 'Register an object already stored under its content key, verified by its hash',
+    description:
+      'The object must be at artifacts/{sha[0:2]}/{sha[2:4]}/{sha256}; it is read back in full ' +
+      'and hashed, and a mismatch registers nothing (422).',
   })
   @ApiCreatedResponse({ type: StoredArtifactDto })
   @ApiForbiddenResponse({ description: 'Consent is missing' })
@@ -99,7 +102,10 @@ export class ConversationArtifactsController {
 
   @Get()
   @Access('conversation')
-  @ApiOperation({ summary: 'Artifacts of a conversation, newest first' })
+  @ApiOperation({
+    summary: 'Artifacts of a conversation, newest first',
+    description: "Keyset pagination: `limit` and `after` (the previous page's `next_cursor`).",
+  })
   @ApiOkResponse({ type: ArtifactPageDto })
   list(
     @CurrentUser() me: AuthContext,
@@ -119,7 +125,10 @@ export class ArtifactsController {
 
   @Get()
   @Access(ARTIFACT)
-  @ApiOperation({ summary: 'One artifact' })
+  @ApiOperation({
+    summary: 'One artifact',
+    description: 'Its metadata; the bytes come from /download.',
+  })
   @ApiOkResponse({ type: ArtifactDto })
   get(@CurrentUser() me: AuthContext, @Param('id') id: string): Promise<ArtifactDto> {
     return this.artifacts.get(me.userId, id);
@@ -128,7 +137,12 @@ export class ArtifactsController {
   @Delete()
   @Access(ARTIFACT)
   @HttpCode(204)
-  @ApiOperation({ summary: 'Delete an artifact; its blob goes when its last reference has gone' })
+  @ApiOperation({
+    summary: 'Delete an artifact',
+    description:
+      'Drops its reference; the blob is removed when its last reference has gone, after ' +
+      'ARTIFACT_BLOB_GRACE_SECONDS, by the hourly maintenance prune.',
+  })
   @ApiNoContentResponse()
   async delete(@CurrentUser() me: AuthContext, @Param('id') id: string): Promise<void> {
     await this.artifacts.delete(me.userId, id);

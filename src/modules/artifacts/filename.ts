@@ -4,6 +4,7 @@ const MAX_BYTES = 255;
 // Control characters (C0, DEL, C1), bidirectional overrides and isolates (which
 // can make "txt.exe" read as "exe.txt"), zero-width characters and the BOM.
 const INVISIBLE =
+  // eslint-disable-next-line no-control-regex -- control characters are what it finds
   /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/gu;
 /** Characters Windows refuses in names, and path separators. */
 const RESERVED_CHARS = /[<>:"/\\|?*]/g;

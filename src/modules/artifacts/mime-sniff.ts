@@ -110,6 +110,7 @@ export function utf8Text(head: Buffer, complete: boolean): string | undefined {
     return undefined;
   }
   // Tab, line feed, form feed and carriage return are text; other C0 controls and DEL are not.
+  // eslint-disable-next-line no-control-regex -- control characters are what it finds
   if (/[\u0000-\u0008\u000b\u000e-\u001f\u007f]/.test(text)) return undefined;
   return text;
 }

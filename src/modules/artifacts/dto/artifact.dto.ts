@@ -4,6 +4,7 @@ import { IsOptionalNotNull } from '../../../platform/http/validators.js';
 import type { Artifact } from '../entities/artifact.entity.js';
 
 /** Run and tool-call ids: printable, without control characters. */
+// eslint-disable-next-line no-control-regex -- control characters are what it finds
 export const CLIENT_ID = /^[^\u0000-\u001f\u007f]{1,200}$/;
 
 export class ArtifactDto {

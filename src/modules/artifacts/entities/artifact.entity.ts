@@ -62,7 +62,7 @@ export class Artifact {
   @Column('varchar', { length: 200, nullable: true })
   toolCallId: string | null;
 
-  @Column('jsonb', { default: () => `'{}'::jsonb` })
+  @Column('jsonb', { default: () => "'{}'" })
   metadata: Record<string, unknown>;
 
   @CreateDateColumn({ type: 'timestamptz' })
