@@ -9,6 +9,7 @@ import { Collectives1795498003704 } from './1795498003704-Collectives.js';
 import { LoginAttemptBlocked1795502838496 } from './1795502838496-LoginAttemptBlocked.js';
 import { RejectedSummaries1796230937932 } from './1796230937932-RejectedSummaries.js';
 import { Artifacts1796283471789 } from './1796283471789-Artifacts.js';
+import { ArtifactUploads1796285052128 } from './1796285052128-ArtifactUploads.js';
 
 export const MIGRATIONS = [
   CreateSchemas1763800000000,
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   LoginAttemptBlocked1795502838496,
   RejectedSummaries1796230937932,
   Artifacts1796283471789,
+  ArtifactUploads1796285052128,
 ];

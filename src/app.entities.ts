@@ -1,4 +1,5 @@
 import { ArtifactBlob } from './modules/artifacts/entities/artifact-blob.entity.js';
+import { ArtifactUpload } from './modules/artifacts/entities/artifact-upload.entity.js';
 import { Artifact } from './modules/artifacts/entities/artifact.entity.js';
 import { AppSession } from './modules/auth/entities/app-session.entity.js';
 import { LoginAttempt } from './modules/auth/entities/login-attempt.entity.js';
@@ -63,4 +64,5 @@ export const ENTITIES: Function[] = [
   Stream,
   ArtifactBlob,
   Artifact,
+  ArtifactUpload,
 ];

@@ -979,6 +979,66 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/conversations/{id}/artifacts/uploads': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Start a large upload: a presigned PUT for the declared SHA-256 and size
+     * @description S3: a presigned PUT whose length and `x-amz-checksum-sha256` are signed, so the store refuses other bytes. Filesystem store: a signed API link taking the PUT. Then call `POST /v1/artifact-uploads/{id}/complete`.
+     */
+    post: operations['ConversationArtifactUploads_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/artifact-uploads/{id}/complete': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Finish a large upload: verify hash and size, then register it as an upload would
+     * @description The object is read back in full; a mismatch registers nothing and removes it.
+     */
+    post: operations['ArtifactUploads_complete'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/artifact-uploads/{id}/content': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Receive the bytes of a large upload (filesystem blob store)
+     * @description The signed link from `POST …/artifacts/uploads` is the credential. The body must have exactly the declared size and SHA-256, or nothing is kept (422).
+     */
+    put: operations['ArtifactUploads_receive'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/health/live': {
     parameters: {
       query?: never;
@@ -1924,6 +1984,39 @@ export interface components {
     ArtifactPageDto: {
       data: components['schemas']['ArtifactDto'][];
       next_cursor: string | null;
+    };
+    CreateArtifactUploadDto: {
+      /** @description SHA-256 of the object, stored under artifacts/{sha[0:2]}/{sha[2:4]}/{sha256} */
+      sha256: string;
+      filename?: string;
+      /** Format: uuid */
+      session_id?: string;
+      run_id?: string;
+      tool_call_id?: string;
+      metadata?: {
+        [key: string]: unknown;
+      };
+      /** @description Exact size in bytes */
+      size: number;
+    };
+    ArtifactUploadDto: {
+      /**
+       * Format: uuid
+       * @description Complete it with POST /v1/artifact-uploads/{id}/complete
+       */
+      id: string;
+      /** @enum {string} */
+      method: 'PUT';
+      /** @description Where to PUT the bytes, valid until expires_at */
+      url: string;
+      /** @description Headers the PUT must carry exactly (signed: length, type, checksum) */
+      headers: {
+        [key: string]: string;
+      };
+      /** Format: date-time */
+      expires_at: string;
+      /** @description The content is stored already: complete without sending it */
+      already_stored: boolean;
     };
   };
   responses: never;
@@ -4171,6 +4264,161 @@ export interface operations {
       };
       /** @description No such artifact of the caller */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ConversationArtifactUploads_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateArtifactUploadDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ArtifactUploadDto'];
+        };
+      };
+      /** @description Consent is missing */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No such conversation of the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Larger than ARTIFACT_MAX_BYTES, or over the bytes quota */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The artifact count quota is reached */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ArtifactUploads_complete: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StoredArtifactDto'];
+        };
+      };
+      /** @description No such upload of the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The upload expired */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description An executable or HTML file */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Nothing was uploaded, or other bytes were */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ArtifactUploads_receive: {
+    parameters: {
+      query: {
+        /** @description Expiry, seconds since the epoch */
+        exp: string;
+        /** @description HMAC-SHA256 of the upload and its expiry */
+        sig: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Stored */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The link was altered */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No such upload */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The link has expired */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The body differs from the declared size or hash */
+      422: {
         headers: {
           [name: string]: unknown;
         };

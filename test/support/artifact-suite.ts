@@ -12,6 +12,7 @@ import type { AppConfig } from '../../src/platform/config/config.js';
 import { SecretsService } from '../../src/platform/config/secrets.service.js';
 import { BLOB_STORE, type BlobStore } from '../../src/platform/storage/blob-store.port.js';
 import { BlobUrlSigner } from '../../src/platform/storage/blob-url-signer.js';
+import { UploadLinkSigner } from '../../src/modules/artifacts/upload-link.js';
 import { linkChild } from '../factories/collectives.js';
 import { createConversation } from '../factories/conversations.js';
 import { startFullGuest, type TestUser } from '../factories/identity.js';
@@ -403,6 +404,129 @@ export function describeArtifacts(label: string, makeConfig: () => Promise<AppCo
       await http().delete(`/v1/artifacts/${b}`).set(alice.auth).expect(204);
       expect(await gc.collectGarbage()).toBeGreaterThanOrEqual(1);
       expect(await blobRows(sha256(body))).toBe(0);
+      expect(await objects(sha256(body))).toBe(0);
+    });
+
+    /** PUTs the bytes where a large upload said, the way a client would. */
+    const putContent = async (
+      target: { url: string; headers: Record<string, string> },
+      body: Buffer,
+    ): Promise<number> => {
+      if (store.driver === 'filesystem') {
+        const req = http().put(local(target.url));
+        for (const [k, v] of Object.entries(target.headers)) req.set(k, v);
+        return (await req.send(body)).status;
+      }
+      const headers = Object.fromEntries(
+        Object.entries(target.headers).filter(([k]) => k.toLowerCase() !== 'content-length'),
+      );
+      const res = await fetch(target.url, { method: 'PUT', headers, body });
+      await res.arrayBuffer();
+      return res.status;
+    };
+    const startUpload = (user: TestUser, body: object, conversationId = conversation) =>
+      http()
+        .post(`/v1/conversations/${conversationId}/artifacts/uploads`)
+        .set(user.auth)
+        .send(body);
+
+    it('large files: a presigned PUT for the declared hash and size, then complete registers it', async () => {
+      const body = randomBytes(200 * 1024);
+      const sha = sha256(body);
+      const started = await startUpload(alice, {
+        sha256: sha,
+        size: body.length,
+        filename: 'big.bin',
+        run_id: 'r-large',
+      }).expect(201);
+      expect(started.body).toMatchObject({ method: 'PUT', already_stored: false });
+      if (store.driver === 'filesystem') {
+        expect(started.body.url).toMatch(
+          /^https:\/\/api\.parley\.example\/v1\/artifact-uploads\/[0-9a-f-]{36}\/content\?exp=\d+&sig=/,
+        );
+      } else {
+        const u = new URL(started.body.url);
+        expect(u.searchParams.get('X-Amz-SignedHeaders')).toEqual(
+          expect.stringContaining('content-length'),
+        );
+        expect(u.searchParams.get('X-Amz-SignedHeaders')).toEqual(
+          expect.stringContaining('x-amz-checksum-sha256'),
+        );
+        expect(started.body.headers['x-amz-checksum-sha256']).toBe(
+          Buffer.from(sha, 'hex').toString('base64'),
+        );
+      }
+      expect(await putContent(started.body, body)).toBeLessThan(300);
+      const done = await http()
+        .post(`/v1/artifact-uploads/${started.body.id}/complete`)
+        .set(alice.auth)
+        .expect(201);
+      expect(done.body).toMatchObject({
+        sha256: sha,
+        size: body.length,
+        filename: 'big.bin',
+        run_id: 'r-large',
+        mime: 'application/octet-stream',
+        deduplicated: false,
+      });
+      expect(await refs(sha)).toBe(1);
+      await http()
+        .post(`/v1/artifact-uploads/${started.body.id}/complete`)
+        .set(alice.auth)
+        .expect(404);
+      const again = await startUpload(alice, { sha256: sha, size: body.length }).expect(201);
+      expect(again.body.already_stored).toBe(true);
+    });
+
+    it('large files: other bytes than declared are never registered', async () => {
+      const declared = randomBytes(4096);
+      const sent = randomBytes(4096);
+      const sha = sha256(declared);
+      const started = await startUpload(alice, { sha256: sha, size: declared.length }).expect(201);
+      const status = await putContent(started.body, sent);
+      if (store.driver === 'filesystem') {
+        // The API checks while it streams: nothing is kept.
+        expect(status).toBe(422);
+        expect(await objects(sha)).toBe(0);
+        const res = await http()
+          .post(`/v1/artifact-uploads/${started.body.id}/complete`)
+          .set(alice.auth)
+          .expect(422);
+        expect(res.body.code).toBe('artifact-object-missing');
+      } else {
+        // S3 refuses the checksum itself; s3rver does not, so complete must.
+        const res = await http()
+          .post(`/v1/artifact-uploads/${started.body.id}/complete`)
+          .set(alice.auth)
+          .expect(422);
+        expect(res.body.code).toBe('blob-content-mismatch');
+        expect(await objects(sha)).toBe(0);
+      }
+      expect(await refs(sha)).toBe(0);
+      expect(await blobRows(sha)).toBe(0);
+    });
+
+    it('large files: the declared size is held to the limit, and the upload link to its signature', async () => {
+      const tooBig = await startUpload(alice, { sha256: 'a'.repeat(64), size: 300 * 1024 }).expect(
+        413,
+      );
+      expect(tooBig.body.code).toBe('payload-too-large');
+      if (store.driver !== 'filesystem') return;
+      const body = unique('signed put');
+      const started = await startUpload(alice, { sha256: sha256(body), size: body.length }).expect(
+        201,
+      );
+      const url = new URL(started.body.url);
+      const tampered = new URL(url);
+      tampered.searchParams.set('exp', String(Number(url.searchParams.get('exp')) + 60));
+      expect(await putContent({ ...started.body, url: tampered.toString() }, body)).toBe(403);
+      const old = new UploadLinkSigner(
+        app.get(SecretsService).urlSigningKey,
+        () => Date.now() - 3_600_000,
+      ).link(started.body.id, 60);
+      const expired = new URL(url);
+      expired.search = new URLSearchParams(old).toString();
+      expect(await putContent({ ...started.body, url: expired.toString() }, body)).toBe(410);
       expect(await objects(sha256(body))).toBe(0);
     });
 

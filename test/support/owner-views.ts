@@ -105,6 +105,11 @@ export const OWNER_VIEWS: Record<string, OwnerView> = {
   artifact: {
     read: async (app, owner, { id }) => get(app, owner, `/v1/artifacts/${id}`),
   },
+  'artifact-upload': {
+    // No read route: a completion by someone else would remove the pending row.
+    read: (app, _owner, { id }) =>
+      rows(app, `SELECT id, sha256, size FROM app.artifact_uploads WHERE id = $1`, [id]),
+  },
   stream: {
     read: async (app, owner, { id }) => {
       // The stream is completed, so its event stream replays everything and ends.

@@ -5,6 +5,13 @@ import { ConversationsModule } from '../conversations/conversations.module.js';
 import { ArtifactAccessChecker } from './artifact-access.checker.js';
 import { ArtifactBlobsRepository } from './artifact-blobs.repository.js';
 import { ArtifactPolicy } from './artifact-policy.js';
+import { ArtifactUploadAccessChecker } from './artifact-upload-access.checker.js';
+import {
+  ArtifactUploadsController,
+  ConversationArtifactUploadsController,
+} from './artifact-uploads.controller.js';
+import { ArtifactUploadsRepository } from './artifact-uploads.repository.js';
+import { ArtifactUploadsService } from './artifact-uploads.service.js';
 import { ArtifactsController, ConversationArtifactsController } from './artifacts.controller.js';
 import { ArtifactsRepository } from './artifacts.repository.js';
 import { ArtifactsService } from './artifacts.service.js';
@@ -12,15 +19,23 @@ import { ArtifactsService } from './artifacts.service.js';
 /** Files of conversations: content-addressed blobs, references, downloads, collection. */
 @Module({
   imports: [ConversationsModule, ConsentModule],
-  controllers: [ConversationArtifactsController, ArtifactsController],
+  controllers: [
+    ConversationArtifactsController,
+    ArtifactsController,
+    ConversationArtifactUploadsController,
+    ArtifactUploadsController,
+  ],
   providers: [
     ArtifactsRepository,
     ArtifactBlobsRepository,
     ArtifactPolicy,
     ArtifactsService,
     ArtifactAccessChecker,
+    ArtifactUploadsRepository,
+    ArtifactUploadsService,
+    ArtifactUploadAccessChecker,
   ],
-  exports: [ArtifactsService],
+  exports: [ArtifactsService, ArtifactUploadsService],
 })
 export class ArtifactsModule implements OnModuleInit {
   constructor(

@@ -95,8 +95,34 @@ export class ArtifactsService {
         errors: [{ field: 'metadata', message: 'metadata must be at most 16384 bytes' }],
       });
     }
-    const room = this.policy.roomFor(await this.artifacts.usage(userId));
-    const key = artifactBlobKey(body.sha256);
+    return this.registerStored({
+      userId,
+      conversationId,
+      sha256: body.sha256,
+      filename: body.filename,
+      sessionId: body.session_id ?? null,
+      runId: body.run_id ?? null,
+      toolCallId: body.tool_call_id ?? null,
+      metadata: body.metadata ?? {},
+    });
+  }
+
+  /**
+   * Registers the object stored under the content key of `sha256`, once read
+   * back in full: its hash (and declared size, if any) must match, or nothing
+   * is registered (422).
+   */
+  async registerStored(
+    s: ArtifactAttributes & {
+      userId: string;
+      conversationId: string;
+      sha256: string;
+      filename?: string | null;
+      size?: number;
+    },
+  ): Promise<StoredArtifactDto> {
+    const room = this.policy.roomFor(await this.artifacts.usage(s.userId));
+    const key = artifactBlobKey(s.sha256);
     const stored = await this.store.get(key);
     if (!stored) {
       throw new DomainError(
@@ -105,28 +131,40 @@ export class ArtifactsService {
         { key },
       );
     }
-    const meter = new BlobMeter({ sha256: body.sha256, maxBytes: room });
     const head = new HeadCollector();
+    let meter: BlobMeter;
     try {
+      meter = new BlobMeter({ sha256: s.sha256, maxBytes: room, contentLength: s.size });
       await pipeline(stored.stream, meter, head, discardAll());
     } catch (err) {
+      stored.stream.destroy();
       throw this.quotaOrLimit(err, room);
     }
     meter.verify();
-    const type = await sniffType(head.head, meter.bytes <= head.head.length, body.filename);
+    const type = await sniffType(head.head, meter.bytes <= head.head.length, s.filename ?? '');
     this.policy.assertAccepted(type);
     return this.register({
-      userId,
-      conversationId,
-      sha256: body.sha256,
+      userId: s.userId,
+      conversationId: s.conversationId,
+      sha256: s.sha256,
       size: meter.bytes,
       type,
-      filename: sanitizeFilename(body.filename, type.ext, keepable(type)),
-      sessionId: body.session_id ?? null,
-      runId: body.run_id ?? null,
-      toolCallId: body.tool_call_id ?? null,
-      metadata: body.metadata ?? {},
+      filename: sanitizeFilename(s.filename ?? undefined, type.ext, keepable(type)),
+      sessionId: s.sessionId,
+      runId: s.runId,
+      toolCallId: s.toolCallId,
+      metadata: s.metadata,
     });
+  }
+
+  /** Whether the content is stored and registered already (a client may skip sending it). */
+  async isStored(sha256: string): Promise<boolean> {
+    return (await this.blobs.claim(sha256)) && (await this.store.exists(artifactBlobKey(sha256)));
+  }
+
+  /** Removes an object under a content key that no blob row stands for (wrong content). */
+  async discardUnregistered(sha256: string): Promise<void> {
+    if (!(await this.blobs.claim(sha256))) await this.store.delete(artifactBlobKey(sha256));
   }
 
   async list(

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { JobHandler } from '../../platform/queue/job-handler.decorator.js';
 import type { JobPayloads } from '../../platform/queue/queue.types.js';
+import { ArtifactUploadsService } from '../artifacts/artifact-uploads.service.js';
 import { ArtifactsService } from '../artifacts/artifacts.service.js';
 import { RevocationService } from '../auth/revocation.service.js';
 import { MemoryItemsService } from '../memory/memory-items.service.js';
@@ -17,6 +18,7 @@ export class MaintenanceProcessor {
     private readonly revocations: RevocationService,
     private readonly memory: MemoryItemsService,
     private readonly artifacts: ArtifactsService,
+    private readonly artifactUploads: ArtifactUploadsService,
   ) {}
 
   @JobHandler('maintenance.echo')
@@ -29,12 +31,15 @@ export class MaintenanceProcessor {
     revoked_tokens: number;
     memory_items: number;
     artifact_blobs: number;
+    artifact_uploads: number;
   }> {
     return {
       revoked_tokens: await this.revocations.pruneExpired(),
       memory_items: await this.memory.deleteExpired(),
       // Blobs whose last reference went more than ARTIFACT_BLOB_GRACE_SECONDS ago.
       artifact_blobs: await this.artifacts.collectGarbage(),
+      // Large uploads never completed.
+      artifact_uploads: await this.artifactUploads.pruneExpired(),
     };
   }
 }

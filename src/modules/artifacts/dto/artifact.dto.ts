@@ -1,5 +1,14 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsObject, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
+import {
+  IsInt,
+  IsObject,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import { IsOptionalNotNull } from '../../../platform/http/validators.js';
 import type { Artifact } from '../entities/artifact.entity.js';
 
@@ -98,4 +107,42 @@ export class IngestArtifactDto {
   @IsOptionalNotNull()
   @IsObject()
   metadata?: Record<string, unknown>;
+}
+
+export class CreateArtifactUploadDto extends OmitType(IngestArtifactDto, [] as const) {
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Exact size in bytes' })
+  @IsInt()
+  @Min(0)
+  size: number;
+}
+
+export class ArtifactUploadDto {
+  @ApiProperty({
+    format: 'uuid',
+    description: 'Complete it with POST /v1/artifact-uploads/{id}/complete',
+  })
+  id: string;
+  @ApiProperty({ enum: ['PUT'] }) method: 'PUT';
+  @ApiProperty({ description: 'Where to PUT the bytes, valid until expires_at' }) url: string;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    description: 'Headers the PUT must carry exactly (signed: length, type, checksum)',
+  })
+  headers: Record<string, string>;
+  @ApiProperty({ format: 'date-time' }) expires_at: string;
+  @ApiProperty({ description: 'The content is stored already: complete without sending it' })
+  already_stored: boolean;
+}
+
+export class UploadLinkQuery {
+  @ApiProperty({ description: 'Expiry, seconds since the epoch' })
+  @IsString()
+  @MaxLength(12)
+  exp: string;
+
+  @ApiProperty({ description: 'HMAC-SHA256 of the upload and its expiry' })
+  @IsString()
+  @MaxLength(64)
+  sig: string;
 }
