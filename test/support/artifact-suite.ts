@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { ArtifactsService } from '../../src/modules/artifacts/artifacts.service.js';
+import { ArtifactCollector } from '../../src/modules/artifacts/artifact-collector.service.js';
 import { artifactBlobKey } from '../../src/modules/artifacts/artifact-key.js';
 import { uploadsTmpDir } from '../../src/modules/artifacts/multipart-upload.js';
 import { UsersService } from '../../src/modules/users/users.service.js';
@@ -370,7 +370,7 @@ export function describeArtifacts(label: string, makeConfig: () => Promise<AppCo
     });
 
     it('a delete racing an identical upload never removes the blob that upload needs', async () => {
-      const gc = app.get(ArtifactsService);
+      const gc = app.get(ArtifactCollector);
       for (let round = 0; round < 5; round++) {
         const body = unique(`race ${round}`);
         const first = await upload(alice, body, 'r.txt').expect(201);
@@ -397,7 +397,7 @@ export function describeArtifacts(label: string, makeConfig: () => Promise<AppCo
       const body = unique('collect');
       const a = (await upload(alice, body, 'c.txt').expect(201)).body.id as string;
       const b = (await upload(alice, body, 'c.txt').expect(201)).body.id as string;
-      const gc = app.get(ArtifactsService);
+      const gc = app.get(ArtifactCollector);
       await http().delete(`/v1/artifacts/${a}`).set(alice.auth).expect(204);
       await gc.collectGarbage();
       expect(await objects(sha256(body))).toBe(1);
@@ -572,7 +572,7 @@ export function describeArtifacts(label: string, makeConfig: () => Promise<AppCo
       const receipt = await http().delete(`/v1/conversations/${conv}`).set(user.auth).expect(200);
       expect(receipt.body.removed).toMatchObject({ 'app.artifacts': 2, 'app.conversations': 1 });
       expect(await refs(sha256(body))).toBe(0);
-      await app.get(ArtifactsService).collectGarbage();
+      await app.get(ArtifactCollector).collectGarbage();
       expect(await objects(sha256(body))).toBe(0);
 
       const other = await createConversation(app, user);

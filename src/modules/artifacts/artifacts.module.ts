@@ -4,6 +4,7 @@ import { ConversationErasers } from '../conversations/conversation-erasers.js';
 import { ConversationsModule } from '../conversations/conversations.module.js';
 import { ArtifactAccessChecker } from './artifact-access.checker.js';
 import { ArtifactBlobsRepository } from './artifact-blobs.repository.js';
+import { ArtifactCollector } from './artifact-collector.service.js';
 import { ArtifactPolicy } from './artifact-policy.js';
 import { ArtifactUploadAccessChecker } from './artifact-upload-access.checker.js';
 import {
@@ -30,12 +31,13 @@ import { ArtifactsService } from './artifacts.service.js';
     ArtifactBlobsRepository,
     ArtifactPolicy,
     ArtifactsService,
+    ArtifactCollector,
     ArtifactAccessChecker,
     ArtifactUploadsRepository,
     ArtifactUploadsService,
     ArtifactUploadAccessChecker,
   ],
-  exports: [ArtifactsService, ArtifactUploadsService],
+  exports: [ArtifactsService, ArtifactCollector, ArtifactUploadsService],
 })
 export class ArtifactsModule implements OnModuleInit {
   constructor(

@@ -210,30 +210,6 @@ export class ArtifactsService {
     return count;
   }
 
-  /**
-   * Removes blobs unreferenced for longer than the grace period: each is
-   * deleted from the store while its row is locked and gone, so a registration
-   * either took it back first or finds it missing and stores the bytes again.
-   */
-  async collectGarbage(batch = 500): Promise<number> {
-    await this.blobs.markAllUnreferenced();
-    let removed = 0;
-    for (const sha of await this.blobs.collectable(this.policy.graceSeconds, batch)) {
-      try {
-        await this.db.transaction(async (manager) => {
-          if (await this.blobs.deleteIfCollectable(sha, this.policy.graceSeconds, manager)) {
-            await this.store.delete(artifactBlobKey(sha));
-            removed++;
-          }
-        });
-      } catch (err) {
-        // A reference arrived while we looked (the foreign key): the blob stays.
-        if (!isForeignKeyViolation(err)) throw err;
-      }
-    }
-    return removed;
-  }
-
   private async register(c: Candidate): Promise<StoredArtifactDto> {
     const key = artifactBlobKey(c.sha256);
     let mustStore = !(await this.blobs.claim(c.sha256)) || !(await this.store.exists(key));

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { JobHandler } from '../../platform/queue/job-handler.decorator.js';
 import type { JobPayloads } from '../../platform/queue/queue.types.js';
 import { ArtifactUploadsService } from '../artifacts/artifact-uploads.service.js';
-import { ArtifactsService } from '../artifacts/artifacts.service.js';
+import { ArtifactCollector } from '../artifacts/artifact-collector.service.js';
 import { RevocationService } from '../auth/revocation.service.js';
 import { MemoryItemsService } from '../memory/memory-items.service.js';
 
@@ -17,7 +17,7 @@ export class MaintenanceProcessor {
   constructor(
     private readonly revocations: RevocationService,
     private readonly memory: MemoryItemsService,
-    private readonly artifacts: ArtifactsService,
+    private readonly artifacts: ArtifactCollector,
     private readonly artifactUploads: ArtifactUploadsService,
   ) {}
 
