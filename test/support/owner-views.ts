@@ -28,6 +28,7 @@ export const OWNED_MESSAGE_ID = 'owned-message';
 export const VALID_BODIES: Record<string, object | ((req: request.Test) => request.Test)> = {
   'POST /v1/conversations/:id/artifacts': (req) =>
     req.attach('file', Buffer.from('planted artifact\n'), 'planted.txt'),
+  'POST /v1/conversations/:id/artifacts/uploads': { sha256: 'ab'.repeat(32), size: 10 },
   'PATCH /v1/collectives/:id': { name: 'Taken over' },
   'PUT /v1/collectives/:id/parental-consent': { granted: true },
   'POST /v1/collectives/:id/invitations': {},
@@ -100,6 +101,7 @@ export const OWNER_VIEWS: Record<string, OwnerView> = {
         id,
       ]),
       await get(app, owner, `/v1/conversations/${id}/artifacts?limit=100`),
+      await rows(app, `SELECT id FROM app.artifact_uploads WHERE conversation_id = $1`, [id]),
     ],
   },
   artifact: {
