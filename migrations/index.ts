@@ -8,6 +8,8 @@ import { Streams1795497645524 } from './1795497645524-Streams.js';
 import { Collectives1795498003704 } from './1795498003704-Collectives.js';
 import { LoginAttemptBlocked1795502838496 } from './1795502838496-LoginAttemptBlocked.js';
 import { RejectedSummaries1796230937932 } from './1796230937932-RejectedSummaries.js';
+import { Artifacts1796283471789 } from './1796283471789-Artifacts.js';
+import { ArtifactUploads1796285052128 } from './1796285052128-ArtifactUploads.js';
 
 export const MIGRATIONS = [
   CreateSchemas1763800000000,
@@ -19,4 +21,6 @@ export const MIGRATIONS = [
   Collectives1795498003704,
   LoginAttemptBlocked1795502838496,
   RejectedSummaries1796230937932,
+  Artifacts1796283471789,
+  ArtifactUploads1796285052128,
 ];

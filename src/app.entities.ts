@@ -1,3 +1,6 @@
+import { ArtifactBlob } from './modules/artifacts/entities/artifact-blob.entity.js';
+import { ArtifactUpload } from './modules/artifacts/entities/artifact-upload.entity.js';
+import { Artifact } from './modules/artifacts/entities/artifact.entity.js';
 import { AppSession } from './modules/auth/entities/app-session.entity.js';
 import { LoginAttempt } from './modules/auth/entities/login-attempt.entity.js';
 import {
@@ -59,4 +62,7 @@ export const ENTITIES: Function[] = [
   ConversationConfig,
   Feedback,
   Stream,
+  ArtifactBlob,
+  Artifact,
+  ArtifactUpload,
 ];

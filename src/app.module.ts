@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { ArtifactsModule } from './modules/artifacts/artifacts.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { CollectivesModule } from './modules/collectives/collectives.module.js';
 import { ConsentModule } from './modules/consent/consent.module.js';
@@ -57,6 +58,7 @@ export class AppModule {
         ConversationsModule,
         MemoryModule,
         StreamsModule,
+        ArtifactsModule,
         ObservabilityModule.forRoot({
           provide: READINESS_PROBES,
           inject: [CACHE_READINESS, QUEUE_READINESS, BLOB_READINESS],

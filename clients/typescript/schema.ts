@@ -922,6 +922,154 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/conversations/{id}/artifacts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Artifacts of a conversation, newest first
+     * @description Keyset pagination: `limit` and `after` (the previous page's `next_cursor`).
+     */
+    get: operations['ConversationArtifacts_list'];
+    put?: never;
+    /**
+     * Upload a file (multipart, field "file"), streamed, hashed and sniffed
+     * @description Identical content is stored once: a second upload keeps no new bytes and says `deduplicated`.
+     */
+    post: operations['ConversationArtifacts_upload'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/conversations/{id}/artifacts/ingest': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Register an object already stored under its content key, verified by its hash
+     * @description The object must be at artifacts/{sha[0:2]}/{sha[2:4]}/{sha256}; it is read back in full and hashed, and a mismatch registers nothing (422).
+     */
+    post: operations['ConversationArtifacts_ingest'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/artifacts/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One artifact
+     * @description Its metadata; the bytes come from /download.
+     */
+    get: operations['Artifacts_get'];
+    put?: never;
+    post?: never;
+    /**
+     * Delete an artifact
+     * @description Drops its reference; the blob is removed when its last reference has gone, after ARTIFACT_BLOB_GRACE_SECONDS, by the hourly maintenance prune.
+     */
+    delete: operations['Artifacts_delete'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/artifacts/{id}/download': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Redirect to a short-lived download URL, minted for this request
+     * @description The URL serves the sniffed type, `X-Content-Type-Options: nosniff` and `Content-Disposition: attachment` with an RFC 6266 `filename*`.
+     */
+    get: operations['Artifacts_download'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/conversations/{id}/artifacts/uploads': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Start a large upload: a presigned PUT for the declared SHA-256 and size
+     * @description S3: a presigned PUT whose length and `x-amz-checksum-sha256` are signed, so the store refuses other bytes. Filesystem store: a signed API link taking the PUT. Then call `POST /v1/artifact-uploads/{id}/complete`.
+     */
+    post: operations['ConversationArtifactUploads_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/artifact-uploads/{id}/complete': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Finish a large upload: verify hash and size, then register it as an upload would
+     * @description The object is read back in full; a mismatch registers nothing and removes it.
+     */
+    post: operations['ArtifactUploads_complete'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/artifact-uploads/{id}/content': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Receive the bytes of a large upload (filesystem blob store)
+     * @description The signed link from `POST …/artifacts/uploads` is the credential. The body must have exactly the declared size and SHA-256, or nothing is kept (422).
+     */
+    put: operations['ArtifactUploads_receive'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/health/live': {
     parameters: {
       query?: never;
@@ -1795,6 +1943,119 @@ export interface components {
       expires_at: string;
       /** @description The events URL with the ticket in its query, for `new EventSource(...)` */
       events_url: string;
+    };
+    UploadArtifactForm: {
+      /**
+       * Format: binary
+       * @description The file (streamed)
+       */
+      file: string;
+      /**
+       * Format: uuid
+       * @description The chat session it came from
+       */
+      session_id?: string;
+      run_id?: string;
+      tool_call_id?: string;
+      /** @description A JSON object, as a string (at most 16 KiB) */
+      metadata?: string;
+    };
+    StoredArtifactDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      conversation_id: string;
+      /** @description SHA-256 of the content, lowercase hex */
+      sha256: string;
+      /** @description Bytes */
+      size: number;
+      /** @description Sniffed from the content, never taken from the client */
+      mime: string;
+      /** @description Sanitised file name */
+      filename: string;
+      /** Format: uuid */
+      session_id: string | null;
+      run_id: string | null;
+      tool_call_id: string | null;
+      metadata: {
+        [key: string]: unknown;
+      };
+      /** Format: date-time */
+      created_at: string;
+      /** @description The content was already stored: no new bytes were kept */
+      deduplicated: boolean;
+    };
+    IngestArtifactDto: {
+      /** @description SHA-256 of the object, stored under artifacts/{sha[0:2]}/{sha[2:4]}/{sha256} */
+      sha256: string;
+      filename?: string;
+      /** Format: uuid */
+      session_id?: string;
+      run_id?: string;
+      tool_call_id?: string;
+      metadata?: {
+        [key: string]: unknown;
+      };
+    };
+    ArtifactDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      conversation_id: string;
+      /** @description SHA-256 of the content, lowercase hex */
+      sha256: string;
+      /** @description Bytes */
+      size: number;
+      /** @description Sniffed from the content, never taken from the client */
+      mime: string;
+      /** @description Sanitised file name */
+      filename: string;
+      /** Format: uuid */
+      session_id: string | null;
+      run_id: string | null;
+      tool_call_id: string | null;
+      metadata: {
+        [key: string]: unknown;
+      };
+      /** Format: date-time */
+      created_at: string;
+    };
+    ArtifactPageDto: {
+      data: components['schemas']['ArtifactDto'][];
+      next_cursor: string | null;
+    };
+    CreateArtifactUploadDto: {
+      /** @description SHA-256 of the object, stored under artifacts/{sha[0:2]}/{sha[2:4]}/{sha256} */
+      sha256: string;
+      filename?: string;
+      /** Format: uuid */
+      session_id?: string;
+      run_id?: string;
+      tool_call_id?: string;
+      metadata?: {
+        [key: string]: unknown;
+      };
+      /** @description Exact size in bytes */
+      size: number;
+    };
+    ArtifactUploadDto: {
+      /**
+       * Format: uuid
+       * @description Complete it with POST /v1/artifact-uploads/{id}/complete
+       */
+      id: string;
+      /** @enum {string} */
+      method: 'PUT';
+      /** @description Where to PUT the bytes, valid until expires_at */
+      url: string;
+      /** @description Headers the PUT must carry exactly (signed: length, type, checksum) */
+      headers: {
+        [key: string]: string;
+      };
+      /** Format: date-time */
+      expires_at: string;
+      /** @description The content is stored already: complete without sending it */
+      already_stored: boolean;
     };
   };
   responses: never;
@@ -3837,6 +4098,403 @@ export interface operations {
         content?: never;
       };
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ConversationArtifacts_list: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description Opaque cursor from a previous page's next_cursor */
+        after?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ArtifactPageDto'];
+        };
+      };
+      /** @description No such conversation of the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ConversationArtifacts_upload: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': components['schemas']['UploadArtifactForm'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StoredArtifactDto'];
+        };
+      };
+      /** @description Consent is missing (a minor without parental consent) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No such conversation of the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Larger than ARTIFACT_MAX_BYTES, or over the bytes quota */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Not multipart, or an executable or HTML file */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The artifact count quota is reached */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ConversationArtifacts_ingest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['IngestArtifactDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StoredArtifactDto'];
+        };
+      };
+      /** @description Consent is missing */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No such conversation of the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Larger than ARTIFACT_MAX_BYTES, or over the bytes quota */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description An executable or HTML object */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No object under the key, or its content does not hash to sha256 */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The artifact count quota is reached */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  Artifacts_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ArtifactDto'];
+        };
+      };
+      /** @description No such artifact of the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  Artifacts_delete: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No such artifact of the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  Artifacts_download: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description To the presigned URL (Location) */
+      307: {
+        headers: {
+          /** @description The download URL */
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No such artifact of the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ConversationArtifactUploads_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateArtifactUploadDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ArtifactUploadDto'];
+        };
+      };
+      /** @description Consent is missing */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No such conversation of the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Larger than ARTIFACT_MAX_BYTES, or over the bytes quota */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The artifact count quota is reached */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ArtifactUploads_complete: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StoredArtifactDto'];
+        };
+      };
+      /** @description No such upload of the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The upload expired */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description An executable or HTML file */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Nothing was uploaded, or other bytes were */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ArtifactUploads_receive: {
+    parameters: {
+      query: {
+        /** @description Expiry, seconds since the epoch */
+        exp: string;
+        /** @description HMAC-SHA256 of the upload and its expiry */
+        sig: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Stored */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The link was altered */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No such upload */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The link has expired */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The body differs from the declared size or hash */
+      422: {
         headers: {
           [name: string]: unknown;
         };

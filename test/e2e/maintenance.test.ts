@@ -56,6 +56,8 @@ describe('maintenance: the prune of expired data', () => {
     expect(job.result).toMatchObject({
       revoked_tokens: expect.any(Number),
       memory_items: expect.any(Number),
+      artifact_blobs: expect.any(Number),
+      artifact_uploads: expect.any(Number),
     });
     const result = job.result as { revoked_tokens: number; memory_items: number };
     expect(result.revoked_tokens).toBeGreaterThanOrEqual(1);

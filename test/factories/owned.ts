@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { addMember, createCollective, createInvitation, linkChild } from './collectives.js';
 import { createConversation } from './conversations.js';
 import type { TestUser } from './identity.js';
+import { createArtifact, createArtifactUpload } from './artifacts.js';
 import { createCompletedStream, createSummaryJob } from './streams.js';
 
 /**
@@ -29,4 +30,6 @@ export const OWNED_FACTORIES: Record<
     };
   },
   child: async (app, owner) => (await linkChild(app, owner)).id,
+  artifact: (app, owner) => createArtifact(app, owner),
+  'artifact-upload': (app, owner) => createArtifactUpload(app, owner),
 };

@@ -25,7 +25,10 @@ export const OWNED_MESSAGE_ID = 'owned-message';
  * Bodies that would succeed if the caller owned the resource: a write refused
  * only for its body would prove nothing about who may write.
  */
-export const VALID_BODIES: Record<string, object> = {
+export const VALID_BODIES: Record<string, object | ((req: request.Test) => request.Test)> = {
+  'POST /v1/conversations/:id/artifacts': (req) =>
+    req.attach('file', Buffer.from('planted artifact\n'), 'planted.txt'),
+  'POST /v1/conversations/:id/artifacts/uploads': { sha256: 'ab'.repeat(32), size: 10 },
   'PATCH /v1/collectives/:id': { name: 'Taken over' },
   'PUT /v1/collectives/:id/parental-consent': { granted: true },
   'POST /v1/collectives/:id/invitations': {},
@@ -97,7 +100,17 @@ export const OWNER_VIEWS: Record<string, OwnerView> = {
       await rows(app, `SELECT id, status FROM app.streams WHERE conversation_id = $1 ORDER BY id`, [
         id,
       ]),
+      await get(app, owner, `/v1/conversations/${id}/artifacts?limit=100`),
+      await rows(app, `SELECT id FROM app.artifact_uploads WHERE conversation_id = $1`, [id]),
     ],
+  },
+  artifact: {
+    read: async (app, owner, { id }) => get(app, owner, `/v1/artifacts/${id}`),
+  },
+  'artifact-upload': {
+    // No read route: a completion by someone else would remove the pending row.
+    read: (app, _owner, { id }) =>
+      rows(app, `SELECT id, sha256, size FROM app.artifact_uploads WHERE id = $1`, [id]),
   },
   stream: {
     read: async (app, owner, { id }) => {

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CheckpointsRepository } from './checkpoints.repository.js';
 import { ConversationAccessChecker } from './conversation-access.checker.js';
+import { ConversationErasers } from './conversation-erasers.js';
 import { ConversationsController } from './conversations.controller.js';
 import { ConversationsRepository } from './conversations.repository.js';
 import { ConversationsService } from './conversations.service.js';
@@ -55,8 +56,9 @@ import { FeedbackController, SearchController, SharedController } from './search
     MessagesService,
     HistoryService,
     FeedbackService,
+    ConversationErasers,
     ConversationEraseService,
   ],
-  exports: [ConversationsService, ConversationEraseService],
+  exports: [ConversationsService, ConversationEraseService, ConversationErasers],
 })
 export class ConversationsModule {}

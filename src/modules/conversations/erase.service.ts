@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { OwnerCache } from '../../platform/access/owner-cache.js';
 import { DomainError } from '../../platform/http/domain-error.js';
 import { CHECKPOINT_SCHEMA, CheckpointsRepository } from './checkpoints.repository.js';
+import { ConversationErasers } from './conversation-erasers.js';
 import { ConversationsRepository } from './conversations.repository.js';
 import { CONVERSATION } from './conversations.service.js';
 import type { EraseReceiptDto } from './dto/erase.dto.js';
@@ -26,6 +27,7 @@ export class ConversationEraseService {
     private readonly feedback: FeedbackRepository,
     private readonly checkpoints: CheckpointsRepository,
     private readonly owners: OwnerCache,
+    private readonly erasers: ConversationErasers,
   ) {}
 
   async erase(userId: string, conversationId: string): Promise<EraseReceiptDto> {
@@ -80,8 +82,11 @@ export class ConversationEraseService {
     manager: EntityManager,
   ): Promise<{ removed: Record<string, number>; threadIds: string[] }> {
     const sessionIds = await this.conversations.sessionIds(conversationId, manager);
+    // What other modules keep for it (artifacts) goes first: it may point at the rows below.
+    const registered = await this.erasers.eraseAll(conversationId, manager);
     const { messages, votes } = await this.messages.deleteByConversation(conversationId, manager);
     const removed: Record<string, number> = {
+      ...registered,
       'app.message_votes': votes,
       'app.messages': messages,
       'app.conversation_configs': await this.conversations.deleteConfig(conversationId, manager),

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { JobHandler } from '../../platform/queue/job-handler.decorator.js';
 import type { JobPayloads } from '../../platform/queue/queue.types.js';
+import { ArtifactUploadsService } from '../artifacts/artifact-uploads.service.js';
+import { ArtifactCollector } from '../artifacts/artifact-collector.service.js';
 import { RevocationService } from '../auth/revocation.service.js';
 import { MemoryItemsService } from '../memory/memory-items.service.js';
 
@@ -15,6 +17,8 @@ export class MaintenanceProcessor {
   constructor(
     private readonly revocations: RevocationService,
     private readonly memory: MemoryItemsService,
+    private readonly artifacts: ArtifactCollector,
+    private readonly artifactUploads: ArtifactUploadsService,
   ) {}
 
   @JobHandler('maintenance.echo')
@@ -23,10 +27,19 @@ export class MaintenanceProcessor {
   }
 
   @JobHandler('maintenance.prune-expired')
-  async pruneExpired(): Promise<{ revoked_tokens: number; memory_items: number }> {
+  async pruneExpired(): Promise<{
+    revoked_tokens: number;
+    memory_items: number;
+    artifact_blobs: number;
+    artifact_uploads: number;
+  }> {
     return {
       revoked_tokens: await this.revocations.pruneExpired(),
       memory_items: await this.memory.deleteExpired(),
+      // Blobs whose last reference went more than ARTIFACT_BLOB_GRACE_SECONDS ago.
+      artifact_blobs: await this.artifacts.collectGarbage(),
+      // Large uploads never completed.
+      artifact_uploads: await this.artifactUploads.pruneExpired(),
     };
   }
 }

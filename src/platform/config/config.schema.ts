@@ -91,6 +91,12 @@ export const envSchema = z.object({
   S3_SECRET_ACCESS_KEY: optionalString,
   S3_FORCE_PATH_STYLE: bool.optional(),
   BLOB_URL_TTL_SECONDS: z.coerce.number().int().min(1).max(604800).default(300),
+  /** Artifacts: the largest file, per-user quotas, and how long an unreferenced blob is kept. */
+  ARTIFACT_MAX_BYTES: byteSize.default(100 * 1024 ** 2),
+  ARTIFACT_QUOTA_BYTES: byteSize.default(1024 ** 3),
+  ARTIFACT_QUOTA_COUNT: z.coerce.number().int().min(1).default(1000),
+  ARTIFACT_BLOB_GRACE_SECONDS: z.coerce.number().int().min(0).default(3600),
+  ARTIFACT_ALLOW_HTML: bool.default(false),
 
   EMBEDDINGS_URL: optionalUrl(['http:', 'https:']),
   EMBEDDINGS_MODEL: z.string().default('parley-local-384'),

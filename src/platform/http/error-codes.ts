@@ -52,6 +52,11 @@ export enum ErrorCode {
   // blobs
   InvalidBlobKey = 'invalid-blob-key',
   BlobContentMismatch = 'blob-content-mismatch',
+  // artifacts
+  ArtifactTypeRefused = 'artifact-type-refused',
+  ArtifactQuotaBytes = 'artifact-quota-bytes',
+  ArtifactQuotaCount = 'artifact-quota-count',
+  ArtifactObjectMissing = 'artifact-object-missing',
 }
 
 export const ERROR_STATUS: Record<ErrorCode, { status: number; title: string }> = {
@@ -109,5 +114,12 @@ export const ERROR_STATUS: Record<ErrorCode, { status: number; title: string }> 
   [ErrorCode.BlobContentMismatch]: {
     status: 422,
     title: 'Content does not match its declared size or checksum',
+  },
+  [ErrorCode.ArtifactTypeRefused]: { status: 415, title: 'This kind of file is not accepted' },
+  [ErrorCode.ArtifactQuotaBytes]: { status: 413, title: 'Artifact storage quota exceeded' },
+  [ErrorCode.ArtifactQuotaCount]: { status: 429, title: 'Too many artifacts' },
+  [ErrorCode.ArtifactObjectMissing]: {
+    status: 422,
+    title: 'No object is stored under that content key',
   },
 };

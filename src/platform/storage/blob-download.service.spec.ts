@@ -22,6 +22,7 @@ function strictStore(driver: BlobStore['driver'], blob?: StoredBlob) {
     exists: jest.fn(unexpected('exists')),
     delete: jest.fn(unexpected('delete')),
     presign: jest.fn(unexpected('presign')),
+    presignUpload: jest.fn(unexpected('presignUpload')),
     list: jest.fn(unexpected('list')),
     ping: jest.fn(unexpected('ping')),
     close: jest.fn(unexpected('close')),

@@ -46,6 +46,21 @@ export interface PresignOptions {
   contentType?: string;
 }
 
+/** A presigned PUT: the client sends exactly these headers with exactly the declared bytes. */
+export interface PresignedUpload {
+  url: string;
+  headers: Record<string, string>;
+}
+
+export interface PresignUploadOptions {
+  /** Signed: the store refuses a body of any other length. */
+  contentLength: number;
+  /** Signed as the object's checksum: the store refuses other content. */
+  sha256: string;
+  contentType?: string;
+  ttlSeconds?: number;
+}
+
 /**
  * Where file content lives: S3 (or any S3-compatible store) in production, a
  * folder under DATA_DIR in the embedded default. Bodies stream both ways; no
@@ -63,6 +78,11 @@ export interface BlobStore {
   delete(key: string): Promise<void>;
   /** A URL that downloads the blob without other credentials until it expires. */
   presign(key: string, options?: PresignOptions): Promise<string>;
+  /**
+   * A URL the client can PUT the content to directly, when the driver has
+   * one (S3); without it, the API itself receives the body.
+   */
+  presignUpload?(key: string, options: PresignUploadOptions): Promise<PresignedUpload>;
   /** Every blob whose key starts with the prefix, in no promised order. */
   list(prefix: string): AsyncIterable<BlobListEntry>;
   /** Resolves when the store is reachable and writable, for readiness. */

@@ -22,6 +22,8 @@ import {
   type BlobListEntry,
   type BlobStore,
   type PresignOptions,
+  type PresignUploadOptions,
+  type PresignedUpload,
   type PutBlobOptions,
   type PutBlobResult,
   type StoredBlob,
@@ -181,6 +183,36 @@ export class S3BlobStore implements BlobStore {
     return getSignedUrl(this.client, command, {
       expiresIn: clampTtl(options.ttlSeconds ?? this.defaultTtlSeconds),
     });
+  }
+
+  async presignUpload(key: string, options: PresignUploadOptions): Promise<PresignedUpload> {
+    assertBlobKey(key);
+    const checksum = Buffer.from(options.sha256, 'hex').toString('base64');
+    const contentType = options.contentType ?? DEFAULT_CONTENT_TYPE;
+    const command = new PutObjectCommand({
+      Bucket: this.bucket,
+      Key: key,
+      ContentLength: options.contentLength,
+      ContentType: contentType,
+      ChecksumSHA256: checksum,
+      Metadata: { sha256: options.sha256 },
+    });
+    // Length, type and checksum stay signed headers (not query parameters): S3
+    // refuses a body of another size, and one whose SHA-256 is not the declared one.
+    const url = await getSignedUrl(this.client, command, {
+      expiresIn: clampTtl(options.ttlSeconds ?? this.defaultTtlSeconds),
+      signableHeaders: new Set(['content-length', 'content-type', 'x-amz-checksum-sha256']),
+      unhoistableHeaders: new Set(['x-amz-checksum-sha256', 'x-amz-meta-sha256']),
+    });
+    return {
+      url,
+      headers: {
+        'Content-Length': String(options.contentLength),
+        'Content-Type': contentType,
+        'x-amz-checksum-sha256': checksum,
+        'x-amz-meta-sha256': options.sha256,
+      },
+    };
   }
 
   async *list(prefix: string): AsyncIterable<BlobListEntry> {
