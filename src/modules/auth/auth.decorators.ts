@@ -1,4 +1,10 @@
-import { createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
+import {
+  applyDecorators,
+  createParamDecorator,
+  SetMetadata,
+  type ExecutionContext,
+} from '@nestjs/common';
+import { Public } from '../../platform/http/public.decorator.js';
 import { Role } from '../users/entities/user.entity.js';
 import { SessionScope } from './entities/app-session.entity.js';
 import type { AuthContext } from './auth-context.js';
@@ -7,6 +13,7 @@ export { Public, PUBLIC_KEY } from '../../platform/http/public.decorator.js';
 
 export const SCOPES_KEY = 'parley:scopes';
 export const ROLES_KEY = 'parley:roles';
+export const OPTIONAL_AUTH_KEY = 'parley:optional-auth';
 
 export const ALL_SCOPES = [SessionScope.Onboarding, SessionScope.PendingConsent, SessionScope.Full];
 
@@ -17,6 +24,18 @@ export const Scopes = (...scopes: SessionScope[]) => SetMetadata(SCOPES_KEY, sco
 export const AnyScope = () => Scopes(...ALL_SCOPES);
 
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
+
+/**
+ * Public, but a caller who sends a bearer token is authenticated (any scope) and
+ * gets `OptionalUser()`; a token that does not verify still answers 401.
+ */
+export const OptionalAuth = () => applyDecorators(Public(), SetMetadata(OPTIONAL_AUTH_KEY, true));
+
+/** The caller on an `OptionalAuth()` route, or null when anonymous. */
+export const OptionalUser = createParamDecorator(
+  (_data: unknown, ctx: ExecutionContext): AuthContext | null =>
+    ctx.switchToHttp().getRequest<{ user?: AuthContext }>().user ?? null,
+);
 
 export const CurrentUser = createParamDecorator(
   (_data: unknown, ctx: ExecutionContext): AuthContext => {
