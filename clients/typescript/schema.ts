@@ -1917,6 +1917,17 @@ export interface components {
       error_code: string | null;
       flag_version: number;
     };
+    RolloutDto: {
+      /** @description Share of callers admitted, by stable bucket */
+      percentage: number;
+      /**
+       * @description The attribute whose value buckets a caller
+       * @default user_id
+       * @enum {string}
+       */
+      stickiness:
+        'user_id' | 'user_type' | 'age_class' | 'country' | 'school' | 'language' | 'origin';
+    };
     TargetingRuleDto: {
       /**
        * @description The caller's attribute to test
@@ -1945,19 +1956,9 @@ export interface components {
       /** @description in/not_in/starts_with/ends_with/contains: any of them; lt/gt: one value (numbers compare numerically); semver_lt/semver_gt: one version */
       values: string[];
     };
-    RolloutDto: {
-      /** @description Share of callers admitted, by stable bucket */
-      percentage: number;
-      /**
-       * @description The attribute whose value buckets a caller
-       * @default user_id
-       * @enum {string}
-       */
-      stickiness:
-        'user_id' | 'user_type' | 'age_class' | 'country' | 'school' | 'language' | 'origin';
-    };
     TargetingRulesViewDto: {
       rules: components['schemas']['TargetingRuleDto'][];
+      /** @description null: everyone who matches the rules */
       rollout: components['schemas']['RolloutDto'] | null;
     };
     FeatureFlagDto: {
@@ -2389,6 +2390,13 @@ export interface operations {
         content: {
           'application/json': components['schemas']['TokenResponseDto'];
         };
+      };
+      /** @description feature-disabled: the guest-sign-up flag is off */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };
@@ -3867,6 +3875,13 @@ export interface operations {
           'application/json': components['schemas']['SummaryAcceptedDto'];
         };
       };
+      /** @description consent-required: a minor without consent; feature-disabled: the memory-lake flag is off */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
       /** @description No such conversation of yours */
       404: {
         headers: {
@@ -4085,6 +4100,13 @@ export interface operations {
             [key: string]: boolean;
           };
         };
+      };
+      /** @description A bearer token came along, and it does not verify */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };

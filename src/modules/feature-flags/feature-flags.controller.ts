@@ -7,6 +7,7 @@ import {
   ApiOperation,
   ApiProduces,
   ApiTags,
+  ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { DomainError } from '../../platform/http/domain-error.js';
@@ -37,6 +38,7 @@ export class FeatureFlagsController {
       "Flags visible to front-ends, evaluated for the caller: {name: enabled}. Public; with a bearer token (any scope), evaluated with the caller's attributes",
   })
   @ApiOkResponse({ schema: FLAG_MAP_SCHEMA })
+  @ApiUnauthorizedResponse({ description: 'A bearer token came along, and it does not verify' })
   async list(@OptionalUser() caller: AuthContext | null): Promise<Record<string, boolean>> {
     return this.flags.evaluateForFrontend(await this.callers.of(caller));
   }

@@ -1,4 +1,10 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ApiExtraModels,
+  ApiProperty,
+  ApiPropertyOptional,
+  getSchemaPath,
+  type ApiPropertyOptions,
+} from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -105,6 +111,13 @@ export class RolloutDto {
   stickiness?: StickinessAttribute;
 }
 
+/** A RolloutDto or null (a bare `nullable` beside a `$ref` would not admit the null). */
+const NULLABLE_ROLLOUT: ApiPropertyOptions = {
+  nullable: true,
+  oneOf: [{ $ref: getSchemaPath(RolloutDto) }],
+};
+
+@ApiExtraModels(RolloutDto)
 export class TargetingRulesDto {
   @ApiPropertyOptional({
     type: [TargetingRuleDto],
@@ -120,8 +133,7 @@ export class TargetingRulesDto {
   rules?: TargetingRuleDto[];
 
   @ApiPropertyOptional({
-    type: RolloutDto,
-    nullable: true,
+    ...NULLABLE_ROLLOUT,
     description: 'Percentage rollout after the rules; null or absent admits everyone who matches',
   })
   @IsOptional()
@@ -144,7 +156,9 @@ export function toTargetingRules(dto: TargetingRulesDto | undefined): TargetingR
   };
 }
 
+@ApiExtraModels(RolloutDto)
 export class TargetingRulesViewDto {
   @ApiProperty({ type: [TargetingRuleDto] }) rules: TargetingRuleDto[];
-  @ApiProperty({ type: RolloutDto, nullable: true }) rollout: RolloutDto | null;
+  @ApiProperty({ ...NULLABLE_ROLLOUT, description: 'null: everyone who matches the rules' })
+  rollout: RolloutDto | null;
 }
