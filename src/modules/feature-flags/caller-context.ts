@@ -12,6 +12,18 @@ export class CallerContext {
     private readonly sessions: SessionsService,
   ) {}
 
+  /** The session is still one the auth guard would let through. */
+  async isLive(caller: AuthContext): Promise<boolean> {
+    const state = await this.sessions.state(caller.sessionId);
+    return Boolean(
+      state &&
+      !state.revoked &&
+      state.userActive &&
+      new Date(state.expiresAt).getTime() > Date.now() &&
+      caller.exp * 1000 > Date.now(),
+    );
+  }
+
   async of(caller: AuthContext | null): Promise<EvaluationContext> {
     if (!caller) return {};
     const session = await this.sessions.state(caller.sessionId);

@@ -1,4 +1,4 @@
-import { Controller, Get, Headers, Logger, Param, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Headers, Param, Query, Req, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiNotAcceptableResponse,
@@ -18,17 +18,15 @@ import { CallerContext } from './caller-context.js';
 import { EvaluationQueryDto, FLAG_MAP_SCHEMA, FlagEvaluationDto } from './dto/evaluation.dto.js';
 import { FlagNameParams } from './dto/feature-flag.dto.js';
 import { FeatureFlagsService } from './feature-flags.service.js';
-
-const HEARTBEAT_MS = 15_000;
+import { FlagStreams } from './flag-streams.js';
 
 @ApiTags('feature-flags')
 @Controller('feature-flags')
 export class FeatureFlagsController {
-  private readonly logger = new Logger('FeatureFlags');
-
   constructor(
     private readonly flags: FeatureFlagsService,
     private readonly callers: CallerContext,
+    private readonly streams: FlagStreams,
   ) {}
 
   @Get()
@@ -62,36 +60,7 @@ export class FeatureFlagsController {
     if (!accept?.includes('text/event-stream')) {
       throw new DomainError(ErrorCode.NotAcceptable, 'This route answers text/event-stream only.');
     }
-    const first = await this.flags.evaluateForFrontend(await this.callers.of(caller));
-    res.status(200).set({
-      'Content-Type': 'text/event-stream; charset=utf-8',
-      'Cache-Control': 'no-cache, no-transform',
-      Connection: 'keep-alive',
-      'X-Accel-Buffering': 'no',
-    });
-    res.flushHeaders();
-    const send = (flags: Record<string, boolean>) =>
-      res.write(`event: flags\ndata: ${JSON.stringify(flags)}\n\n`);
-    send(first);
-    // Changes are sent one at a time, in order: a slow evaluation never reorders them.
-    let queue = Promise.resolve();
-    const subscription = this.flags.changed$.subscribe(() => {
-      queue = queue.then(async () => {
-        try {
-          if (!res.writableEnded)
-            send(await this.flags.evaluateForFrontend(await this.callers.of(caller)));
-        } catch (err) {
-          this.logger.warn(`flag stream stopped: ${(err as Error).message}`);
-          res.end();
-        }
-      });
-    });
-    const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), HEARTBEAT_MS);
-    req.on('close', () => {
-      clearInterval(heartbeat);
-      subscription.unsubscribe();
-      res.end();
-    });
+    return this.streams.serve(caller, req, res);
   }
 
   @Get(':name/evaluation')

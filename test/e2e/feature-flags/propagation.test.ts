@@ -96,6 +96,18 @@ describe('feature flags: every instance sees a change, and streams push it', () 
     });
   });
 
+  it('a stream ends at the first change after its session ends', async () => {
+    const leaving = await registerFullUser(one);
+    const name = uniqueFlagName('logout');
+    const stream = await openSse(twoUrl, '/v1/feature-flags/stream', leaving.auth);
+    streams.push(stream);
+    await stream.waitFor(1);
+    await request(one.getHttpServer()).post('/v1/auth/logout').set(leaving.auth).expect(204);
+    await createFlag(one, admin, { name, is_enabled: true });
+    await stream.ended;
+    expect(stream.events).toHaveLength(1);
+  });
+
   it('streams answer in any scope, refuse a request that does not accept events, and end when the client goes', async () => {
     const listening = () => (two.get(FlagStore) as unknown as Listeners).changes.observers.length;
     const before = listening();
