@@ -1962,7 +1962,7 @@ export interface components {
       rollout: components['schemas']['RolloutDto'] | null;
     };
     FeatureFlagDto: {
-      /** @example memory-lake */
+      /** @example new-onboarding */
       name: string;
       description: string | null;
       is_enabled: boolean;
@@ -1993,7 +1993,7 @@ export interface components {
       rollout?: components['schemas']['RolloutDto'] | null;
     };
     CreateFeatureFlagDto: {
-      /** @example memory-lake */
+      /** @example new-onboarding */
       name: string;
       description?: string | null;
       /** @default false */

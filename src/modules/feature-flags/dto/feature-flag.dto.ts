@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import {
   IsBoolean,
   IsEnum,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
@@ -27,7 +28,7 @@ export class FlagNameParams {
 }
 
 export class CreateFeatureFlagDto {
-  @ApiProperty({ pattern: FLAG_NAME.source, maxLength: FLAG_NAME_MAX, example: 'memory-lake' })
+  @ApiProperty({ pattern: FLAG_NAME.source, maxLength: FLAG_NAME_MAX, example: 'new-onboarding' })
   @IsString()
   @MaxLength(FLAG_NAME_MAX)
   @Matches(FLAG_NAME, { message: NAME_MESSAGE })
@@ -65,6 +66,7 @@ export class CreateFeatureFlagDto {
 
   @ApiPropertyOptional({ type: TargetingRulesDto })
   @IsOptionalNotNull()
+  @IsObject({ message: 'targeting_rules must be an object' })
   @ValidateNested()
   @Type(() => TargetingRulesDto)
   targeting_rules?: TargetingRulesDto;
@@ -100,13 +102,14 @@ export class UpdateFeatureFlagDto {
 
   @ApiPropertyOptional({ type: TargetingRulesDto })
   @IsOptionalNotNull()
+  @IsObject({ message: 'targeting_rules must be an object' })
   @ValidateNested()
   @Type(() => TargetingRulesDto)
   targeting_rules?: TargetingRulesDto;
 }
 
 export class FeatureFlagDto {
-  @ApiProperty({ example: 'memory-lake' }) name: string;
+  @ApiProperty({ example: 'new-onboarding' }) name: string;
   @ApiProperty({ type: String, nullable: true }) description: string | null;
   @ApiProperty() is_enabled: boolean;
   @ApiProperty({ enum: FlagEnvironment }) environment: FlagEnvironment;

@@ -43,6 +43,22 @@ describe('feature flag bodies', () => {
   });
 
   it.each<[string, unknown, string]>([
+    ['targeting rules as a list', { name: 'a', targeting_rules: [] }, 'targeting_rules'],
+    [
+      'a rule that is a list',
+      { name: 'a', targeting_rules: { rules: [[]] } },
+      'targeting_rules.rules',
+    ],
+    [
+      'a rollout that is a list',
+      { name: 'a', targeting_rules: { rollout: [] } },
+      'targeting_rules.rollout',
+    ],
+    [
+      'a rollout that is a number',
+      { name: 'a', targeting_rules: { rollout: 5 } },
+      'targeting_rules.rollout',
+    ],
     ['a name that is no slug', { name: 'New Flag' }, 'name'],
     ['an unknown environment', { name: 'a', environment: 'prod' }, 'environment'],
     ['a null visibility', { name: 'a', visibility: null }, 'visibility'],

@@ -12,6 +12,7 @@ import {
   IsArray,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   Max,
@@ -128,6 +129,7 @@ export class TargetingRulesDto {
   @IsOptionalNotNull()
   @IsArray()
   @ArrayMaxSize(MAX_RULES)
+  @IsObject({ each: true, message: 'each rule must be an object' })
   @ValidateNested({ each: true })
   @Type(() => TargetingRuleDto)
   rules?: TargetingRuleDto[];
@@ -137,6 +139,7 @@ export class TargetingRulesDto {
     description: 'Percentage rollout after the rules; null or absent admits everyone who matches',
   })
   @IsOptional()
+  @IsObject({ message: 'rollout must be an object or null' })
   @ValidateNested()
   @Type(() => RolloutDto)
   rollout?: RolloutDto | null;
