@@ -10,6 +10,7 @@ import { LoginAttemptBlocked1795502838496 } from './1795502838496-LoginAttemptBl
 import { RejectedSummaries1796230937932 } from './1796230937932-RejectedSummaries.js';
 import { Artifacts1796283471789 } from './1796283471789-Artifacts.js';
 import { ArtifactUploads1796285052128 } from './1796285052128-ArtifactUploads.js';
+import { FeatureFlagsAuditLog1796283429904 } from './1796283429904-FeatureFlagsAuditLog.js';
 
 export const MIGRATIONS = [
   CreateSchemas1763800000000,
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   RejectedSummaries1796230937932,
   Artifacts1796283471789,
   ArtifactUploads1796285052128,
+  FeatureFlagsAuditLog1796283429904,
 ];

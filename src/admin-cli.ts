@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { Actors } from './modules/audit/audit.service.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { ConsentModule } from './modules/consent/consent.module.js';
 import { Role } from './modules/users/entities/user.entity.js';
@@ -61,8 +62,8 @@ async function main(): Promise<void> {
       process.exitCode = 1;
       return;
     }
-    if (command === 'grant') await users.grantRole(user.id, Role.Admin);
-    else await users.revokeRole(user.id, Role.Admin);
+    if (command === 'grant') await users.grantRole(user.id, Role.Admin, Actors.cli());
+    else await users.revokeRole(user.id, Role.Admin, Actors.cli());
     console.log(
       `${command === 'grant' ? 'Granted' : 'Revoked'} admin for ${user.email} (${user.id}).`,
     );

@@ -10,6 +10,8 @@ import {
 import { RefreshToken } from './modules/auth/entities/refresh-token.entity.js';
 import { RevokedJti } from './modules/auth/entities/revoked-jti.entity.js';
 import { TrustedClient } from './modules/auth/entities/trusted-client.entity.js';
+import { AuditEntry } from './modules/audit/entities/audit-entry.entity.js';
+import { FeatureFlag } from './modules/feature-flags/entities/feature-flag.entity.js';
 import { MemoryItem } from './modules/memory/entities/memory-item.entity.js';
 import { RejectedSummary } from './modules/memory/entities/rejected-summary.entity.js';
 import { ChatSession } from './modules/conversations/entities/chat-session.entity.js';
@@ -65,4 +67,6 @@ export const ENTITIES: Function[] = [
   ArtifactBlob,
   Artifact,
   ArtifactUpload,
+  FeatureFlag,
+  AuditEntry,
 ];

@@ -1,9 +1,11 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ArtifactsModule } from './modules/artifacts/artifacts.module.js';
+import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { CollectivesModule } from './modules/collectives/collectives.module.js';
 import { ConsentModule } from './modules/consent/consent.module.js';
 import { ConversationsModule } from './modules/conversations/conversations.module.js';
+import { FeatureFlagsHttpModule } from './modules/feature-flags/feature-flags-http.module.js';
 import { MaintenanceModule } from './modules/maintenance/maintenance.module.js';
 import { MemoryModule } from './modules/memory/memory.module.js';
 import { StreamsModule } from './modules/streams/streams.module.js';
@@ -59,6 +61,8 @@ export class AppModule {
         MemoryModule,
         StreamsModule,
         ArtifactsModule,
+        AuditModule,
+        FeatureFlagsHttpModule,
         ObservabilityModule.forRoot({
           provide: READINESS_PROBES,
           inject: [CACHE_READINESS, QUEUE_READINESS, BLOB_READINESS],

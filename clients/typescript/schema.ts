@@ -1070,6 +1070,110 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/admin/audit-log': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The append-only audit log, newest first */
+    get: operations['Audit_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/feature-flags': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Flags visible to front-ends, evaluated for the caller: {name: enabled}. Public; with a bearer token (any scope), evaluated with the caller's attributes */
+    get: operations['FeatureFlags_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/feature-flags/stream': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Server-Sent Events: the evaluated front-end flags at once, then again (event `flags`) whenever a flag changes; heartbeats every 15 s */
+    get: operations['FeatureFlags_stream'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/feature-flags/{name}/evaluation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One flag evaluated for the caller, with the reason (OpenFeature) */
+    get: operations['FeatureFlags_evaluation'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/feature-flags': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every feature flag, by name */
+    get: operations['AdminFeatureFlags_list'];
+    put?: never;
+    /** Create a flag (audited; every instance sees it within a second) */
+    post: operations['AdminFeatureFlags_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/feature-flags/{name}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Delete a flag (audited) */
+    delete: operations['AdminFeatureFlags_remove'];
+    options?: never;
+    head?: never;
+    /** Change a flag: only the fields sent; each change bumps its version */
+    patch: operations['AdminFeatureFlags_update'];
+    trace?: never;
+  };
   '/health/live': {
     parameters: {
       query?: never;
@@ -2057,6 +2161,172 @@ export interface components {
       /** @description The content is stored already: complete without sending it */
       already_stored: boolean;
     };
+    AuditEntryDto: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      actor_type: 'user' | 'cli' | 'system';
+      /**
+       * Format: uuid
+       * @description The acting user; null for the command line and the service itself
+       */
+      actor_id: string | null;
+      /** @example feature-flag.update */
+      action: string;
+      /** @example feature-flag */
+      target_type: string;
+      /** @example new-onboarding */
+      target_id: string;
+      /** @description The target as it was (before) or became (after); null when it did not exist */
+      before: {
+        [key: string]: unknown;
+      } | null;
+      /** @description The target as it was (before) or became (after); null when it did not exist */
+      after: {
+        [key: string]: unknown;
+      } | null;
+      /** Format: date-time */
+      at: string;
+    };
+    AuditPageDto: {
+      data: components['schemas']['AuditEntryDto'][];
+      next_cursor: string | null;
+    };
+    FlagEvaluationDto: {
+      name: string;
+      value: boolean;
+      /**
+       * @description The variant served: on or off
+       * @enum {string}
+       */
+      variant: 'on' | 'off';
+      /**
+       * @description OpenFeature's resolution reason
+       * @enum {string}
+       */
+      reason: 'STATIC' | 'TARGETING_MATCH' | 'SPLIT' | 'DEFAULT' | 'DISABLED' | 'ERROR';
+      /**
+       * @description The step that decided: environment, variant, visibility, rules.<i> (the first rule that did not match), rules (all matched), rollout; null when disabled or static
+       * @example rules.0
+       */
+      rule_id: string | null;
+      /**
+       * @description OpenFeature's error code when the reason is ERROR
+       * @example TARGETING_KEY_MISSING
+       */
+      error_code: string | null;
+      flag_version: number;
+    };
+    RolloutDto: {
+      /** @description Share of callers admitted, by stable bucket */
+      percentage: number;
+      /**
+       * @description The attribute whose value buckets a caller
+       * @default user_id
+       * @enum {string}
+       */
+      stickiness:
+        'user_id' | 'user_type' | 'age_class' | 'country' | 'school' | 'language' | 'origin';
+    };
+    TargetingRuleDto: {
+      /**
+       * @description The caller's attribute to test
+       * @enum {string}
+       */
+      attribute:
+        | 'user_id'
+        | 'user_type'
+        | 'age_class'
+        | 'country'
+        | 'school'
+        | 'language'
+        | 'origin'
+        | 'collective_ids';
+      /** @enum {string} */
+      operator:
+        | 'in'
+        | 'not_in'
+        | 'starts_with'
+        | 'ends_with'
+        | 'contains'
+        | 'lt'
+        | 'gt'
+        | 'semver_lt'
+        | 'semver_gt';
+      /** @description in/not_in/starts_with/ends_with/contains: any of them; lt/gt: one value (numbers compare numerically); semver_lt/semver_gt: one version */
+      values: string[];
+    };
+    TargetingRulesViewDto: {
+      rules: components['schemas']['TargetingRuleDto'][];
+      /** @description null: everyone who matches the rules */
+      rollout: components['schemas']['RolloutDto'] | null;
+    };
+    FeatureFlagDto: {
+      /** @example new-onboarding */
+      name: string;
+      description: string | null;
+      is_enabled: boolean;
+      /** @enum {string} */
+      environment: 'development' | 'staging' | 'production' | 'all';
+      /** @enum {string} */
+      visibility: 'frontend' | 'backend' | 'all';
+      /** @enum {string} */
+      variant: 'teenager' | 'parent' | 'all';
+      targeting_rules: components['schemas']['TargetingRulesViewDto'];
+      /** @description Bumped by every change */
+      version: number;
+      /** Format: date-time */
+      created_at: string;
+      /** Format: date-time */
+      updated_at: string;
+    };
+    FeatureFlagListDto: {
+      data: components['schemas']['FeatureFlagDto'][];
+    };
+    TargetingRulesDto: {
+      /**
+       * @description Every rule must match
+       * @default []
+       */
+      rules: components['schemas']['TargetingRuleDto'][];
+      /** @description Percentage rollout after the rules; null or absent admits everyone who matches */
+      rollout?: components['schemas']['RolloutDto'] | null;
+    };
+    CreateFeatureFlagDto: {
+      /** @example new-onboarding */
+      name: string;
+      description?: string | null;
+      /** @default false */
+      is_enabled: boolean;
+      /**
+       * @default all
+       * @enum {string}
+       */
+      environment: 'development' | 'staging' | 'production' | 'all';
+      /**
+       * @default all
+       * @enum {string}
+       */
+      visibility: 'frontend' | 'backend' | 'all';
+      /**
+       * @description The user type it is for: teenager, parent, or all
+       * @default all
+       * @enum {string}
+       */
+      variant: 'teenager' | 'parent' | 'all';
+      targeting_rules?: components['schemas']['TargetingRulesDto'];
+    };
+    UpdateFeatureFlagDto: {
+      description?: string | null;
+      is_enabled?: boolean;
+      /** @enum {string} */
+      environment?: 'development' | 'staging' | 'production' | 'all';
+      /** @enum {string} */
+      visibility?: 'frontend' | 'backend' | 'all';
+      /** @enum {string} */
+      variant?: 'teenager' | 'parent' | 'all';
+      targeting_rules?: components['schemas']['TargetingRulesDto'];
+    };
   };
   responses: never;
   parameters: never;
@@ -2420,6 +2690,13 @@ export interface operations {
         content: {
           'application/json': components['schemas']['TokenResponseDto'];
         };
+      };
+      /** @description feature-disabled: the guest-sign-up flag is off */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };
@@ -3898,6 +4175,13 @@ export interface operations {
           'application/json': components['schemas']['SummaryAcceptedDto'];
         };
       };
+      /** @description consent-required: a minor without consent; feature-disabled: the memory-lake flag is off */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
       /** @description No such conversation of yours */
       404: {
         headers: {
@@ -4495,6 +4779,241 @@ export interface operations {
       };
       /** @description The body differs from the declared size or hash */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  Audit_list: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description Opaque cursor from a previous page's next_cursor */
+        after?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuditPageDto'];
+        };
+      };
+      /** @description Not an admin: the admin surface does not exist for you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  FeatureFlags_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            [key: string]: boolean;
+          };
+        };
+      };
+      /** @description A bearer token came along, and it does not verify */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  FeatureFlags_stream: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description text/event-stream; each `flags` event carries {name: enabled} */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request does not accept text/event-stream */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  FeatureFlags_evaluation: {
+    parameters: {
+      query?: {
+        /** @description Which side asks: flags visible only to the other side evaluate to false */
+        audience?: 'frontend' | 'backend';
+      };
+      header?: never;
+      path: {
+        name: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FlagEvaluationDto'];
+        };
+      };
+      /** @description No such flag */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AdminFeatureFlags_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FeatureFlagListDto'];
+        };
+      };
+      /** @description No such flag; or not an admin (the admin surface is hidden) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AdminFeatureFlags_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateFeatureFlagDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FeatureFlagDto'];
+        };
+      };
+      /** @description No such flag; or not an admin (the admin surface is hidden) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description A flag with this name exists */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AdminFeatureFlags_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        name: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No such flag; or not an admin (the admin surface is hidden) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AdminFeatureFlags_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        name: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateFeatureFlagDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FeatureFlagDto'];
+        };
+      };
+      /** @description No such flag; or not an admin (the admin surface is hidden) */
+      404: {
         headers: {
           [name: string]: unknown;
         };

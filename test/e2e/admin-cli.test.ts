@@ -1,6 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { spawn } from 'node:child_process';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import type { AppConfig } from '../../src/platform/config/config.js';
 import { registerFullUser, uniqueEmail } from '../factories/identity.js';
 import { startTestApp, tempDir, testConfig } from '../support/app.js';
@@ -58,7 +59,37 @@ describe('admin CLI', () => {
 
     expect((await runCli(config, ['revoke', user.email])).code).toBe(0);
     await adminRoute().expect(404);
+
+    // Both changes are in the audit log, as the command line's; a second revoke changes nothing.
+    expect((await runCli(config, ['revoke', user.email])).code).toBe(0);
+    const audited = (await app.get(DataSource).query(
+      `SELECT actor_type, actor_id, action, before, after FROM app.audit_log
+        WHERE target_type = 'user' AND target_id = $1 ORDER BY id`,
+      [user.id],
+    )) as unknown[];
+    expect(audited).toEqual([
+      {
+        actor_type: 'cli',
+        actor_id: null,
+        action: 'role.grant',
+        before: { roles: [] },
+        after: { roles: ['admin'] },
+      },
+      {
+        actor_type: 'cli',
+        actor_id: null,
+        action: 'role.revoke',
+        before: { roles: ['admin'] },
+        after: { roles: [] },
+      },
+    ]);
   }, 60_000);
+
+  it('keeps the audit log append-only', async () => {
+    const db = app.get(DataSource);
+    await expect(db.query(`UPDATE app.audit_log SET action = 'x'`)).rejects.toThrow(/append-only/);
+    await expect(db.query(`DELETE FROM app.audit_log`)).rejects.toThrow(/append-only/);
+  });
 
   it('fails clearly on an unknown account or a bad command', async () => {
     const unknown = await runCli(config, ['grant', uniqueEmail('nobody')]);

@@ -24,6 +24,8 @@ const BELOW_FULL = [
   'DELETE /v1/auth/sessions/:id',
   'GET /v1/auth/sessions',
   'GET /v1/consent',
+  'GET /v1/feature-flags/:name/evaluation',
+  'GET /v1/feature-flags/stream',
   'GET /v1/me',
   'PATCH /v1/me',
   'POST /v1/auth/logout',

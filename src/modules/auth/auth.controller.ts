@@ -3,6 +3,7 @@ import {
   ApiAcceptedResponse,
   ApiBearerAuth,
   ApiCreatedResponse,
+  ApiForbiddenResponse,
   ApiHeader,
   ApiNoContentResponse,
   ApiOkResponse,
@@ -76,6 +77,7 @@ export class AuthController {
   @ApiOperation({ summary: 'Start as a guest (no credentials); upgrade later keeping all data' })
   @ApiHeader(ORIGIN_HEADER)
   @ApiCreatedResponse({ type: TokenResponseDto })
+  @ApiForbiddenResponse({ description: 'feature-disabled: the guest-sign-up flag is off' })
   guest(@ClientOrigin() origin: SessionOrigin): Promise<IssuedTokens> {
     return this.auth.guest(origin);
   }

@@ -5,6 +5,7 @@ import {
   type ExecutionContext,
 } from '@nestjs/common';
 import { ApiSecurity } from '@nestjs/swagger';
+import { Public } from '../../platform/http/public.decorator.js';
 import { Role } from '../users/entities/user.entity.js';
 import { SessionScope } from './entities/app-session.entity.js';
 import type { AuthContext } from './auth-context.js';
@@ -16,6 +17,7 @@ export const ROLES_KEY = 'parley:roles';
 export const TICKET_KEY = 'parley:ticket';
 /** The security scheme of `?ticket=` in the OpenAPI document. */
 export const TICKET_SCHEME = 'ticket';
+export const OPTIONAL_AUTH_KEY = 'parley:optional-auth';
 
 export const ALL_SCOPES = [SessionScope.Onboarding, SessionScope.PendingConsent, SessionScope.Full];
 
@@ -35,6 +37,18 @@ export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
  */
 export const AcceptsTicket = () =>
   applyDecorators(SetMetadata(TICKET_KEY, true), ApiSecurity(TICKET_SCHEME));
+
+/**
+ * Public, but a caller who sends a bearer token is authenticated (any scope) and
+ * gets `OptionalUser()`; a token that does not verify still answers 401.
+ */
+export const OptionalAuth = () => applyDecorators(Public(), SetMetadata(OPTIONAL_AUTH_KEY, true));
+
+/** The caller on an `OptionalAuth()` route, or null when anonymous. */
+export const OptionalUser = createParamDecorator(
+  (_data: unknown, ctx: ExecutionContext): AuthContext | null =>
+    ctx.switchToHttp().getRequest<{ user?: AuthContext }>().user ?? null,
+);
 
 export const CurrentUser = createParamDecorator(
   (_data: unknown, ctx: ExecutionContext): AuthContext => {

@@ -8,7 +8,13 @@ import { ErrorCode } from '../../platform/http/error-codes.js';
 import type { Role } from '../users/entities/user.entity.js';
 import type { AuthContext } from './auth-context.js';
 import { AccessTicketsService } from './access-tickets.service.js';
-import { PUBLIC_KEY, ROLES_KEY, SCOPES_KEY, TICKET_KEY } from './auth.decorators.js';
+import {
+  OPTIONAL_AUTH_KEY,
+  PUBLIC_KEY,
+  ROLES_KEY,
+  SCOPES_KEY,
+  TICKET_KEY,
+} from './auth.decorators.js';
 import { SessionScope } from './entities/app-session.entity.js';
 import { JwtStrategy } from './jwt.strategy.js';
 import { refused } from './ticket-signer.js';
@@ -78,7 +84,16 @@ export class AuthGuard extends PassportAuthGuard('jwt') {
   override async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (context.getType() !== 'http') return true;
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) {
+      const req = context.switchToHttp().getRequest<Request>();
+      if (
+        this.reflector.getAllAndOverride<boolean>(OPTIONAL_AUTH_KEY, targets) &&
+        req.headers.authorization !== undefined
+      ) {
+        await this.authenticate(context);
+      }
+      return true;
+    }
     await this.authenticate(context);
     const user = context.switchToHttp().getRequest<{ user: AuthContext }>().user;
     const roles = this.reflector.getAllAndOverride<Role[]>(ROLES_KEY, targets);

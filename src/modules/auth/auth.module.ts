@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module.js';
+import { FeatureFlagsModule } from '../feature-flags/feature-flags.module.js';
 import { ConsentModule } from '../consent/consent.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { AuthController } from './auth.controller.js';
@@ -50,6 +52,8 @@ import { TrustedClientsService } from './trusted-clients.service.js';
     ]),
     UsersModule,
     ConsentModule,
+    AuditModule,
+    FeatureFlagsModule,
   ],
   controllers: [AuthController, SessionsController, IdpController, TrustedClientsController],
   providers: [

@@ -5,6 +5,8 @@ import type { AppConfig } from '../../platform/config/config.js';
 import { APP_CONFIG } from '../../platform/config/config.tokens.js';
 import { DomainError } from '../../platform/http/domain-error.js';
 import { ErrorCode } from '../../platform/http/error-codes.js';
+import { Actors, AuditService } from '../audit/audit.service.js';
+import { FeatureFlagsService } from '../feature-flags/feature-flags.service.js';
 import { AccountType, Role, type User } from '../users/entities/user.entity.js';
 import type { ProfilePatch } from '../users/users.repository.js';
 import { normaliseEmail, UsersService } from '../users/users.service.js';
@@ -25,6 +27,8 @@ export interface IssuedTokens {
   session: { id: string; scope: string; origin: string; expires_at: string };
 }
 
+export const GUEST_SIGN_UP_FLAG = 'guest-sign-up';
+
 /** Sign-up, sign-in, refresh, sign-out and password change. */
 @Injectable()
 export class AuthService {
@@ -38,6 +42,8 @@ export class AuthService {
     private readonly refreshTokens: RefreshTokensService,
     private readonly lockout: LockoutService,
     private readonly revocation: RevocationService,
+    private readonly audit: AuditService,
+    private readonly flags: FeatureFlagsService,
   ) {}
 
   async register(
@@ -50,12 +56,28 @@ export class AuthService {
     const roles = this.isAdminEmail(email) ? [Role.Admin] : [];
     return this.dataSource.transaction(async (manager) => {
       const user = await this.users.createRegular({ email, passwordHash, profile, roles }, manager);
+      if (roles.length > 0) {
+        await this.audit.record(
+          {
+            actor: Actors.system(),
+            action: 'role.grant',
+            target: { type: 'user', id: user.id },
+            before: { roles: [] },
+            after: { roles },
+          },
+          manager,
+        );
+      }
       const session = await this.sessions.create(user, origin, manager);
       return this.issue(session, manager);
     });
   }
 
   async guest(origin: SessionOrigin): Promise<IssuedTokens> {
+    // Operators can close guest sign-up with the `guest-sign-up` flag; no flag keeps it open.
+    if (!(await this.flags.isEnabled(GUEST_SIGN_UP_FLAG, { origin }, true))) {
+      throw new DomainError(ErrorCode.FeatureDisabled, 'Guest sign-up is switched off.');
+    }
     return this.dataSource.transaction(async (manager) => {
       const user = await this.users.createGuest({}, manager);
       const session = await this.sessions.create(user, origin, manager);

@@ -9,6 +9,8 @@ export interface SessionStateRow {
   id: string;
   userId: string;
   scope: SessionScope;
+  /** Where the session signed in (web, discord…): feature flags target it. */
+  origin?: string;
   expiresAt: string;
   revoked: boolean;
   roles: Role[];
@@ -38,7 +40,7 @@ export class SessionsRepository {
   /** What the auth guard needs to know, in one statement. */
   async findState(id: string): Promise<SessionStateRow | null> {
     const rows = (await this.sessions.query(
-      `SELECT s.id, s.user_id AS "userId", s.scope, s.expires_at AS "expiresAt",
+      `SELECT s.id, s.user_id AS "userId", s.scope, s.origin, s.expires_at AS "expiresAt",
               (s.revoked_at IS NOT NULL) AS revoked, u.roles, u.account_type AS "accountType",
               (u.disabled_at IS NULL) AS "userActive",
               floor(extract(epoch FROM u.password_changed_at))::bigint AS "passwordChangedAt"

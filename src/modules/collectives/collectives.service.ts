@@ -82,6 +82,11 @@ export class CollectivesService implements OnModuleInit {
     );
   }
 
+  /** Ids of the collectives the user is a direct member of (feature-flag targeting). */
+  idsOf(userId: string): Promise<string[]> {
+    return this.memberships.collectiveIdsOf(userId);
+  }
+
   async get(userId: string, id: string): Promise<CollectiveDto> {
     const access = await this.access.resolve(id, userId);
     return CollectiveDto.from(access.collective, access.role);

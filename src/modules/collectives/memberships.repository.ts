@@ -73,6 +73,12 @@ export class MembershipsRepository {
     return rows.map((r) => r.userId);
   }
 
+  /** The collectives a user is a direct member of. */
+  async collectiveIdsOf(userId: string): Promise<string[]> {
+    const rows = await this.repo().find({ select: { collectiveId: true }, where: { userId } });
+    return rows.map((r) => r.collectiveId);
+  }
+
   async findOne(collectiveId: string, userId: string): Promise<MemberRow | null> {
     const [row] = await this.rows(collectiveId, 1, undefined, userId);
     return row ?? null;

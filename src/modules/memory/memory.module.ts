@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ConsentModule } from '../consent/consent.module.js';
 import { ConversationsModule } from '../conversations/conversations.module.js';
 import { ConversationsService } from '../conversations/conversations.service.js';
+import { FeatureFlagsModule } from '../feature-flags/feature-flags.module.js';
 import { ConsentGate } from './consent-gate.js';
 import { CONVERSATION_SUMMARIES, type ConversationSummaries } from './conversation-summaries.js';
 import { MemoryItemsController } from './memory.controller.js';
@@ -18,7 +19,7 @@ import { SummaryWriter } from './summary-writer.service.js';
 
 /** Long-term memory: namespaced items per user, and the summary lake fed by the queue. */
 @Module({
-  imports: [ConversationsModule, ConsentModule],
+  imports: [ConversationsModule, ConsentModule, FeatureFlagsModule],
   controllers: [MemoryItemsController, SummariesController],
   providers: [
     MemoryItemsRepository,

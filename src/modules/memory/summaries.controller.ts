@@ -3,6 +3,7 @@ import {
   ApiAcceptedResponse,
   ApiBearerAuth,
   ApiCreatedResponse,
+  ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -32,6 +33,10 @@ export class SummariesController {
     summary: "Hand a conversation's summary to the memory lake (stored by a worker)",
   })
   @ApiAcceptedResponse({ type: SummaryAcceptedDto, description: 'Queued; follow the job' })
+  @ApiForbiddenResponse({
+    description:
+      'consent-required: a minor without consent; feature-disabled: the memory-lake flag is off',
+  })
   @ApiCreatedResponse({
     type: SummaryAcceptedDto,
     description: 'The queue was unreachable, so the summary was stored before answering',

@@ -3,6 +3,7 @@ import { DomainError } from '../../platform/http/domain-error.js';
 import { ErrorCode } from '../../platform/http/error-codes.js';
 import type { QueueService } from '../../platform/queue/queue.service.js';
 import type { JobSnapshot } from '../../platform/queue/queue.types.js';
+import type { FeatureFlagsService } from '../feature-flags/feature-flags.service.js';
 import type { ConsentGate } from './consent-gate.js';
 import type { ConversationSummaries } from './conversation-summaries.js';
 import { SummariesService, summaryJobId } from './summaries.service.js';
@@ -21,6 +22,7 @@ function setup(parts: {
   enqueue?: () => Promise<string>;
   getJob?: () => Promise<JobSnapshot | undefined>;
   consent?: () => Promise<void>;
+  lake?: boolean;
 }) {
   const owners = { isOwner: jest.fn(async () => parts.owner ?? true) };
   const queue = {
@@ -30,14 +32,16 @@ function setup(parts: {
   const writer = { persist: jest.fn<SummaryWriter['persist']>(unexpected('persist')) };
   const ledger = { track: jest.fn() };
   const consent = { assertProcessingAllowed: jest.fn(parts.consent ?? (async () => undefined)) };
+  const flags = { isEnabledForUser: jest.fn(async () => parts.lake ?? true) };
   const service = new SummariesService(
     owners as unknown as ConversationSummaries,
     queue as unknown as QueueService,
     writer as unknown as SummaryWriter,
     ledger as unknown as SummaryLedger,
     consent as unknown as ConsentGate,
+    flags as unknown as FeatureFlagsService,
   );
-  return { service, owners, queue, writer, ledger, consent };
+  return { service, owners, queue, writer, ledger, consent, flags };
 }
 
 describe('SummariesService.accept', () => {
@@ -66,6 +70,15 @@ describe('SummariesService.accept', () => {
     await expect(
       service.accept(USER, { conversationId: CONVERSATION, summary: 's' }),
     ).rejects.toThrow(DomainError);
+    expect(queue.enqueue).not.toHaveBeenCalled();
+  });
+
+  it('refuses with feature-disabled when the memory-lake flag is off, before enqueueing', async () => {
+    const { service, queue, flags } = setup({ lake: false });
+    await expect(
+      service.accept(USER, { conversationId: CONVERSATION, summary: 's' }),
+    ).rejects.toMatchObject({ code: ErrorCode.FeatureDisabled });
+    expect(flags.isEnabledForUser).toHaveBeenCalledWith('memory-lake', USER, true);
     expect(queue.enqueue).not.toHaveBeenCalled();
   });
 

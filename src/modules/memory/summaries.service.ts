@@ -4,6 +4,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DomainError } from '../../platform/http/domain-error.js';
 import { ErrorCode } from '../../platform/http/error-codes.js';
 import { QueueService } from '../../platform/queue/queue.service.js';
+import { FeatureFlagsService } from '../feature-flags/feature-flags.service.js';
 import { ConsentGate } from './consent-gate.js';
 import { CONVERSATION_SUMMARIES, type ConversationSummaries } from './conversation-summaries.js';
 import { SummaryAcceptedDto, SummaryJobDto } from './dto/summary.dto.js';
@@ -12,6 +13,8 @@ import { SummaryLedger } from './summary-ledger.js';
 import { SummaryWriter, type SummaryPayload } from './summary-writer.service.js';
 
 const JOB = 'memory-lake.persist-summary';
+/** Operators stop the lake taking summaries by switching this flag off. */
+export const MEMORY_LAKE_FLAG = 'memory-lake';
 /** An unreachable queue must not hold the request: past this, the summary is written here. */
 const ENQUEUE_TIMEOUT_MS = 1500;
 /** After the queue failed, summaries go straight to the database this long before it is tried again. */
@@ -43,6 +46,7 @@ export class SummariesService {
     private readonly writer: SummaryWriter,
     private readonly ledger: SummaryLedger,
     private readonly consent: ConsentGate,
+    private readonly flags: FeatureFlagsService,
   ) {}
 
   async accept(userId: string, input: AcceptSummary): Promise<SummaryAcceptedDto> {
@@ -53,6 +57,13 @@ export class SummariesService {
     }
     // A minor without consent hears 403 now, not a 202 whose job is refused later.
     await this.consent.assertProcessingAllowed(userId);
+    // Operators can stop the lake taking summaries (`memory-lake` flag); no flag keeps it on.
+    if (!(await this.flags.isEnabledForUser(MEMORY_LAKE_FLAG, userId, true))) {
+      throw new DomainError(
+        ErrorCode.FeatureDisabled,
+        'The memory lake is not accepting summaries now.',
+      );
+    }
     const payload: SummaryPayload = {
       userId,
       conversationId: input.conversationId,

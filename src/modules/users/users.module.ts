@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CryptoModule } from '../../platform/crypto/crypto.module.js';
+import { AuditModule } from '../audit/audit.module.js';
 import { ConversationsModule } from '../conversations/conversations.module.js';
 import { ApiKeysService } from './api-keys.service.js';
 import { IdpLogin } from './entities/idp-login.entity.js';
@@ -15,6 +16,7 @@ import { UsersService } from './users.service.js';
     TypeOrmModule.forFeature([User, IdpLogin, UserApiKey]),
     CryptoModule,
     ConversationsModule,
+    AuditModule,
   ],
   controllers: [MeController],
   providers: [UsersRepository, UsersService, ApiKeysService],

@@ -3,6 +3,11 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, Repository } from 'typeorm';
 import { AccountType, Role, User } from './entities/user.entity.js';
 
+export interface RoleChange {
+  before: Role[];
+  after: Role[];
+}
+
 export type ProfilePatch = Partial<
   Pick<User, 'name' | 'language' | 'userType' | 'ageClass' | 'country' | 'school'>
 >;
@@ -63,18 +68,39 @@ export class UsersRepository {
     return (result.affected ?? 0) === 1;
   }
 
-  async addRole(id: string, role: Role): Promise<void> {
-    await this.users.query(
-      `UPDATE app.users SET roles = array_append(roles, $2), updated_at = now() WHERE id = $1 AND NOT ($2 = ANY(roles))`,
-      [id, role],
+  /** Adds the role unless held; the roles before and after, or null when nothing changed. */
+  async addRole(id: string, role: Role, manager: EntityManager): Promise<RoleChange | null> {
+    return this.changeRoles(
+      `UPDATE app.users u SET roles = array_append(u.roles, $2), updated_at = now()
+         FROM (SELECT roles FROM app.users WHERE id = $1 FOR UPDATE) old
+        WHERE u.id = $1 AND NOT ($2 = ANY(u.roles))
+        RETURNING old.roles AS before, u.roles AS after`,
+      id,
+      role,
+      manager,
     );
   }
 
-  async removeRole(id: string, role: Role): Promise<void> {
-    await this.users.query(
-      `UPDATE app.users SET roles = array_remove(roles, $2), updated_at = now() WHERE id = $1`,
-      [id, role],
+  async removeRole(id: string, role: Role, manager: EntityManager): Promise<RoleChange | null> {
+    return this.changeRoles(
+      `UPDATE app.users u SET roles = array_remove(u.roles, $2), updated_at = now()
+         FROM (SELECT roles FROM app.users WHERE id = $1 FOR UPDATE) old
+        WHERE u.id = $1 AND $2 = ANY(u.roles)
+        RETURNING old.roles AS before, u.roles AS after`,
+      id,
+      role,
+      manager,
     );
+  }
+
+  private async changeRoles(
+    sql: string,
+    id: string,
+    role: Role,
+    manager: EntityManager,
+  ): Promise<RoleChange | null> {
+    const [rows] = (await manager.query(sql, [id, role])) as [RoleChange[], number];
+    return rows[0] ?? null;
   }
 
   async findByIdpLogin(

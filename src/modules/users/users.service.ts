@@ -8,6 +8,7 @@ import { DomainEvents } from '../../platform/events/domain-events.js';
 import { DomainError } from '../../platform/http/domain-error.js';
 import { ConversationEraseService } from '../conversations/erase.service.js';
 import { ErrorCode } from '../../platform/http/error-codes.js';
+import { Actors, AuditService, type AuditActor } from '../audit/audit.service.js';
 import { MeDto } from './dto/profile.dto.js';
 import { AccountType, AgeClass, Role, User, UserType } from './entities/user.entity.js';
 import { UsersRepository, type ProfilePatch } from './users.repository.js';
@@ -46,6 +47,7 @@ export class UsersService implements OnModuleInit {
     private readonly events: DomainEvents,
     private readonly cache: CacheService,
     private readonly conversations: ConversationEraseService,
+    private readonly audit: AuditService,
     @InjectDataSource() private readonly db: DataSource,
   ) {}
 
@@ -166,13 +168,38 @@ export class UsersService implements OnModuleInit {
     }
   }
 
-  async grantRole(id: string, role: Role): Promise<void> {
-    await this.users.addRole(id, role);
-    await this.events.emit('user.scope-inputs-changed', { userId: id });
+  /** Grants a role (audited when it changes anything); live sessions follow at once. */
+  async grantRole(id: string, role: Role, actor: AuditActor = Actors.system()): Promise<void> {
+    await this.changeRole(id, role, actor, 'grant');
   }
 
-  async revokeRole(id: string, role: Role): Promise<void> {
-    await this.users.removeRole(id, role);
+  async revokeRole(id: string, role: Role, actor: AuditActor = Actors.system()): Promise<void> {
+    await this.changeRole(id, role, actor, 'revoke');
+  }
+
+  private async changeRole(
+    id: string,
+    role: Role,
+    actor: AuditActor,
+    verb: 'grant' | 'revoke',
+  ): Promise<void> {
+    await this.db.transaction(async (manager) => {
+      const change =
+        verb === 'grant'
+          ? await this.users.addRole(id, role, manager)
+          : await this.users.removeRole(id, role, manager);
+      if (!change) return;
+      await this.audit.record(
+        {
+          actor,
+          action: `role.${verb}`,
+          target: { type: 'user', id },
+          before: { roles: change.before },
+          after: { roles: change.after },
+        },
+        manager,
+      );
+    });
     await this.events.emit('user.scope-inputs-changed', { userId: id });
   }
 

@@ -95,6 +95,14 @@ export class CacheService implements OnApplicationShutdown {
     return this.store.keys(prefix);
   }
 
+  /**
+   * Hears every invalidation any instance publishes (`del`, broadcast `set`),
+   * for state an instance keeps outside the cache and must read again.
+   */
+  onInvalidation(listener: (keys: string[]) => void): void {
+    this.store.onInvalidation(listener);
+  }
+
   ping(): Promise<void> {
     return this.store.ping();
   }

@@ -134,6 +134,8 @@ export const envSchema = z.object({
   RATE_LIMIT_AUTH_PER_MINUTE: z.coerce.number().int().min(0).default(30),
   SMTP_URL: optionalUrl(['smtp:', 'smtps:']),
   MAIL_FROM: z.string().min(3).default('Parley <no-reply@parley.local>'),
+  /** The deployment feature flags are evaluated for (a flag's `environment`). */
+  PARLEY_ENVIRONMENT: z.enum(['development', 'staging', 'production']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CORS_ORIGINS: csv,
   JSON_BODY_LIMIT: byteSize.default(1024 * 1024),

@@ -41,6 +41,7 @@ describe('loadConfig', () => {
     ['LOG_LEVEL', 'loud'],
     ['JSON_BODY_LIMIT', 'lots'],
     ['MIGRATIONS_RUN', 'maybe'],
+    ['PARLEY_ENVIRONMENT', 'prod'],
   ])('rejects %s=%s naming the variable', (name, value) => {
     const problems = problemsOf({ [name]: value });
     expect(problems).toHaveLength(1);

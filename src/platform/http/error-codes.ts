@@ -49,6 +49,9 @@ export enum ErrorCode {
   InvitationRevoked = 'invitation-revoked',
   InvitationUsedUp = 'invitation-used-up',
   InvitationAgeClassMismatch = 'invitation-age-class-mismatch',
+  // feature flags
+  FeatureDisabled = 'feature-disabled',
+  NotAcceptable = 'not-acceptable',
   // blobs
   InvalidBlobKey = 'invalid-blob-key',
   BlobContentMismatch = 'blob-content-mismatch',
@@ -110,6 +113,8 @@ export const ERROR_STATUS: Record<ErrorCode, { status: number; title: string }> 
     status: 403,
     title: 'This invitation is for another age class',
   },
+  [ErrorCode.FeatureDisabled]: { status: 403, title: 'This feature is switched off' },
+  [ErrorCode.NotAcceptable]: { status: 406, title: 'Not acceptable' },
   [ErrorCode.InvalidBlobKey]: { status: 400, title: 'Invalid blob key' },
   [ErrorCode.BlobContentMismatch]: {
     status: 422,
