@@ -684,7 +684,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/v1/conversations/{id}/messages/{message_id}/vote': {
+  '/v1/conversations/{id}/messages/{message}/vote': {
     parameters: {
       query?: never;
       header?: never;
@@ -950,9 +950,9 @@ export interface components {
       updated_at: string;
     };
     ProfileFieldsDto: {
-      name?: Record<string, never> | null;
+      name?: string | null;
       /** @example en */
-      language?: Record<string, never> | null;
+      language?: string | null;
       /** @enum {string|null} */
       user_type?: 'teenager' | 'parent' | 'adult' | null;
       /** @enum {string|null} */
@@ -961,8 +961,8 @@ export interface components {
        * @description ISO 3166-1 alpha-2
        * @example DE
        */
-      country?: Record<string, never> | null;
-      school?: Record<string, never> | null;
+      country?: string | null;
+      school?: string | null;
     };
     ApiKeyDto: {
       /** @example openai */
@@ -1028,9 +1028,9 @@ export interface components {
       next_cursor: string | null;
     };
     RegisterDto: {
-      name?: Record<string, never> | null;
+      name?: string | null;
       /** @example en */
-      language?: Record<string, never> | null;
+      language?: string | null;
       /** @enum {string|null} */
       user_type?: 'teenager' | 'parent' | 'adult' | null;
       /** @enum {string|null} */
@@ -1039,8 +1039,8 @@ export interface components {
        * @description ISO 3166-1 alpha-2
        * @example DE
        */
-      country?: Record<string, never> | null;
-      school?: Record<string, never> | null;
+      country?: string | null;
+      school?: string | null;
       /** Format: email */
       email: string;
       password: string;
@@ -1091,9 +1091,9 @@ export interface components {
       new_password: string;
     };
     UpgradeDto: {
-      name?: Record<string, never> | null;
+      name?: string | null;
       /** @example en */
-      language?: Record<string, never> | null;
+      language?: string | null;
       /** @enum {string|null} */
       user_type?: 'teenager' | 'parent' | 'adult' | null;
       /** @enum {string|null} */
@@ -1102,8 +1102,8 @@ export interface components {
        * @description ISO 3166-1 alpha-2
        * @example DE
        */
-      country?: Record<string, never> | null;
-      school?: Record<string, never> | null;
+      country?: string | null;
+      school?: string | null;
       /** Format: email */
       email: string;
       password: string;
@@ -1214,7 +1214,7 @@ export interface components {
        * @description false withdraws the family consent
        * @default true
        */
-      granted: boolean;
+      granted?: boolean;
     };
     MemberDto: {
       /** Format: uuid */
@@ -1314,16 +1314,6 @@ export interface components {
     };
     CreateConversationDto: {
       title?: string | null;
-      /**
-       * @default general
-       * @enum {string}
-       */
-      type: 'general' | 'incident';
-      /**
-       * @default private
-       * @enum {string}
-       */
-      visibility: 'private' | 'public';
       /** @description Rolling summary */
       summary?: string | null;
       /** @description Active assistant persona */
@@ -1335,6 +1325,16 @@ export interface components {
       usage_context?: {
         [key: string]: unknown;
       } | null;
+      /**
+       * @default general
+       * @enum {string}
+       */
+      type?: 'general' | 'incident';
+      /**
+       * @default private
+       * @enum {string}
+       */
+      visibility?: 'private' | 'public';
     };
     ConversationDto: {
       /** Format: uuid */
@@ -1370,16 +1370,6 @@ export interface components {
     };
     UpdateConversationDto: {
       title?: string | null;
-      /**
-       * @default general
-       * @enum {string}
-       */
-      type: 'general' | 'incident';
-      /**
-       * @default private
-       * @enum {string}
-       */
-      visibility: 'private' | 'public';
       /** @description Rolling summary */
       summary?: string | null;
       /** @description Active assistant persona */
@@ -1391,6 +1381,10 @@ export interface components {
       usage_context?: {
         [key: string]: unknown;
       } | null;
+      /** @enum {string} */
+      type?: 'general' | 'incident';
+      /** @enum {string} */
+      visibility?: 'private' | 'public';
       /** @description true archives (sets archived_at), false restores */
       archived?: boolean;
     };
@@ -1486,12 +1480,10 @@ export interface components {
       tool_name?: string;
       tool_call_id?: string;
       /** @description Tool call arguments (any JSON) */
-      tool_input?: Record<string, never>;
+      tool_input?: unknown;
       /** @description Tool result (any JSON) */
-      tool_output?: Record<string, never>;
-      citations?: {
-        [key: string]: unknown;
-      }[];
+      tool_output?: unknown;
+      citations?: unknown[];
       /**
        * @description Where it was said, e.g. a textbook chapter
        * @example {
@@ -1522,11 +1514,11 @@ export interface components {
       parts: components['schemas']['PartDto'][] | null;
       tool_name: string | null;
       tool_call_id: string | null;
-      /** @description any JSON */
-      tool_input: Record<string, never> | null;
-      /** @description any JSON */
-      tool_output: Record<string, never> | null;
-      citations: Record<string, never>[] | null;
+      /** @description Tool call arguments (any JSON; null when none) */
+      tool_input: unknown;
+      /** @description Tool result (any JSON; null when none) */
+      tool_output: unknown;
+      citations: unknown[] | null;
       context: {
         [key: string]: unknown;
       } | null;
@@ -1593,11 +1585,11 @@ export interface components {
       parts: components['schemas']['PartDto'][] | null;
       tool_name: string | null;
       tool_call_id: string | null;
-      /** @description any JSON */
-      tool_input: Record<string, never> | null;
-      /** @description any JSON */
-      tool_output: Record<string, never> | null;
-      citations: Record<string, never>[] | null;
+      /** @description Tool call arguments (any JSON; null when none) */
+      tool_input: unknown;
+      /** @description Tool result (any JSON; null when none) */
+      tool_output: unknown;
+      citations: unknown[] | null;
       context: {
         [key: string]: unknown;
       } | null;
@@ -1629,11 +1621,11 @@ export interface components {
       parts: components['schemas']['PartDto'][] | null;
       tool_name: string | null;
       tool_call_id: string | null;
-      /** @description any JSON */
-      tool_input: Record<string, never> | null;
-      /** @description any JSON */
-      tool_output: Record<string, never> | null;
-      citations: Record<string, never>[] | null;
+      /** @description Tool call arguments (any JSON; null when none) */
+      tool_input: unknown;
+      /** @description Tool result (any JSON; null when none) */
+      tool_output: unknown;
+      citations: unknown[] | null;
       context: {
         [key: string]: unknown;
       } | null;
@@ -1680,7 +1672,7 @@ export interface components {
     };
     PutMemoryItemDto: {
       /** @description Any JSON value (at most 64 KiB); `{text}` or a string is searchable */
-      value: Record<string, never>;
+      value: unknown;
       /** @description Forget the item after this many seconds */
       ttl_seconds?: number;
     };
@@ -1688,7 +1680,7 @@ export interface components {
       namespace: string;
       key: string;
       /** @description The stored JSON value */
-      value: Record<string, never>;
+      value: unknown;
       /** Format: date-time */
       expires_at: string | null;
       /** Format: date-time */
@@ -1724,16 +1716,16 @@ export interface components {
       job_id: string;
       /** @enum {string} */
       status: 'waiting' | 'delayed' | 'active' | 'completed' | 'failed';
-      /** Format: uuid */
+      /** @description The conversation_id of the job as it was queued */
       conversation_id: string;
-      /** Format: date-time */
+      /** @description The as_of of the job as it was queued */
       as_of: string;
       attempts_made: number;
       max_attempts: number;
       /** @description The latest failure, if any */
       last_error: string | null;
-      /** @description What the worker did, once completed */
-      result: Record<string, never> | null;
+      /** @description What the worker did, once completed (any JSON; null before) */
+      result: unknown;
     };
     StreamDto: {
       /** Format: uuid */
@@ -1757,8 +1749,270 @@ export interface components {
       /** @description Its sequence number: the SSE event id */
       seq: number;
     };
+    LivenessDto: {
+      /** @enum {string} */
+      status: 'ok';
+    };
+    ReadinessDto: {
+      /**
+       * @description degraded: an optional dependency is down; error: the database is
+       * @enum {string}
+       */
+      status: 'ok' | 'degraded' | 'error' | 'shutting_down';
+      /** @description The checks that are up or degraded */
+      info?: {
+        [key: string]: {
+          /** @enum {string} */
+          status: 'up' | 'degraded' | 'down';
+          /** @description Why it is degraded or down */
+          message?: string;
+        } & {
+          [key: string]: unknown;
+        };
+      };
+      /** @description The checks that are down */
+      error?: {
+        [key: string]: {
+          /** @enum {string} */
+          status: 'up' | 'degraded' | 'down';
+          /** @description Why it is degraded or down */
+          message?: string;
+        } & {
+          [key: string]: unknown;
+        };
+      };
+      /** @description Every check */
+      details: {
+        [key: string]: {
+          /** @enum {string} */
+          status: 'up' | 'degraded' | 'down';
+          /** @description Why it is degraded or down */
+          message?: string;
+        } & {
+          [key: string]: unknown;
+        };
+      };
+      /**
+       * @description Run mode
+       * @enum {string}
+       */
+      mode: 'servers' | 'embedded';
+      /**
+       * @description How similarity search runs; unknown when the database cannot say
+       * @enum {string}
+       */
+      vector: 'pgvector' | 'exact-scan' | 'unknown';
+      /**
+       * @description Queue driver
+       * @enum {string}
+       */
+      queue: 'bullmq' | 'local';
+      /**
+       * @description Blob store driver
+       * @enum {string}
+       */
+      blobs: 's3' | 'filesystem';
+    };
+    /** @description RFC 9457 problem details. `type` names the problem (a URI under https://parley.dev/problems/, or about:blank), `code` is its stable machine-readable name. Members beyond these are extensions that some problems carry (e.g. `retry_after` on 429, `scope` and `required_scopes` on insufficient-scope, `index` on a batch). */
+    Problem: {
+      /**
+       * Format: uri
+       * @example https://parley.dev/problems/not-found
+       */
+      type: string;
+      /** @example Not found */
+      title: string;
+      /** @example 404 */
+      status: number;
+      /** @example Conversation not found. */
+      detail: string;
+      /**
+       * Format: uri-reference
+       * @description The path of the request that failed
+       * @example /v1/conversations/0190a4c1-7c4e-7d2e-9b1a-3f6e2d9c8b7a
+       */
+      instance?: string;
+      /**
+       * @description Stable error code; absent only on a problem of type about:blank
+       * @enum {string}
+       */
+      code?:
+        | 'validation-failed'
+        | 'malformed-json'
+        | 'nesting-too-deep'
+        | 'malformed-request'
+        | 'headers-too-large'
+        | 'request-timeout'
+        | 'payload-too-large'
+        | 'unsupported-media-type'
+        | 'invalid-cursor'
+        | 'not-found'
+        | 'route-not-found'
+        | 'method-not-allowed'
+        | 'conflict'
+        | 'unauthorized'
+        | 'forbidden'
+        | 'rate-limited'
+        | 'invalid-signature'
+        | 'link-expired'
+        | 'service-unavailable'
+        | 'internal-error'
+        | 'invalid-credentials'
+        | 'invalid-token'
+        | 'refresh-token-reused'
+        | 'account-locked'
+        | 'email-taken'
+        | 'not-a-guest'
+        | 'insufficient-scope'
+        | 'unknown-identity-provider'
+        | 'invalid-reset-token'
+        | 'consent-required'
+        | 'not-a-minor'
+        | 'not-a-parent'
+        | 'parental-request-expired'
+        | 'parental-request-used'
+        | 'collective-role-required'
+        | 'collective-cycle'
+        | 'collective-has-children'
+        | 'not-a-family'
+        | 'last-owner'
+        | 'already-member'
+        | 'invitation-expired'
+        | 'invitation-revoked'
+        | 'invitation-used-up'
+        | 'invitation-age-class-mismatch'
+        | 'invalid-blob-key'
+        | 'blob-content-mismatch';
+      /** @description The X-Request-Id of the request, for support */
+      request_id?: string;
+      /** @description Seconds to wait before retrying (429), as in the Retry-After header */
+      retry_after?: number;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description One invalid field: its path in the body, query or headers, and what is wrong */
+    FieldError: {
+      /**
+       * @description Dotted path of the field (`messages.0.role`), or a header name
+       * @example title
+       */
+      field: string;
+      /** @example title must be shorter than or equal to 300 characters */
+      message: string;
+    };
+    /** @description A validation-failed problem (400): the Problem with every invalid field in `errors`. `detail` is the only message when one field is wrong, else "N fields are invalid". */
+    ValidationProblem: components['schemas']['Problem'] & {
+      errors: components['schemas']['FieldError'][];
+    };
   };
-  responses: never;
+  responses: {
+    /** @description Bad input: malformed JSON, a field that fails validation (a ValidationProblem with `errors`), a cursor this list did not issue (validation-failed, malformed-json, nesting-too-deep, malformed-request, invalid-cursor, invalid-reset-token, invalid-blob-key) */
+    BadRequest: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json':
+          components['schemas']['ValidationProblem'] | components['schemas']['Problem'];
+      };
+    };
+    /** @description No valid credentials (unauthorized, invalid-credentials, invalid-token, refresh-token-reused) */
+    Unauthorized: {
+      headers: {
+        /** @description The scheme to authenticate with: `Bearer` (access token) or `Basic` (trusted client) */
+        'WWW-Authenticate'?: string;
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['Problem'];
+      };
+    };
+    /** @description Authenticated but not allowed (forbidden, invalid-signature, insufficient-scope, consent-required, not-a-minor, not-a-parent, collective-role-required, invitation-age-class-mismatch) */
+    Forbidden: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['Problem'];
+      };
+    };
+    /** @description No such resource, or one the caller may not see (not-found) */
+    NotFound: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['Problem'];
+      };
+    };
+    /** @description Conflicts with the current state (conflict, email-taken, not-a-guest, parental-request-used, collective-has-children, last-owner, already-member, invitation-used-up) */
+    Conflict: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['Problem'];
+      };
+    };
+    /** @description No longer valid (link-expired, parental-request-expired, invitation-expired, invitation-revoked) */
+    Gone: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['Problem'];
+      };
+    };
+    /** @description The request body exceeds the limit (payload-too-large) */
+    PayloadTooLarge: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['Problem'];
+      };
+    };
+    /** @description A body of a media type, encoding or charset this route does not take */
+    UnsupportedMediaType: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['Problem'];
+      };
+    };
+    /** @description Well-formed but not applicable (collective-cycle, not-a-family, blob-content-mismatch) */
+    UnprocessableContent: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['Problem'];
+      };
+    };
+    /** @description Over a rate limit, or too many failed sign-ins (rate-limited, account-locked) */
+    TooManyRequests: {
+      headers: {
+        /** @description Seconds to wait before retrying (always sent) */
+        'Retry-After'?: number;
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['Problem'];
+      };
+    };
+    /** @description A dependency (the database, the queue) is unavailable or the request could not finish in time; retry (service-unavailable) */
+    ServiceUnavailable: {
+      headers: {
+        /** @description Seconds to wait before retrying (sent when the wait is known) */
+        'Retry-After'?: number;
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['Problem'];
+      };
+    };
+  };
   parameters: never;
   requestBodies: never;
   headers: never;
@@ -1793,27 +2047,35 @@ export interface operations {
         };
         content?: never;
       };
+      400: components['responses']['BadRequest'];
       /** @description The link was altered */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
       /** @description The blob no longer exists */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
       /** @description The link has expired */
       410: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
+      429: components['responses']['TooManyRequests'];
     };
   };
   Me_get: {
@@ -1833,6 +2095,10 @@ export interface operations {
           'application/json': components['schemas']['MeDto'];
         };
       };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Me_patch: {
@@ -1856,6 +2122,13 @@ export interface operations {
           'application/json': components['schemas']['MeDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Me_listKeys: {
@@ -1875,6 +2148,10 @@ export interface operations {
           'application/json': components['schemas']['ApiKeyListDto'];
         };
       };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Me_putKey: {
@@ -1882,6 +2159,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The model provider the key is for */
         provider: string;
       };
       cookie?: never;
@@ -1900,6 +2178,14 @@ export interface operations {
           'application/json': components['schemas']['ApiKeyDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Me_deleteKey: {
@@ -1907,6 +2193,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The model provider the key is for */
         provider: string;
       };
       cookie?: never;
@@ -1919,6 +2206,14 @@ export interface operations {
         };
         content?: never;
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Consent_status: {
@@ -1938,6 +2233,10 @@ export interface operations {
           'application/json': components['schemas']['ConsentStatusDto'];
         };
       };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Consent_acceptTerms: {
@@ -1957,6 +2256,13 @@ export interface operations {
           'application/json': components['schemas']['ConsentStatusDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   ParentalConsent_request: {
@@ -1980,6 +2286,13 @@ export interface operations {
           'application/json': components['schemas']['ParentalRequestCreatedDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   ParentalConsent_approve: {
@@ -1987,6 +2300,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The token of the consent request, from its email */
         token: string;
       };
       cookie?: never;
@@ -2001,11 +2315,22 @@ export interface operations {
           'application/json': components['schemas']['ChildDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      410: components['responses']['Gone'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   ParentalConsent_children: {
     parameters: {
       query?: {
+        /** @description Page size */
         limit?: number;
         /** @description Opaque cursor from a previous page's next_cursor */
         after?: string;
@@ -2024,6 +2349,11 @@ export interface operations {
           'application/json': components['schemas']['ChildPageDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   ParentalConsent_revoke: {
@@ -2031,6 +2361,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The child's user id */
         user_id: string;
       };
       cookie?: never;
@@ -2043,6 +2374,14 @@ export interface operations {
         };
         content?: never;
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Auth_register: {
@@ -2068,6 +2407,12 @@ export interface operations {
           'application/json': components['schemas']['TokenResponseDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Auth_login: {
@@ -2093,13 +2438,22 @@ export interface operations {
           'application/json': components['schemas']['TokenResponseDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
       /** @description Locked out; see Retry-After */
       429: {
         headers: {
+          /** @description Seconds to wait before retrying (always sent) */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Auth_guest: {
@@ -2121,6 +2475,11 @@ export interface operations {
           'application/json': components['schemas']['TokenResponseDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Auth_refresh: {
@@ -2144,6 +2503,12 @@ export interface operations {
           'application/json': components['schemas']['TokenResponseDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Auth_logout: {
@@ -2161,6 +2526,13 @@ export interface operations {
         };
         content?: never;
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Auth_logoutAll: {
@@ -2178,6 +2550,13 @@ export interface operations {
         };
         content?: never;
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Auth_changePassword: {
@@ -2203,6 +2582,13 @@ export interface operations {
           'application/json': components['schemas']['TokenResponseDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Auth_forgot: {
@@ -2226,6 +2612,11 @@ export interface operations {
           'application/json': components['schemas']['AcceptedDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Auth_reset: {
@@ -2247,6 +2638,11 @@ export interface operations {
         };
         content?: never;
       };
+      400: components['responses']['BadRequest'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Auth_upgrade: {
@@ -2272,11 +2668,20 @@ export interface operations {
           'application/json': components['schemas']['TokenResponseDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Sessions_list: {
     parameters: {
       query?: {
+        /** @description Page size */
         limit?: number;
         /** @description Opaque cursor from a previous page's next_cursor */
         after?: string;
@@ -2295,6 +2700,11 @@ export interface operations {
           'application/json': components['schemas']['SessionPageDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Sessions_revoke: {
@@ -2302,6 +2712,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The session id */
         id: string;
       };
       cookie?: never;
@@ -2314,6 +2725,14 @@ export interface operations {
         };
         content?: never;
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Idp_login: {
@@ -2324,6 +2743,7 @@ export interface operations {
         'X-Client-Id'?: string;
       };
       path: {
+        /** @description The configured identity provider */
         idp: string;
       };
       cookie?: never;
@@ -2342,6 +2762,14 @@ export interface operations {
           'application/json': components['schemas']['TokenResponseDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   TrustedClients_list: {
@@ -2361,6 +2789,11 @@ export interface operations {
           'application/json': components['schemas']['TrustedClientListDto'];
         };
       };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   TrustedClients_create: {
@@ -2384,6 +2817,14 @@ export interface operations {
           'application/json': components['schemas']['CreatedTrustedClientDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   TrustedClients_revoke: {
@@ -2391,6 +2832,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The trusted client id */
         id: string;
       };
       cookie?: never;
@@ -2403,11 +2845,20 @@ export interface operations {
         };
         content?: never;
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Collectives_list: {
     parameters: {
       query?: {
+        /** @description Page size */
         limit?: number;
         /** @description Opaque cursor from a previous page's next_cursor */
         after?: string;
@@ -2426,20 +2877,28 @@ export interface operations {
           'application/json': components['schemas']['CollectivePageDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
       /** @description You are a member, but your role does not allow this */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
       /** @description No such collective, or you have no part in it */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Collectives_create: {
@@ -2463,20 +2922,31 @@ export interface operations {
           'application/json': components['schemas']['CollectiveDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
       /** @description You are a member, but your role does not allow this */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
       /** @description No such collective, or you have no part in it */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['UnprocessableContent'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Collectives_get: {
@@ -2484,6 +2954,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The collective id */
         id: string;
       };
       cookie?: never;
@@ -2498,20 +2969,28 @@ export interface operations {
           'application/json': components['schemas']['CollectiveDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
       /** @description You are a member, but your role does not allow this */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
       /** @description No such collective, or you have no part in it */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Collectives_remove: {
@@ -2519,6 +2998,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The collective id */
         id: string;
       };
       cookie?: never;
@@ -2531,20 +3011,31 @@ export interface operations {
         };
         content?: never;
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
       /** @description You are a member, but your role does not allow this */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
       /** @description No such collective, or you have no part in it */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Collectives_update: {
@@ -2552,6 +3043,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The collective id */
         id: string;
       };
       cookie?: never;
@@ -2570,20 +3062,32 @@ export interface operations {
           'application/json': components['schemas']['CollectiveDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
       /** @description You are a member, but your role does not allow this */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
       /** @description No such collective, or you have no part in it */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['UnprocessableContent'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Collectives_parentalConsent: {
@@ -2591,6 +3095,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The collective id */
         id: string;
       };
       cookie?: never;
@@ -2609,31 +3114,44 @@ export interface operations {
           'application/json': components['schemas']['CollectiveDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
       /** @description You are a member, but your role does not allow this */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
       /** @description No such collective, or you have no part in it */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['UnprocessableContent'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Members_list: {
     parameters: {
       query?: {
+        /** @description Page size */
         limit?: number;
         /** @description Opaque cursor from a previous page's next_cursor */
         after?: string;
       };
       header?: never;
       path: {
+        /** @description The collective id */
         id: string;
       };
       cookie?: never;
@@ -2648,20 +3166,28 @@ export interface operations {
           'application/json': components['schemas']['MemberPageDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
       /** @description You are a member, but your role does not allow this */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
       /** @description No such collective (or member, invitation), or you have no part in it */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Members_remove: {
@@ -2669,7 +3195,9 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The collective id */
         id: string;
+        /** @description The member's user id */
         user_id: string;
       };
       cookie?: never;
@@ -2682,20 +3210,31 @@ export interface operations {
         };
         content?: never;
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
       /** @description You are a member, but your role does not allow this */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
       /** @description No such collective (or member, invitation), or you have no part in it */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Members_changeRole: {
@@ -2703,7 +3242,9 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The collective id */
         id: string;
+        /** @description The member's user id */
         user_id: string;
       };
       cookie?: never;
@@ -2722,31 +3263,44 @@ export interface operations {
           'application/json': components['schemas']['MemberDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
       /** @description You are a member, but your role does not allow this */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
       /** @description No such collective (or member, invitation), or you have no part in it */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Members_invitationsOf: {
     parameters: {
       query?: {
+        /** @description Page size */
         limit?: number;
         /** @description Opaque cursor from a previous page's next_cursor */
         after?: string;
       };
       header?: never;
       path: {
+        /** @description The collective id */
         id: string;
       };
       cookie?: never;
@@ -2761,20 +3315,28 @@ export interface operations {
           'application/json': components['schemas']['InvitationPageDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
       /** @description You are a member, but your role does not allow this */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
       /** @description No such collective (or member, invitation), or you have no part in it */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Members_invite: {
@@ -2782,6 +3344,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The collective id */
         id: string;
       };
       cookie?: never;
@@ -2800,20 +3363,31 @@ export interface operations {
           'application/json': components['schemas']['CreatedInvitationDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
       /** @description You are a member, but your role does not allow this */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
       /** @description No such collective (or member, invitation), or you have no part in it */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['UnprocessableContent'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Members_revoke: {
@@ -2821,7 +3395,9 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The collective id */
         id: string;
+        /** @description The invitation id */
         invitation_id: string;
       };
       cookie?: never;
@@ -2834,20 +3410,30 @@ export interface operations {
         };
         content?: never;
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
       /** @description You are a member, but your role does not allow this */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
       /** @description No such collective (or member, invitation), or you have no part in it */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Invitations_accept: {
@@ -2855,6 +3441,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The invitation token (shown once, when created) */
         token: string;
       };
       cookie?: never;
@@ -2869,11 +3456,22 @@ export interface operations {
           'application/json': components['schemas']['CollectiveDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      410: components['responses']['Gone'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Conversations_list: {
     parameters: {
       query?: {
+        /** @description Page size */
         limit?: number;
         /** @description Opaque cursor from a previous page's next_cursor */
         after?: string;
@@ -2897,13 +3495,20 @@ export interface operations {
           'application/json': components['schemas']['ConversationPageDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       /** @description No such conversation of the caller */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Conversations_create: {
@@ -2927,13 +3532,22 @@ export interface operations {
           'application/json': components['schemas']['ConversationDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       /** @description No such conversation of the caller */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Conversations_get: {
@@ -2941,6 +3555,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The conversation id */
         id: string;
       };
       cookie?: never;
@@ -2955,13 +3570,20 @@ export interface operations {
           'application/json': components['schemas']['ConversationDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       /** @description No such conversation of the caller */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Conversations_erase: {
@@ -2969,6 +3591,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The conversation id */
         id: string;
       };
       cookie?: never;
@@ -2984,13 +3607,22 @@ export interface operations {
           'application/json': components['schemas']['EraseReceiptDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       /** @description No such conversation of the caller */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Conversations_update: {
@@ -2998,6 +3630,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The conversation id */
         id: string;
       };
       cookie?: never;
@@ -3016,13 +3649,22 @@ export interface operations {
           'application/json': components['schemas']['ConversationDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       /** @description No such conversation of the caller */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Conversations_getConfig: {
@@ -3030,6 +3672,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The conversation id */
         id: string;
       };
       cookie?: never;
@@ -3044,13 +3687,20 @@ export interface operations {
           'application/json': components['schemas']['ConfigDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       /** @description No such conversation of the caller */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Conversations_putConfig: {
@@ -3058,6 +3708,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The conversation id */
         id: string;
       };
       cookie?: never;
@@ -3076,24 +3727,35 @@ export interface operations {
           'application/json': components['schemas']['ConfigDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       /** @description No such conversation of the caller */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Conversations_listSessions: {
     parameters: {
       query?: {
+        /** @description Page size */
         limit?: number;
         /** @description Opaque cursor from a previous page's next_cursor */
         after?: string;
       };
       header?: never;
       path: {
+        /** @description The conversation id */
         id: string;
       };
       cookie?: never;
@@ -3108,13 +3770,20 @@ export interface operations {
           'application/json': components['schemas']['ChatSessionPageDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       /** @description No such conversation of the caller */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Conversations_createSession: {
@@ -3122,6 +3791,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The conversation id */
         id: string;
       };
       cookie?: never;
@@ -3136,18 +3806,28 @@ export interface operations {
           'application/json': components['schemas']['ChatSessionDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       /** @description No such conversation of the caller */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Messages_list: {
     parameters: {
       query?: {
+        /** @description Page size */
         limit?: number;
         /** @description Opaque cursor from a previous page's next_cursor */
         after?: string;
@@ -3158,6 +3838,7 @@ export interface operations {
       };
       header?: never;
       path: {
+        /** @description The conversation id */
         id: string;
       };
       cookie?: never;
@@ -3172,13 +3853,20 @@ export interface operations {
           'application/json': components['schemas']['MessagePageDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       /** @description No such conversation of the caller */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Messages_append: {
@@ -3186,6 +3874,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The conversation id */
         id: string;
       };
       cookie?: never;
@@ -3214,20 +3903,31 @@ export interface operations {
           'application/json': components['schemas']['MessageDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       /** @description No such conversation of the caller */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
       /** @description message_id already used with different content */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Messages_clear: {
@@ -3235,6 +3935,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The conversation id */
         id: string;
       };
       cookie?: never;
@@ -3249,13 +3950,22 @@ export interface operations {
           'application/json': components['schemas']['ClearHistoryReceiptDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       /** @description No such conversation of the caller */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Messages_appendBatch: {
@@ -3263,6 +3973,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The conversation id */
         id: string;
       };
       cookie?: never;
@@ -3291,20 +4002,31 @@ export interface operations {
           'application/json': components['schemas']['MessageBatchDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       /** @description No such conversation of the caller */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
       /** @description A message_id already used with different content */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Messages_vote: {
@@ -3312,8 +4034,10 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The conversation id */
         id: string;
-        message_id: string;
+        /** @description The message: its id, or its client message_id */
+        message: string;
       };
       cookie?: never;
     };
@@ -3331,13 +4055,22 @@ export interface operations {
           'application/json': components['schemas']['VoteDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       /** @description No such conversation of the caller */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Messages_unvote: {
@@ -3345,8 +4078,10 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The conversation id */
         id: string;
-        message_id: string;
+        /** @description The message: its id, or its client message_id */
+        message: string;
       };
       cookie?: never;
     };
@@ -3358,18 +4093,28 @@ export interface operations {
         };
         content?: never;
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       /** @description No such conversation of the caller */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Search_search: {
     parameters: {
       query: {
+        /** @description Page size */
         limit?: number;
         /** @description Opaque cursor from a previous page's next_cursor */
         after?: string;
@@ -3390,11 +4135,17 @@ export interface operations {
           'application/json': components['schemas']['SearchPageDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Shared_shared: {
     parameters: {
       query?: {
+        /** @description Page size */
         limit?: number;
         /** @description Opaque cursor from a previous page's next_cursor */
         after?: string;
@@ -3405,6 +4156,7 @@ export interface operations {
       };
       header?: never;
       path: {
+        /** @description The id of a public conversation */
         id: string;
       };
       cookie?: never;
@@ -3419,13 +4171,18 @@ export interface operations {
           'application/json': components['schemas']['SharedConversationDto'];
         };
       };
+      400: components['responses']['BadRequest'];
       /** @description No such public conversation (private ones included) */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Feedback_create: {
@@ -3449,6 +4206,14 @@ export interface operations {
           'application/json': components['schemas']['FeedbackDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   MemoryItems_get: {
@@ -3456,7 +4221,9 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Dot-separated namespace of the item */
         namespace: string;
+        /** @description Key of the item in its namespace */
         key: string;
       };
       cookie?: never;
@@ -3471,13 +4238,20 @@ export interface operations {
           'application/json': components['schemas']['MemoryItemDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       /** @description No such item (or it expired) */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   MemoryItems_put: {
@@ -3485,7 +4259,9 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Dot-separated namespace of the item */
         namespace: string;
+        /** @description Key of the item in its namespace */
         key: string;
       };
       cookie?: never;
@@ -3514,6 +4290,14 @@ export interface operations {
           'application/json': components['schemas']['MemoryItemDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   MemoryItems_delete: {
@@ -3521,7 +4305,9 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Dot-separated namespace of the item */
         namespace: string;
+        /** @description Key of the item in its namespace */
         key: string;
       };
       cookie?: never;
@@ -3534,17 +4320,20 @@ export interface operations {
         };
         content?: never;
       };
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   MemoryItems_list: {
     parameters: {
       query?: {
+        /** @description Page size */
         limit?: number;
         /** @description Opaque cursor from a previous page's next_cursor */
         after?: string;
@@ -3565,6 +4354,11 @@ export interface operations {
           'application/json': components['schemas']['MemoryItemPageDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Summaries_post: {
@@ -3598,13 +4392,22 @@ export interface operations {
           'application/json': components['schemas']['SummaryAcceptedDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       /** @description No such conversation of yours */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Summaries_job: {
@@ -3627,19 +4430,29 @@ export interface operations {
           'application/json': components['schemas']['SummaryJobDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       /** @description No such job of yours (or finished over a day ago) */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
+      429: components['responses']['TooManyRequests'];
       /** @description The queue cannot be reached */
       503: {
         headers: {
+          /** @description Seconds to wait before retrying (sent when the wait is known) */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -3648,6 +4461,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The conversation id */
         id: string;
       };
       cookie?: never;
@@ -3662,13 +4476,22 @@ export interface operations {
           'application/json': components['schemas']['StreamDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       /** @description No such conversation of yours */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Streams_append: {
@@ -3676,6 +4499,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The stream id */
         id: string;
       };
       cookie?: never;
@@ -3694,19 +4518,23 @@ export interface operations {
           'application/json': components['schemas']['ChunkAppendedDto'];
         };
       };
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
       /** @description The stream is completed */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Streams_complete: {
@@ -3714,6 +4542,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The stream id */
         id: string;
       };
       cookie?: never;
@@ -3728,12 +4557,15 @@ export interface operations {
           'application/json': components['schemas']['StreamDto'];
         };
       };
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Streams_events: {
@@ -3747,6 +4579,7 @@ export interface operations {
         'Last-Event-ID'?: string;
       };
       path: {
+        /** @description The stream id */
         id: string;
       };
       cookie?: never;
@@ -3760,12 +4593,12 @@ export interface operations {
         };
         content?: never;
       };
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Health_live: {
@@ -3777,13 +4610,16 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description {status: "ok"} */
+      /** @description The process answers */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['LivenessDto'];
+        };
       };
+      429: components['responses']['TooManyRequests'];
     };
   };
   Health_ready: {
@@ -3800,14 +4636,19 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ReadinessDto'];
+        };
       };
-      /** @description The database is unreachable */
+      429: components['responses']['TooManyRequests'];
+      /** @description Not serving: the database is unreachable (status error) */
       503: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ReadinessDto'];
+        };
       };
     };
   };

@@ -1,5 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { finishDocument } from './openapi-finish.js';
+import { collectRouteTraits } from './route-traits.js';
 
 /** Every tag an operation uses, declared once with what it groups (a new one belongs here). */
 const TAGS: ReadonlyArray<[name: string, description: string]> = [
@@ -36,10 +38,11 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   // The builder's setters would also write empty `url` and `email` strings.
   config.info.contact = { name: 'Parley maintainers' };
   config.info.license = { name: 'Proprietary' };
-  return SwaggerModule.createDocument(app, config, {
+  const document = SwaggerModule.createDocument(app, config, {
     operationIdFactory: (controllerKey, methodKey) =>
       `${controllerKey.replace(/Controller$/, '')}_${methodKey}`,
   });
+  return finishDocument(document, collectRouteTraits(app));
 }
 
 /** Swagger UI at /docs, the document at /openapi.json. */

@@ -17,6 +17,7 @@ import {
 } from 'class-validator';
 import { MessageRole, type MessagePart } from '../entities/message.entity.js';
 import { IsOptionalNotNull } from '../../../platform/http/validators.js';
+import { ApiAnyJsonOptional, anyJsonSchema } from '../../../platform/http/api-schema.decorators.js';
 
 export const MAX_BATCH = 100;
 
@@ -120,15 +121,19 @@ export class AppendMessageDto {
   @MaxLength(200)
   tool_call_id?: string;
 
-  @ApiPropertyOptional({ description: 'Tool call arguments (any JSON)' })
+  @ApiAnyJsonOptional({ description: 'Tool call arguments (any JSON)' })
   @Allow()
   tool_input?: unknown;
 
-  @ApiPropertyOptional({ description: 'Tool result (any JSON)' })
+  @ApiAnyJsonOptional({ description: 'Tool result (any JSON)' })
   @Allow()
   tool_output?: unknown;
 
-  @ApiPropertyOptional({ type: 'array', items: { type: 'object', additionalProperties: true } })
+  @ApiPropertyOptional({
+    type: 'array',
+    maxItems: 200,
+    items: anyJsonSchema('A citation (any JSON), stored as sent'),
+  })
   @IsOptionalNotNull()
   @IsArray()
   @ArrayMaxSize(200)

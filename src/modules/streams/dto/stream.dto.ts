@@ -23,6 +23,7 @@ export class AppendChunkDto {
 
 export class StreamEventsQuery {
   @ApiPropertyOptional({
+    type: 'integer',
     minimum: 0,
     description:
       'Resume after this sequence number (the Last-Event-ID header wins when both are sent)',
@@ -35,7 +36,8 @@ export class StreamEventsQuery {
 }
 
 export class ChunkAppendedDto {
-  @ApiProperty({ description: 'Its sequence number: the SSE event id' }) seq: number;
+  @ApiProperty({ type: 'integer', description: 'Its sequence number: the SSE event id' })
+  seq: number;
 }
 
 export class StreamDto {
