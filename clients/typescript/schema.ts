@@ -1451,11 +1451,6 @@ export interface components {
       data: components['schemas']['ChatSessionDto'][];
       next_cursor: string | null;
     };
-    PartDto: {
-      /** @example text */
-      type: string;
-      text?: string;
-    };
     AppendMessageDto: {
       /** @description Client idempotency key, unique in the conversation */
       message_id: string;
@@ -1463,8 +1458,8 @@ export interface components {
       role: 'user' | 'assistant' | 'system' | 'tool';
       /** @description Plain text content */
       content?: string;
-      /** @description Structured content; text parts are searchable */
-      parts?: components['schemas']['PartDto'][];
+      /** @description Structured content (Vercel AI SDK UIMessage parts); text parts are searchable */
+      parts?: components['schemas']['MessagePart'][];
       /**
        * Format: uuid
        * @description The message this one answers or edits (a branch)
@@ -1511,7 +1506,7 @@ export interface components {
       /** @enum {string} */
       role: 'user' | 'assistant' | 'system' | 'tool';
       content: string | null;
-      parts: components['schemas']['PartDto'][] | null;
+      parts: components['schemas']['MessagePart'][] | null;
       tool_name: string | null;
       tool_call_id: string | null;
       /** @description Tool call arguments (any JSON; null when none) */
@@ -1582,7 +1577,7 @@ export interface components {
       /** @enum {string} */
       role: 'user' | 'assistant' | 'system' | 'tool';
       content: string | null;
-      parts: components['schemas']['PartDto'][] | null;
+      parts: components['schemas']['MessagePart'][] | null;
       tool_name: string | null;
       tool_call_id: string | null;
       /** @description Tool call arguments (any JSON; null when none) */
@@ -1618,7 +1613,7 @@ export interface components {
       /** @enum {string} */
       role: 'user' | 'assistant' | 'system' | 'tool';
       content: string | null;
-      parts: components['schemas']['PartDto'][] | null;
+      parts: components['schemas']['MessagePart'][] | null;
       tool_name: string | null;
       tool_call_id: string | null;
       /** @description Tool call arguments (any JSON; null when none) */
@@ -1813,6 +1808,187 @@ export interface components {
        */
       blobs: 's3' | 'filesystem';
     };
+    /** @description Text; the only part kind searched */
+    TextPart: {
+      /** @enum {string} */
+      type: 'text';
+      text: string;
+      /** @enum {string} */
+      state?: 'streaming' | 'done';
+      /** @description Provider-specific data, by provider */
+      providerMetadata?: {
+        [key: string]: unknown;
+      };
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Model reasoning */
+    ReasoningPart: {
+      /** @enum {string} */
+      type: 'reasoning';
+      text: string;
+      /** @enum {string} */
+      state?: 'streaming' | 'done';
+      /** @description Provider-specific data, by provider */
+      providerMetadata?: {
+        [key: string]: unknown;
+      };
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description A call of a static tool: the type is `tool-` and the tool name */
+    ToolPart: {
+      /** @example tool-getWeather */
+      type: string;
+      toolCallId: string;
+      /**
+       * @description Where the call is in its life
+       * @enum {string}
+       */
+      state:
+        | 'input-streaming'
+        | 'input-available'
+        | 'approval-requested'
+        | 'approval-responded'
+        | 'output-available'
+        | 'output-error'
+        | 'output-denied';
+      title?: string;
+      /** @description The arguments (any JSON; partial while input-streaming) */
+      input?: unknown;
+      /** @description The result (any JSON), once output-available */
+      output?: unknown;
+      /** @description Why it failed, once output-error */
+      errorText?: string;
+      providerExecuted?: boolean;
+      /** @description Provider-specific data, by provider */
+      callProviderMetadata?: {
+        [key: string]: unknown;
+      };
+      /** @description The approval asked for or given, in the approval states */
+      approval?: {
+        [key: string]: unknown;
+      };
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description A call of a tool not known in advance */
+    DynamicToolPart: {
+      /** @enum {string} */
+      type: 'dynamic-tool';
+      toolName: string;
+      toolCallId: string;
+      /**
+       * @description Where the call is in its life
+       * @enum {string}
+       */
+      state:
+        | 'input-streaming'
+        | 'input-available'
+        | 'approval-requested'
+        | 'approval-responded'
+        | 'output-available'
+        | 'output-error'
+        | 'output-denied';
+      title?: string;
+      /** @description The arguments (any JSON; partial while input-streaming) */
+      input?: unknown;
+      /** @description The result (any JSON), once output-available */
+      output?: unknown;
+      /** @description Why it failed, once output-error */
+      errorText?: string;
+      providerExecuted?: boolean;
+      /** @description Provider-specific data, by provider */
+      callProviderMetadata?: {
+        [key: string]: unknown;
+      };
+      /** @description The approval asked for or given, in the approval states */
+      approval?: {
+        [key: string]: unknown;
+      };
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description A source on the web */
+    SourceUrlPart: {
+      /** @enum {string} */
+      type: 'source-url';
+      sourceId: string;
+      url: string;
+      title?: string;
+      /** @description Provider-specific data, by provider */
+      providerMetadata?: {
+        [key: string]: unknown;
+      };
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description A source document */
+    SourceDocumentPart: {
+      /** @enum {string} */
+      type: 'source-document';
+      sourceId: string;
+      mediaType: string;
+      title: string;
+      filename?: string;
+      /** @description Provider-specific data, by provider */
+      providerMetadata?: {
+        [key: string]: unknown;
+      };
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description A file, by URL (or data: URL) */
+    FilePart: {
+      /** @enum {string} */
+      type: 'file';
+      mediaType: string;
+      filename?: string;
+      url: string;
+      /** @description Provider-specific data, by provider */
+      providerMetadata?: {
+        [key: string]: unknown;
+      };
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description The start of a step */
+    StepStartPart: {
+      /** @enum {string} */
+      type: 'step-start';
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Application data: the type is `data-` and its name */
+    DataPart: {
+      /** @example data-weather */
+      type: string;
+      id?: string;
+      /** @description The data (any JSON) */
+      data: unknown;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Any other part type, stored and answered unchanged */
+    UnknownPart: {
+      type: string;
+      /** @description A text, when the part has one */
+      text?: string;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description A part of a structured message (the Vercel AI SDK UIMessage part types); parts are stored and answered exactly as sent */
+    MessagePart:
+      | components['schemas']['TextPart']
+      | components['schemas']['ReasoningPart']
+      | components['schemas']['ToolPart']
+      | components['schemas']['DynamicToolPart']
+      | components['schemas']['SourceUrlPart']
+      | components['schemas']['SourceDocumentPart']
+      | components['schemas']['FilePart']
+      | components['schemas']['StepStartPart']
+      | components['schemas']['DataPart']
+      | components['schemas']['UnknownPart'];
     /** @description RFC 9457 problem details. `type` names the problem (a URI under https://parley.dev/problems/, or about:blank), `code` is its stable machine-readable name. Members beyond these are extensions that some problems carry (e.g. `retry_after` on 429, `scope` and `required_scopes` on insufficient-scope, `index` on a batch). */
     Problem: {
       /**

@@ -1,4 +1,4 @@
-import type { OpenAPIObject, OperationObject, ResponseObject } from '@nestjs/swagger';
+import type { OpenAPIObject, OperationObject, ResponseObject, SchemaObject } from '@nestjs/swagger';
 import { ANY_JSON_MARK } from './api-schema.decorators.js';
 import { PROBLEM_RESPONSES, PROBLEM_SCHEMAS } from './openapi-problems.js';
 import type { RouteTraits } from './route-traits.js';
@@ -69,16 +69,18 @@ const PATH_PARAMETERS: Array<[pattern: RegExp, name: string, description: string
 type Json = Record<string, unknown>;
 
 /**
- * Turns what @nestjs/swagger generates into the contract: problem responses on
+ * Turns what @nestjs/swagger generates into the contract: schemas written by hand
+ * (`extraSchemas`, for shapes decorators cannot say), problem responses on
  * every operation for the statuses it answers, `security: []` on public routes,
  * schema-free "any JSON" values, and a description on every path parameter.
  */
 export function finishDocument(
   document: OpenAPIObject,
   traits: ReadonlyMap<string, RouteTraits>,
+  extraSchemas: Record<string, SchemaObject> = {},
 ): OpenAPIObject {
   const components = (document.components ??= {});
-  components.schemas = { ...components.schemas, ...PROBLEM_SCHEMAS };
+  components.schemas = { ...components.schemas, ...extraSchemas, ...PROBLEM_SCHEMAS };
   components.responses = {
     ...components.responses,
     ...Object.fromEntries(Object.values(PROBLEM_RESPONSES)),

@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { MESSAGE_PART_SCHEMAS } from '../../modules/conversations/dto/message-parts.schema.js';
 import { finishDocument } from './openapi-finish.js';
 import { collectRouteTraits } from './route-traits.js';
 
@@ -42,7 +43,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     operationIdFactory: (controllerKey, methodKey) =>
       `${controllerKey.replace(/Controller$/, '')}_${methodKey}`,
   });
-  return finishDocument(document, collectRouteTraits(app));
+  return finishDocument(document, collectRouteTraits(app), MESSAGE_PART_SCHEMAS);
 }
 
 /** Swagger UI at /docs, the document at /openapi.json. */

@@ -3,7 +3,7 @@ import { IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../../platform/http/pagination.js';
 import { MessageRole, type MessagePart } from '../entities/message.entity.js';
 import type { MessageRow } from '../messages.repository.js';
-import { PartDto } from './message.dto.js';
+import { MESSAGE_PART_REF } from './message.dto.js';
 import { IsOptionalNotNull } from '../../../platform/http/validators.js';
 import { ApiAnyJson, anyJsonSchema } from '../../../platform/http/api-schema.decorators.js';
 
@@ -35,7 +35,8 @@ export class MessageDto {
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) parent_id: string | null;
   @ApiProperty({ enum: MessageRole }) role: MessageRole;
   @ApiProperty({ type: String, nullable: true }) content: string | null;
-  @ApiProperty({ type: [PartDto], nullable: true }) parts: MessagePart[] | null;
+  @ApiProperty({ type: 'array', items: { $ref: MESSAGE_PART_REF }, nullable: true })
+  parts: MessagePart[] | null;
   @ApiProperty({ type: String, nullable: true }) tool_name: string | null;
   @ApiProperty({ type: String, nullable: true }) tool_call_id: string | null;
   @ApiAnyJson({ description: 'Tool call arguments (any JSON; null when none)' })
