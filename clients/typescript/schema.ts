@@ -2216,12 +2216,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The content, as an attachment */
+      /** @description The content, as an attachment, of the media type the link names (application/octet-stream when it names none) */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          '*/*': string;
+        };
       };
       400: components['responses']['BadRequest'];
       /** @description The link was altered */
@@ -2564,6 +2566,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description Where the client runs, stored on the session; api when absent */
         'X-Client-Origin'?: 'web' | 'discord' | 'api';
       };
       path?: never;
@@ -2595,6 +2598,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description Where the client runs, stored on the session; api when absent */
         'X-Client-Origin'?: 'web' | 'discord' | 'api';
       };
       path?: never;
@@ -2636,6 +2640,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description Where the client runs, stored on the session; api when absent */
         'X-Client-Origin'?: 'web' | 'discord' | 'api';
       };
       path?: never;
@@ -2739,6 +2744,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description Where the client runs, stored on the session; api when absent */
         'X-Client-Origin'?: 'web' | 'discord' | 'api';
       };
       path?: never;
@@ -2825,6 +2831,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description Where the client runs, stored on the session; api when absent */
         'X-Client-Origin'?: 'web' | 'discord' | 'api';
       };
       path?: never;
@@ -2915,7 +2922,9 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description Trusted clients only: the secret shown once when the client was created */
         'X-Client-Secret'?: string;
+        /** @description Trusted clients only: the client id an admin created */
         'X-Client-Id'?: string;
       };
       path: {
@@ -3651,6 +3660,7 @@ export interface operations {
         limit?: number;
         /** @description Opaque cursor from a previous page's next_cursor */
         after?: string;
+        /** @description Only conversations of this type */
         type?: 'general' | 'incident';
         /** @description true lists only archived conversations; by default they are left out */
         archived?: boolean;
@@ -4767,7 +4777,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'text/event-stream': string;
+        };
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];

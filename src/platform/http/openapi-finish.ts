@@ -94,6 +94,7 @@ export function finishDocument(
       if (!trait) throw new Error(`openapi: no route traits for operation ${id}`);
       if (trait.public) operation.security = [];
       describePathParameters(path, operation);
+      describeProducedBodies(operation, trait);
       addProblemResponses(id, method, path, operation, trait);
     }
   }
@@ -144,6 +145,18 @@ function addProblemResponses(
     responses[String(status)] = existing?.description
       ? { ...response, description: existing.description }
       : { $ref: `#/components/responses/${name}` };
+  }
+}
+
+/** A success answer in a media type @ApiProduces names (an event stream) whose body no DTO describes. */
+function describeProducedBodies(operation: OperationObject, trait: RouteTraits): void {
+  if (!trait.produces?.length) return;
+  for (const [status, response] of Object.entries(operation.responses)) {
+    if (!response || !/^2/.test(status) || status === '204') continue;
+    if ('$ref' in response || response.content) continue;
+    response.content = Object.fromEntries(
+      trait.produces.map((media) => [media, { schema: { type: 'string' as const } }]),
+    );
   }
 }
 

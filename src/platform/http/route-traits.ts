@@ -1,11 +1,14 @@
 import type { INestApplication, Type } from '@nestjs/common';
 import { ModulesContainer } from '@nestjs/core';
+import { DECORATORS } from '@nestjs/swagger';
 import { PUBLIC_KEY } from './public.decorator.js';
 
 /** What the document's post-processing needs to know of a route beyond what @nestjs/swagger wrote. */
 export interface RouteTraits {
   /** @Public(): no access token. */
   public: boolean;
+  /** @ApiProduces(): the media types of its success body, where it is not JSON. */
+  produces?: string[];
 }
 
 /**
@@ -26,7 +29,11 @@ export function collectRouteTraits(app: INestApplication): Map<string, RouteTrai
         if (name === 'constructor' || typeof handler !== 'function') continue;
         const read = (key: string): unknown =>
           Reflect.getMetadata(key, handler) ?? Reflect.getMetadata(key, controller);
-        traits.set(`${prefix}_${name}`, { public: read(PUBLIC_KEY) === true });
+        const produces = read(DECORATORS.API_PRODUCES);
+        traits.set(`${prefix}_${name}`, {
+          public: read(PUBLIC_KEY) === true,
+          ...(Array.isArray(produces) ? { produces: produces.map(String) } : {}),
+        });
       }
     }
   }

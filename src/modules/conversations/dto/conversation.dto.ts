@@ -87,7 +87,7 @@ const toBoolean = ({ value }: { value: unknown }) =>
   value === 'true' ? true : value === 'false' ? false : value;
 
 export class ListConversationsQuery extends PageQueryDto {
-  @ApiPropertyOptional({ enum: ConversationType })
+  @ApiPropertyOptional({ enum: ConversationType, description: 'Only conversations of this type' })
   @IsOptionalNotNull()
   @IsEnum(ConversationType)
   type?: ConversationType;
