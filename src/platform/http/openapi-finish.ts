@@ -12,7 +12,7 @@ const EXTRA_STATUSES: Record<string, number[]> = {
   // invalid-credentials, invalid-token, refresh-token-reused on public sign-in routes
   Auth_login: [401],
   Auth_refresh: [401],
-  Idp_login: [401, 403],
+  Idp_login: [401],
   Auth_register: [409], // email-taken
   Auth_upgrade: [409], // email-taken, not-a-guest
   // the signed link is the credential: invalid-signature, link-expired, a key it did not sign
@@ -20,22 +20,18 @@ const EXTRA_STATUSES: Record<string, number[]> = {
   // the admin surface answers not-found to a caller without the role
   TrustedClients_create: [404],
   TrustedClients_list: [404],
-  Collectives_create: [404, 422], // a parent not mine; a family under a parent
+  Collectives_create: [404, 422], // a parent I may not see; nesting beyond the maximum depth
   Collectives_update: [409, 422], // collective-cycle
   Collectives_remove: [409], // collective-has-children
   Collectives_parentalConsent: [422], // not-a-family
   Members_changeRole: [409], // last-owner
   Members_remove: [409], // last-owner
-  Members_invite: [422],
   Invitations_accept: [409, 410], // already-member, used up; expired, revoked
   ParentalConsent_approve: [409, 410],
-  Conversations_create: [404],
   Messages_append: [409], // message_id used with other content
   Messages_appendBatch: [409],
-  Feedback_create: [404],
   Summaries_post: [404],
   Streams_append: [409], // the stream is completed
-  Streams_complete: [409],
 };
 
 /** Operations that touch neither the database nor the queue: no 503. */
