@@ -1,14 +1,13 @@
 // Lints openapi.json with Redocly CLI (redocly.yaml) and Spectral (.spectral.yaml),
 // offline, and prints every problem with a count per linter.
-// PARLEY_OPENAPI_LINT: `strict` fails on any error; `report` (the default until the
-// document's known errors are fixed) only lists them. A linter that cannot run
-// fails in either mode.
+// PARLEY_OPENAPI_LINT: `strict` (the default, as CI runs it) fails on any error;
+// `report` only lists them. A linter that cannot run fails in either mode.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const mode = process.env.PARLEY_OPENAPI_LINT ?? 'report';
+const mode = process.env.PARLEY_OPENAPI_LINT ?? 'strict';
 if (mode !== 'strict' && mode !== 'report') {
   console.error(`PARLEY_OPENAPI_LINT must be strict or report, not "${mode}"`);
   process.exit(2);

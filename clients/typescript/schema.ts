@@ -684,7 +684,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/v1/conversations/{id}/messages/{message_id}/vote': {
+  '/v1/conversations/{id}/messages/{message}/vote': {
     parameters: {
       query?: never;
       header?: never;
@@ -1233,9 +1233,9 @@ export interface components {
       updated_at: string;
     };
     ProfileFieldsDto: {
-      name?: Record<string, never> | null;
+      name?: string | null;
       /** @example en */
-      language?: Record<string, never> | null;
+      language?: string | null;
       /** @enum {string|null} */
       user_type?: 'teenager' | 'parent' | 'adult' | null;
       /** @enum {string|null} */
@@ -1244,8 +1244,8 @@ export interface components {
        * @description ISO 3166-1 alpha-2
        * @example DE
        */
-      country?: Record<string, never> | null;
-      school?: Record<string, never> | null;
+      country?: string | null;
+      school?: string | null;
     };
     ApiKeyDto: {
       /** @example openai */
@@ -1311,9 +1311,9 @@ export interface components {
       next_cursor: string | null;
     };
     RegisterDto: {
-      name?: Record<string, never> | null;
+      name?: string | null;
       /** @example en */
-      language?: Record<string, never> | null;
+      language?: string | null;
       /** @enum {string|null} */
       user_type?: 'teenager' | 'parent' | 'adult' | null;
       /** @enum {string|null} */
@@ -1322,8 +1322,8 @@ export interface components {
        * @description ISO 3166-1 alpha-2
        * @example DE
        */
-      country?: Record<string, never> | null;
-      school?: Record<string, never> | null;
+      country?: string | null;
+      school?: string | null;
       /** Format: email */
       email: string;
       password: string;
@@ -1374,9 +1374,9 @@ export interface components {
       new_password: string;
     };
     UpgradeDto: {
-      name?: Record<string, never> | null;
+      name?: string | null;
       /** @example en */
-      language?: Record<string, never> | null;
+      language?: string | null;
       /** @enum {string|null} */
       user_type?: 'teenager' | 'parent' | 'adult' | null;
       /** @enum {string|null} */
@@ -1385,8 +1385,8 @@ export interface components {
        * @description ISO 3166-1 alpha-2
        * @example DE
        */
-      country?: Record<string, never> | null;
-      school?: Record<string, never> | null;
+      country?: string | null;
+      school?: string | null;
       /** Format: email */
       email: string;
       password: string;
@@ -1497,7 +1497,7 @@ export interface components {
        * @description false withdraws the family consent
        * @default true
        */
-      granted: boolean;
+      granted?: boolean;
     };
     MemberDto: {
       /** Format: uuid */
@@ -1597,16 +1597,6 @@ export interface components {
     };
     CreateConversationDto: {
       title?: string | null;
-      /**
-       * @default general
-       * @enum {string}
-       */
-      type: 'general' | 'incident';
-      /**
-       * @default private
-       * @enum {string}
-       */
-      visibility: 'private' | 'public';
       /** @description Rolling summary */
       summary?: string | null;
       /** @description Active assistant persona */
@@ -1618,6 +1608,16 @@ export interface components {
       usage_context?: {
         [key: string]: unknown;
       } | null;
+      /**
+       * @default general
+       * @enum {string}
+       */
+      type?: 'general' | 'incident';
+      /**
+       * @default private
+       * @enum {string}
+       */
+      visibility?: 'private' | 'public';
     };
     ConversationDto: {
       /** Format: uuid */
@@ -1653,16 +1653,6 @@ export interface components {
     };
     UpdateConversationDto: {
       title?: string | null;
-      /**
-       * @default general
-       * @enum {string}
-       */
-      type: 'general' | 'incident';
-      /**
-       * @default private
-       * @enum {string}
-       */
-      visibility: 'private' | 'public';
       /** @description Rolling summary */
       summary?: string | null;
       /** @description Active assistant persona */
@@ -1674,6 +1664,10 @@ export interface components {
       usage_context?: {
         [key: string]: unknown;
       } | null;
+      /** @enum {string} */
+      type?: 'general' | 'incident';
+      /** @enum {string} */
+      visibility?: 'private' | 'public';
       /** @description true archives (sets archived_at), false restores */
       archived?: boolean;
     };
@@ -1740,11 +1734,6 @@ export interface components {
       data: components['schemas']['ChatSessionDto'][];
       next_cursor: string | null;
     };
-    PartDto: {
-      /** @example text */
-      type: string;
-      text?: string;
-    };
     AppendMessageDto: {
       /** @description Client idempotency key, unique in the conversation */
       message_id: string;
@@ -1752,8 +1741,8 @@ export interface components {
       role: 'user' | 'assistant' | 'system' | 'tool';
       /** @description Plain text content */
       content?: string;
-      /** @description Structured content; text parts are searchable */
-      parts?: components['schemas']['PartDto'][];
+      /** @description Structured content (Vercel AI SDK UIMessage parts); text parts are searchable */
+      parts?: components['schemas']['MessagePart'][];
       /**
        * Format: uuid
        * @description The message this one answers or edits (a branch)
@@ -1769,12 +1758,10 @@ export interface components {
       tool_name?: string;
       tool_call_id?: string;
       /** @description Tool call arguments (any JSON) */
-      tool_input?: Record<string, never>;
+      tool_input?: unknown;
       /** @description Tool result (any JSON) */
-      tool_output?: Record<string, never>;
-      citations?: {
-        [key: string]: unknown;
-      }[];
+      tool_output?: unknown;
+      citations?: unknown[];
       /**
        * @description Where it was said, e.g. a textbook chapter
        * @example {
@@ -1802,14 +1789,14 @@ export interface components {
       /** @enum {string} */
       role: 'user' | 'assistant' | 'system' | 'tool';
       content: string | null;
-      parts: components['schemas']['PartDto'][] | null;
+      parts: components['schemas']['MessagePart'][] | null;
       tool_name: string | null;
       tool_call_id: string | null;
-      /** @description any JSON */
-      tool_input: Record<string, never> | null;
-      /** @description any JSON */
-      tool_output: Record<string, never> | null;
-      citations: Record<string, never>[] | null;
+      /** @description Tool call arguments (any JSON; null when none) */
+      tool_input: unknown;
+      /** @description Tool result (any JSON; null when none) */
+      tool_output: unknown;
+      citations: unknown[] | null;
       context: {
         [key: string]: unknown;
       } | null;
@@ -1873,14 +1860,14 @@ export interface components {
       /** @enum {string} */
       role: 'user' | 'assistant' | 'system' | 'tool';
       content: string | null;
-      parts: components['schemas']['PartDto'][] | null;
+      parts: components['schemas']['MessagePart'][] | null;
       tool_name: string | null;
       tool_call_id: string | null;
-      /** @description any JSON */
-      tool_input: Record<string, never> | null;
-      /** @description any JSON */
-      tool_output: Record<string, never> | null;
-      citations: Record<string, never>[] | null;
+      /** @description Tool call arguments (any JSON; null when none) */
+      tool_input: unknown;
+      /** @description Tool result (any JSON; null when none) */
+      tool_output: unknown;
+      citations: unknown[] | null;
       context: {
         [key: string]: unknown;
       } | null;
@@ -1909,14 +1896,14 @@ export interface components {
       /** @enum {string} */
       role: 'user' | 'assistant' | 'system' | 'tool';
       content: string | null;
-      parts: components['schemas']['PartDto'][] | null;
+      parts: components['schemas']['MessagePart'][] | null;
       tool_name: string | null;
       tool_call_id: string | null;
-      /** @description any JSON */
-      tool_input: Record<string, never> | null;
-      /** @description any JSON */
-      tool_output: Record<string, never> | null;
-      citations: Record<string, never>[] | null;
+      /** @description Tool call arguments (any JSON; null when none) */
+      tool_input: unknown;
+      /** @description Tool result (any JSON; null when none) */
+      tool_output: unknown;
+      citations: unknown[] | null;
       context: {
         [key: string]: unknown;
       } | null;
@@ -1963,7 +1950,7 @@ export interface components {
     };
     PutMemoryItemDto: {
       /** @description Any JSON value (at most 64 KiB); `{text}` or a string is searchable */
-      value: Record<string, never>;
+      value: unknown;
       /** @description Forget the item after this many seconds */
       ttl_seconds?: number;
     };
@@ -1971,7 +1958,7 @@ export interface components {
       namespace: string;
       key: string;
       /** @description The stored JSON value */
-      value: Record<string, never>;
+      value: unknown;
       /** Format: date-time */
       expires_at: string | null;
       /** Format: date-time */
@@ -2007,16 +1994,16 @@ export interface components {
       job_id: string;
       /** @enum {string} */
       status: 'waiting' | 'delayed' | 'active' | 'completed' | 'failed';
-      /** Format: uuid */
+      /** @description The conversation_id of the job as it was queued */
       conversation_id: string;
-      /** Format: date-time */
+      /** @description The as_of of the job as it was queued */
       as_of: string;
       attempts_made: number;
       max_attempts: number;
       /** @description The latest failure, if any */
       last_error: string | null;
-      /** @description What the worker did, once completed */
-      result: Record<string, never> | null;
+      /** @description What the worker did, once completed (any JSON; null before) */
+      result: unknown;
     };
     StreamDto: {
       /** Format: uuid */
@@ -2225,7 +2212,7 @@ export interface components {
        * @default user_id
        * @enum {string}
        */
-      stickiness:
+      stickiness?:
         'user_id' | 'user_type' | 'age_class' | 'country' | 'school' | 'language' | 'origin';
     };
     TargetingRuleDto: {
@@ -2288,7 +2275,7 @@ export interface components {
        * @description Every rule must match
        * @default []
        */
-      rules: components['schemas']['TargetingRuleDto'][];
+      rules?: components['schemas']['TargetingRuleDto'][];
       /** @description Percentage rollout after the rules; null or absent admits everyone who matches */
       rollout?: components['schemas']['RolloutDto'] | null;
     };
@@ -2297,23 +2284,23 @@ export interface components {
       name: string;
       description?: string | null;
       /** @default false */
-      is_enabled: boolean;
+      is_enabled?: boolean;
       /**
        * @default all
        * @enum {string}
        */
-      environment: 'development' | 'staging' | 'production' | 'all';
+      environment?: 'development' | 'staging' | 'production' | 'all';
       /**
        * @default all
        * @enum {string}
        */
-      visibility: 'frontend' | 'backend' | 'all';
+      visibility?: 'frontend' | 'backend' | 'all';
       /**
        * @description The user type it is for: teenager, parent, or all
        * @default all
        * @enum {string}
        */
-      variant: 'teenager' | 'parent' | 'all';
+      variant?: 'teenager' | 'parent' | 'all';
       targeting_rules?: components['schemas']['TargetingRulesDto'];
     };
     UpdateFeatureFlagDto: {
@@ -2327,8 +2314,457 @@ export interface components {
       variant?: 'teenager' | 'parent' | 'all';
       targeting_rules?: components['schemas']['TargetingRulesDto'];
     };
+    LivenessDto: {
+      /** @enum {string} */
+      status: 'ok';
+    };
+    ReadinessDto: {
+      /**
+       * @description degraded: an optional dependency is down; error: the database is
+       * @enum {string}
+       */
+      status: 'ok' | 'degraded' | 'error' | 'shutting_down';
+      /** @description The checks that are up or degraded */
+      info?: {
+        [key: string]: {
+          /** @enum {string} */
+          status: 'up' | 'degraded' | 'down';
+          /** @description Why it is degraded or down */
+          message?: string;
+        } & {
+          [key: string]: unknown;
+        };
+      };
+      /** @description The checks that are down */
+      error?: {
+        [key: string]: {
+          /** @enum {string} */
+          status: 'up' | 'degraded' | 'down';
+          /** @description Why it is degraded or down */
+          message?: string;
+        } & {
+          [key: string]: unknown;
+        };
+      };
+      /** @description Every check */
+      details: {
+        [key: string]: {
+          /** @enum {string} */
+          status: 'up' | 'degraded' | 'down';
+          /** @description Why it is degraded or down */
+          message?: string;
+        } & {
+          [key: string]: unknown;
+        };
+      };
+      /**
+       * @description Run mode
+       * @enum {string}
+       */
+      mode: 'servers' | 'embedded';
+      /**
+       * @description How similarity search runs; unknown when the database cannot say
+       * @enum {string}
+       */
+      vector: 'pgvector' | 'exact-scan' | 'unknown';
+      /**
+       * @description Queue driver
+       * @enum {string}
+       */
+      queue: 'bullmq' | 'local';
+      /**
+       * @description Blob store driver
+       * @enum {string}
+       */
+      blobs: 's3' | 'filesystem';
+    };
+    /** @description Text; the only part kind searched */
+    TextPart: {
+      /** @enum {string} */
+      type: 'text';
+      text: string;
+      /** @enum {string} */
+      state?: 'streaming' | 'done';
+      /** @description Provider-specific data, by provider */
+      providerMetadata?: {
+        [key: string]: unknown;
+      };
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Model reasoning */
+    ReasoningPart: {
+      /** @enum {string} */
+      type: 'reasoning';
+      text: string;
+      /** @enum {string} */
+      state?: 'streaming' | 'done';
+      /** @description Provider-specific data, by provider */
+      providerMetadata?: {
+        [key: string]: unknown;
+      };
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description A call of a static tool: the type is `tool-` and the tool name */
+    ToolPart: {
+      /** @example tool-getWeather */
+      type: string;
+      toolCallId: string;
+      /**
+       * @description Where the call is in its life
+       * @enum {string}
+       */
+      state:
+        | 'input-streaming'
+        | 'input-available'
+        | 'approval-requested'
+        | 'approval-responded'
+        | 'output-available'
+        | 'output-error'
+        | 'output-denied';
+      title?: string;
+      /** @description The arguments (any JSON; partial while input-streaming) */
+      input?: unknown;
+      /** @description The result (any JSON), once output-available */
+      output?: unknown;
+      /** @description Why it failed, once output-error */
+      errorText?: string;
+      providerExecuted?: boolean;
+      /** @description Provider-specific data, by provider */
+      callProviderMetadata?: {
+        [key: string]: unknown;
+      };
+      /** @description The approval asked for or given, in the approval states */
+      approval?: {
+        [key: string]: unknown;
+      };
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description A call of a tool not known in advance */
+    DynamicToolPart: {
+      /** @enum {string} */
+      type: 'dynamic-tool';
+      toolName: string;
+      toolCallId: string;
+      /**
+       * @description Where the call is in its life
+       * @enum {string}
+       */
+      state:
+        | 'input-streaming'
+        | 'input-available'
+        | 'approval-requested'
+        | 'approval-responded'
+        | 'output-available'
+        | 'output-error'
+        | 'output-denied';
+      title?: string;
+      /** @description The arguments (any JSON; partial while input-streaming) */
+      input?: unknown;
+      /** @description The result (any JSON), once output-available */
+      output?: unknown;
+      /** @description Why it failed, once output-error */
+      errorText?: string;
+      providerExecuted?: boolean;
+      /** @description Provider-specific data, by provider */
+      callProviderMetadata?: {
+        [key: string]: unknown;
+      };
+      /** @description The approval asked for or given, in the approval states */
+      approval?: {
+        [key: string]: unknown;
+      };
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description A source on the web */
+    SourceUrlPart: {
+      /** @enum {string} */
+      type: 'source-url';
+      sourceId: string;
+      url: string;
+      title?: string;
+      /** @description Provider-specific data, by provider */
+      providerMetadata?: {
+        [key: string]: unknown;
+      };
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description A source document */
+    SourceDocumentPart: {
+      /** @enum {string} */
+      type: 'source-document';
+      sourceId: string;
+      mediaType: string;
+      title: string;
+      filename?: string;
+      /** @description Provider-specific data, by provider */
+      providerMetadata?: {
+        [key: string]: unknown;
+      };
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description A file, by URL (or data: URL) */
+    FilePart: {
+      /** @enum {string} */
+      type: 'file';
+      mediaType: string;
+      filename?: string;
+      url: string;
+      /** @description Provider-specific data, by provider */
+      providerMetadata?: {
+        [key: string]: unknown;
+      };
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description The start of a step */
+    StepStartPart: {
+      /** @enum {string} */
+      type: 'step-start';
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Application data: the type is `data-` and its name */
+    DataPart: {
+      /** @example data-weather */
+      type: string;
+      id?: string;
+      /** @description The data (any JSON) */
+      data: unknown;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Any other part type, stored and answered unchanged */
+    UnknownPart: {
+      type: string;
+      /** @description A text, when the part has one */
+      text?: string;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description A part of a structured message (the Vercel AI SDK UIMessage part types); parts are stored and answered exactly as sent */
+    MessagePart:
+      | components['schemas']['TextPart']
+      | components['schemas']['ReasoningPart']
+      | components['schemas']['ToolPart']
+      | components['schemas']['DynamicToolPart']
+      | components['schemas']['SourceUrlPart']
+      | components['schemas']['SourceDocumentPart']
+      | components['schemas']['FilePart']
+      | components['schemas']['StepStartPart']
+      | components['schemas']['DataPart']
+      | components['schemas']['UnknownPart'];
+    /** @description RFC 9457 problem details. `type` names the problem (a URI under https://parley.dev/problems/, or about:blank), `code` is its stable machine-readable name. Members beyond these are extensions that some problems carry (e.g. `retry_after` on 429, `scope` and `required_scopes` on insufficient-scope, `index` on a batch). */
+    Problem: {
+      /**
+       * Format: uri
+       * @example https://parley.dev/problems/not-found
+       */
+      type: string;
+      /** @example Not found */
+      title: string;
+      /** @example 404 */
+      status: number;
+      /** @example Conversation not found. */
+      detail: string;
+      /**
+       * Format: uri-reference
+       * @description The path of the request that failed
+       * @example /v1/conversations/0190a4c1-7c4e-7d2e-9b1a-3f6e2d9c8b7a
+       */
+      instance?: string;
+      /**
+       * @description Stable error code; absent only on a problem of type about:blank
+       * @enum {string}
+       */
+      code?:
+        | 'validation-failed'
+        | 'malformed-json'
+        | 'nesting-too-deep'
+        | 'malformed-request'
+        | 'headers-too-large'
+        | 'request-timeout'
+        | 'payload-too-large'
+        | 'unsupported-media-type'
+        | 'invalid-cursor'
+        | 'not-found'
+        | 'route-not-found'
+        | 'method-not-allowed'
+        | 'conflict'
+        | 'unauthorized'
+        | 'forbidden'
+        | 'rate-limited'
+        | 'invalid-signature'
+        | 'link-expired'
+        | 'service-unavailable'
+        | 'internal-error'
+        | 'invalid-credentials'
+        | 'invalid-token'
+        | 'refresh-token-reused'
+        | 'account-locked'
+        | 'email-taken'
+        | 'not-a-guest'
+        | 'insufficient-scope'
+        | 'unknown-identity-provider'
+        | 'invalid-reset-token'
+        | 'consent-required'
+        | 'not-a-minor'
+        | 'not-a-parent'
+        | 'parental-request-expired'
+        | 'parental-request-used'
+        | 'collective-role-required'
+        | 'collective-cycle'
+        | 'collective-has-children'
+        | 'not-a-family'
+        | 'last-owner'
+        | 'already-member'
+        | 'invitation-expired'
+        | 'invitation-revoked'
+        | 'invitation-used-up'
+        | 'invitation-age-class-mismatch'
+        | 'feature-disabled'
+        | 'not-acceptable'
+        | 'invalid-blob-key'
+        | 'blob-content-mismatch'
+        | 'artifact-type-refused'
+        | 'artifact-quota-bytes'
+        | 'artifact-quota-count'
+        | 'artifact-object-missing';
+      /** @description The X-Request-Id of the request, for support */
+      request_id?: string;
+      /** @description Seconds to wait before retrying (429), as in the Retry-After header */
+      retry_after?: number;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description One invalid field: its path in the body, query or headers, and what is wrong */
+    FieldError: {
+      /**
+       * @description Dotted path of the field (`messages.0.role`), or a header name
+       * @example title
+       */
+      field: string;
+      /** @example title must be shorter than or equal to 300 characters */
+      message: string;
+    };
+    /** @description A validation-failed problem (400): the Problem with every invalid field in `errors`. `detail` is the only message when one field is wrong, else "N fields are invalid". */
+    ValidationProblem: components['schemas']['Problem'] & {
+      errors: components['schemas']['FieldError'][];
+    };
   };
-  responses: never;
+  responses: {
+    /** @description Bad input: malformed JSON, a field that fails validation (a ValidationProblem with `errors`), a cursor this list did not issue (validation-failed, malformed-json, nesting-too-deep, malformed-request, invalid-cursor, invalid-reset-token, invalid-blob-key) */
+    BadRequest: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json':
+          components['schemas']['ValidationProblem'] | components['schemas']['Problem'];
+      };
+    };
+    /** @description No valid credentials (unauthorized, invalid-credentials, invalid-token, refresh-token-reused) */
+    Unauthorized: {
+      headers: {
+        /** @description The scheme to authenticate with: `Bearer` (access token) or `Basic` (trusted client) */
+        'WWW-Authenticate'?: string;
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['Problem'];
+      };
+    };
+    /** @description Authenticated but not allowed (forbidden, invalid-signature, insufficient-scope, consent-required, not-a-minor, not-a-parent, collective-role-required, invitation-age-class-mismatch, feature-disabled) */
+    Forbidden: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['Problem'];
+      };
+    };
+    /** @description No such resource, or one the caller may not see (not-found) */
+    NotFound: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['Problem'];
+      };
+    };
+    /** @description Conflicts with the current state (conflict, email-taken, not-a-guest, parental-request-used, collective-has-children, last-owner, already-member, invitation-used-up) */
+    Conflict: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['Problem'];
+      };
+    };
+    /** @description No longer valid (link-expired, parental-request-expired, invitation-expired, invitation-revoked) */
+    Gone: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['Problem'];
+      };
+    };
+    /** @description The request body exceeds the limit (payload-too-large) */
+    PayloadTooLarge: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['Problem'];
+      };
+    };
+    /** @description A body of a media type, encoding or charset this route does not take */
+    UnsupportedMediaType: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['Problem'];
+      };
+    };
+    /** @description Well-formed but not applicable (collective-cycle, not-a-family, blob-content-mismatch, artifact-object-missing) */
+    UnprocessableContent: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['Problem'];
+      };
+    };
+    /** @description Over a rate limit, or too many failed sign-ins (rate-limited, account-locked, artifact-quota-count) */
+    TooManyRequests: {
+      headers: {
+        /** @description Seconds to wait before retrying (always sent) */
+        'Retry-After'?: number;
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['Problem'];
+      };
+    };
+    /** @description A dependency (the database, the queue) is unavailable or the request could not finish in time; retry (service-unavailable) */
+    ServiceUnavailable: {
+      headers: {
+        /** @description Seconds to wait before retrying (sent when the wait is known) */
+        'Retry-After'?: number;
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['Problem'];
+      };
+    };
+  };
   parameters: never;
   requestBodies: never;
   headers: never;
@@ -2356,34 +2792,44 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The content, as an attachment */
+      /** @description The content, as an attachment, of the media type the link names (application/octet-stream when it names none) */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          '*/*': string;
+        };
       };
+      400: components['responses']['BadRequest'];
       /** @description The link was altered */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
       /** @description The blob no longer exists */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
       /** @description The link has expired */
       410: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
+      429: components['responses']['TooManyRequests'];
     };
   };
   Me_get: {
@@ -2403,6 +2849,10 @@ export interface operations {
           'application/json': components['schemas']['MeDto'];
         };
       };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Me_patch: {
@@ -2426,6 +2876,13 @@ export interface operations {
           'application/json': components['schemas']['MeDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Me_listKeys: {
@@ -2445,6 +2902,10 @@ export interface operations {
           'application/json': components['schemas']['ApiKeyListDto'];
         };
       };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Me_putKey: {
@@ -2452,6 +2913,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The model provider the key is for */
         provider: string;
       };
       cookie?: never;
@@ -2470,6 +2932,14 @@ export interface operations {
           'application/json': components['schemas']['ApiKeyDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Me_deleteKey: {
@@ -2477,6 +2947,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The model provider the key is for */
         provider: string;
       };
       cookie?: never;
@@ -2489,6 +2960,14 @@ export interface operations {
         };
         content?: never;
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Consent_status: {
@@ -2508,6 +2987,10 @@ export interface operations {
           'application/json': components['schemas']['ConsentStatusDto'];
         };
       };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Consent_acceptTerms: {
@@ -2527,6 +3010,13 @@ export interface operations {
           'application/json': components['schemas']['ConsentStatusDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   ParentalConsent_request: {
@@ -2550,6 +3040,13 @@ export interface operations {
           'application/json': components['schemas']['ParentalRequestCreatedDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   ParentalConsent_approve: {
@@ -2557,6 +3054,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The token of the consent request, from its email */
         token: string;
       };
       cookie?: never;
@@ -2571,11 +3069,22 @@ export interface operations {
           'application/json': components['schemas']['ChildDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      410: components['responses']['Gone'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   ParentalConsent_children: {
     parameters: {
       query?: {
+        /** @description Page size */
         limit?: number;
         /** @description Opaque cursor from a previous page's next_cursor */
         after?: string;
@@ -2594,6 +3103,11 @@ export interface operations {
           'application/json': components['schemas']['ChildPageDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   ParentalConsent_revoke: {
@@ -2601,6 +3115,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The child's user id */
         user_id: string;
       };
       cookie?: never;
@@ -2613,12 +3128,21 @@ export interface operations {
         };
         content?: never;
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Auth_register: {
     parameters: {
       query?: never;
       header?: {
+        /** @description Where the client runs, stored on the session; api when absent */
         'X-Client-Origin'?: 'web' | 'discord' | 'api';
       };
       path?: never;
@@ -2638,12 +3162,19 @@ export interface operations {
           'application/json': components['schemas']['TokenResponseDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Auth_login: {
     parameters: {
       query?: never;
       header?: {
+        /** @description Where the client runs, stored on the session; api when absent */
         'X-Client-Origin'?: 'web' | 'discord' | 'api';
       };
       path?: never;
@@ -2663,19 +3194,29 @@ export interface operations {
           'application/json': components['schemas']['TokenResponseDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
       /** @description Locked out; see Retry-After */
       429: {
         headers: {
+          /** @description Seconds to wait before retrying (always sent) */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Auth_guest: {
     parameters: {
       query?: never;
       header?: {
+        /** @description Where the client runs, stored on the session; api when absent */
         'X-Client-Origin'?: 'web' | 'discord' | 'api';
       };
       path?: never;
@@ -2691,13 +3232,20 @@ export interface operations {
           'application/json': components['schemas']['TokenResponseDto'];
         };
       };
+      400: components['responses']['BadRequest'];
       /** @description feature-disabled: the guest-sign-up flag is off */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Auth_refresh: {
@@ -2721,6 +3269,12 @@ export interface operations {
           'application/json': components['schemas']['TokenResponseDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Auth_logout: {
@@ -2738,6 +3292,13 @@ export interface operations {
         };
         content?: never;
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Auth_logoutAll: {
@@ -2755,12 +3316,20 @@ export interface operations {
         };
         content?: never;
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Auth_changePassword: {
     parameters: {
       query?: never;
       header?: {
+        /** @description Where the client runs, stored on the session; api when absent */
         'X-Client-Origin'?: 'web' | 'discord' | 'api';
       };
       path?: never;
@@ -2780,6 +3349,13 @@ export interface operations {
           'application/json': components['schemas']['TokenResponseDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Auth_forgot: {
@@ -2803,6 +3379,11 @@ export interface operations {
           'application/json': components['schemas']['AcceptedDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Auth_reset: {
@@ -2824,12 +3405,18 @@ export interface operations {
         };
         content?: never;
       };
+      400: components['responses']['BadRequest'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Auth_upgrade: {
     parameters: {
       query?: never;
       header?: {
+        /** @description Where the client runs, stored on the session; api when absent */
         'X-Client-Origin'?: 'web' | 'discord' | 'api';
       };
       path?: never;
@@ -2849,11 +3436,20 @@ export interface operations {
           'application/json': components['schemas']['TokenResponseDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Sessions_list: {
     parameters: {
       query?: {
+        /** @description Page size */
         limit?: number;
         /** @description Opaque cursor from a previous page's next_cursor */
         after?: string;
@@ -2872,6 +3468,11 @@ export interface operations {
           'application/json': components['schemas']['SessionPageDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Sessions_revoke: {
@@ -2879,6 +3480,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The session id */
         id: string;
       };
       cookie?: never;
@@ -2891,16 +3493,27 @@ export interface operations {
         };
         content?: never;
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Idp_login: {
     parameters: {
       query?: never;
       header?: {
+        /** @description Trusted clients only: the secret shown once when the client was created */
         'X-Client-Secret'?: string;
+        /** @description Trusted clients only: the client id an admin created */
         'X-Client-Id'?: string;
       };
       path: {
+        /** @description The configured identity provider */
         idp: string;
       };
       cookie?: never;
@@ -2919,6 +3532,13 @@ export interface operations {
           'application/json': components['schemas']['TokenResponseDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      404: components['responses']['NotFound'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   TrustedClients_list: {
@@ -2938,6 +3558,11 @@ export interface operations {
           'application/json': components['schemas']['TrustedClientListDto'];
         };
       };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   TrustedClients_create: {
@@ -2961,6 +3586,14 @@ export interface operations {
           'application/json': components['schemas']['CreatedTrustedClientDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   TrustedClients_revoke: {
@@ -2968,6 +3601,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The trusted client id */
         id: string;
       };
       cookie?: never;
@@ -2980,11 +3614,20 @@ export interface operations {
         };
         content?: never;
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Collectives_list: {
     parameters: {
       query?: {
+        /** @description Page size */
         limit?: number;
         /** @description Opaque cursor from a previous page's next_cursor */
         after?: string;
@@ -3003,20 +3646,28 @@ export interface operations {
           'application/json': components['schemas']['CollectivePageDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
       /** @description You are a member, but your role does not allow this */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
       /** @description No such collective, or you have no part in it */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Collectives_create: {
@@ -3040,20 +3691,31 @@ export interface operations {
           'application/json': components['schemas']['CollectiveDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
       /** @description You are a member, but your role does not allow this */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
       /** @description No such collective, or you have no part in it */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['UnprocessableContent'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Collectives_get: {
@@ -3061,6 +3723,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The collective id */
         id: string;
       };
       cookie?: never;
@@ -3075,20 +3738,28 @@ export interface operations {
           'application/json': components['schemas']['CollectiveDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
       /** @description You are a member, but your role does not allow this */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
       /** @description No such collective, or you have no part in it */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Collectives_remove: {
@@ -3096,6 +3767,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The collective id */
         id: string;
       };
       cookie?: never;
@@ -3108,20 +3780,31 @@ export interface operations {
         };
         content?: never;
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
       /** @description You are a member, but your role does not allow this */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
       /** @description No such collective, or you have no part in it */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Collectives_update: {
@@ -3129,6 +3812,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The collective id */
         id: string;
       };
       cookie?: never;
@@ -3147,20 +3831,32 @@ export interface operations {
           'application/json': components['schemas']['CollectiveDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
       /** @description You are a member, but your role does not allow this */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
       /** @description No such collective, or you have no part in it */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['UnprocessableContent'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Collectives_parentalConsent: {
@@ -3168,6 +3864,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The collective id */
         id: string;
       };
       cookie?: never;
@@ -3186,31 +3883,44 @@ export interface operations {
           'application/json': components['schemas']['CollectiveDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
       /** @description You are a member, but your role does not allow this */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
       /** @description No such collective, or you have no part in it */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['UnprocessableContent'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Members_list: {
     parameters: {
       query?: {
+        /** @description Page size */
         limit?: number;
         /** @description Opaque cursor from a previous page's next_cursor */
         after?: string;
       };
       header?: never;
       path: {
+        /** @description The collective id */
         id: string;
       };
       cookie?: never;
@@ -3225,20 +3935,28 @@ export interface operations {
           'application/json': components['schemas']['MemberPageDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
       /** @description You are a member, but your role does not allow this */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
       /** @description No such collective (or member, invitation), or you have no part in it */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Members_remove: {
@@ -3246,7 +3964,9 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The collective id */
         id: string;
+        /** @description The member's user id */
         user_id: string;
       };
       cookie?: never;
@@ -3259,20 +3979,31 @@ export interface operations {
         };
         content?: never;
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
       /** @description You are a member, but your role does not allow this */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
       /** @description No such collective (or member, invitation), or you have no part in it */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Members_changeRole: {
@@ -3280,7 +4011,9 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The collective id */
         id: string;
+        /** @description The member's user id */
         user_id: string;
       };
       cookie?: never;
@@ -3299,31 +4032,44 @@ export interface operations {
           'application/json': components['schemas']['MemberDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
       /** @description You are a member, but your role does not allow this */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
       /** @description No such collective (or member, invitation), or you have no part in it */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Members_invitationsOf: {
     parameters: {
       query?: {
+        /** @description Page size */
         limit?: number;
         /** @description Opaque cursor from a previous page's next_cursor */
         after?: string;
       };
       header?: never;
       path: {
+        /** @description The collective id */
         id: string;
       };
       cookie?: never;
@@ -3338,20 +4084,28 @@ export interface operations {
           'application/json': components['schemas']['InvitationPageDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
       /** @description You are a member, but your role does not allow this */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
       /** @description No such collective (or member, invitation), or you have no part in it */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Members_invite: {
@@ -3359,6 +4113,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The collective id */
         id: string;
       };
       cookie?: never;
@@ -3377,20 +4132,30 @@ export interface operations {
           'application/json': components['schemas']['CreatedInvitationDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
       /** @description You are a member, but your role does not allow this */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
       /** @description No such collective (or member, invitation), or you have no part in it */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Members_revoke: {
@@ -3398,7 +4163,9 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The collective id */
         id: string;
+        /** @description The invitation id */
         invitation_id: string;
       };
       cookie?: never;
@@ -3411,20 +4178,30 @@ export interface operations {
         };
         content?: never;
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
       /** @description You are a member, but your role does not allow this */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
       /** @description No such collective (or member, invitation), or you have no part in it */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Invitations_accept: {
@@ -3432,6 +4209,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The invitation token (shown once, when created) */
         token: string;
       };
       cookie?: never;
@@ -3446,14 +4224,26 @@ export interface operations {
           'application/json': components['schemas']['CollectiveDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      410: components['responses']['Gone'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Conversations_list: {
     parameters: {
       query?: {
+        /** @description Page size */
         limit?: number;
         /** @description Opaque cursor from a previous page's next_cursor */
         after?: string;
+        /** @description Only conversations of this type */
         type?: 'general' | 'incident';
         /** @description true lists only archived conversations; by default they are left out */
         archived?: boolean;
@@ -3474,13 +4264,20 @@ export interface operations {
           'application/json': components['schemas']['ConversationPageDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       /** @description No such conversation of the caller */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Conversations_create: {
@@ -3504,13 +4301,22 @@ export interface operations {
           'application/json': components['schemas']['ConversationDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       /** @description No such conversation of the caller */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Conversations_get: {
@@ -3518,6 +4324,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The conversation id */
         id: string;
       };
       cookie?: never;
@@ -3532,13 +4339,20 @@ export interface operations {
           'application/json': components['schemas']['ConversationDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       /** @description No such conversation of the caller */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Conversations_erase: {
@@ -3546,6 +4360,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The conversation id */
         id: string;
       };
       cookie?: never;
@@ -3561,13 +4376,22 @@ export interface operations {
           'application/json': components['schemas']['EraseReceiptDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       /** @description No such conversation of the caller */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Conversations_update: {
@@ -3575,6 +4399,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The conversation id */
         id: string;
       };
       cookie?: never;
@@ -3593,13 +4418,22 @@ export interface operations {
           'application/json': components['schemas']['ConversationDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       /** @description No such conversation of the caller */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Conversations_getConfig: {
@@ -3607,6 +4441,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The conversation id */
         id: string;
       };
       cookie?: never;
@@ -3621,13 +4456,20 @@ export interface operations {
           'application/json': components['schemas']['ConfigDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       /** @description No such conversation of the caller */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Conversations_putConfig: {
@@ -3635,6 +4477,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The conversation id */
         id: string;
       };
       cookie?: never;
@@ -3653,24 +4496,35 @@ export interface operations {
           'application/json': components['schemas']['ConfigDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       /** @description No such conversation of the caller */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Conversations_listSessions: {
     parameters: {
       query?: {
+        /** @description Page size */
         limit?: number;
         /** @description Opaque cursor from a previous page's next_cursor */
         after?: string;
       };
       header?: never;
       path: {
+        /** @description The conversation id */
         id: string;
       };
       cookie?: never;
@@ -3685,13 +4539,20 @@ export interface operations {
           'application/json': components['schemas']['ChatSessionPageDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       /** @description No such conversation of the caller */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Conversations_createSession: {
@@ -3699,6 +4560,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The conversation id */
         id: string;
       };
       cookie?: never;
@@ -3713,18 +4575,28 @@ export interface operations {
           'application/json': components['schemas']['ChatSessionDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       /** @description No such conversation of the caller */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Messages_list: {
     parameters: {
       query?: {
+        /** @description Page size */
         limit?: number;
         /** @description Opaque cursor from a previous page's next_cursor */
         after?: string;
@@ -3735,6 +4607,7 @@ export interface operations {
       };
       header?: never;
       path: {
+        /** @description The conversation id */
         id: string;
       };
       cookie?: never;
@@ -3749,13 +4622,20 @@ export interface operations {
           'application/json': components['schemas']['MessagePageDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       /** @description No such conversation of the caller */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Messages_append: {
@@ -3763,6 +4643,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The conversation id */
         id: string;
       };
       cookie?: never;
@@ -3791,20 +4672,31 @@ export interface operations {
           'application/json': components['schemas']['MessageDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       /** @description No such conversation of the caller */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
       /** @description message_id already used with different content */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Messages_clear: {
@@ -3812,6 +4704,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The conversation id */
         id: string;
       };
       cookie?: never;
@@ -3826,13 +4719,22 @@ export interface operations {
           'application/json': components['schemas']['ClearHistoryReceiptDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       /** @description No such conversation of the caller */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Messages_appendBatch: {
@@ -3840,6 +4742,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The conversation id */
         id: string;
       };
       cookie?: never;
@@ -3868,20 +4771,31 @@ export interface operations {
           'application/json': components['schemas']['MessageBatchDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       /** @description No such conversation of the caller */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
       /** @description A message_id already used with different content */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Messages_vote: {
@@ -3889,8 +4803,10 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The conversation id */
         id: string;
-        message_id: string;
+        /** @description The message: its id, or its client message_id */
+        message: string;
       };
       cookie?: never;
     };
@@ -3908,13 +4824,22 @@ export interface operations {
           'application/json': components['schemas']['VoteDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       /** @description No such conversation of the caller */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Messages_unvote: {
@@ -3922,8 +4847,10 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The conversation id */
         id: string;
-        message_id: string;
+        /** @description The message: its id, or its client message_id */
+        message: string;
       };
       cookie?: never;
     };
@@ -3935,18 +4862,28 @@ export interface operations {
         };
         content?: never;
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       /** @description No such conversation of the caller */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Search_search: {
     parameters: {
       query: {
+        /** @description Page size */
         limit?: number;
         /** @description Opaque cursor from a previous page's next_cursor */
         after?: string;
@@ -3967,11 +4904,17 @@ export interface operations {
           'application/json': components['schemas']['SearchPageDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Shared_shared: {
     parameters: {
       query?: {
+        /** @description Page size */
         limit?: number;
         /** @description Opaque cursor from a previous page's next_cursor */
         after?: string;
@@ -3982,6 +4925,7 @@ export interface operations {
       };
       header?: never;
       path: {
+        /** @description The id of a public conversation */
         id: string;
       };
       cookie?: never;
@@ -3996,13 +4940,18 @@ export interface operations {
           'application/json': components['schemas']['SharedConversationDto'];
         };
       };
+      400: components['responses']['BadRequest'];
       /** @description No such public conversation (private ones included) */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Feedback_create: {
@@ -4026,6 +4975,13 @@ export interface operations {
           'application/json': components['schemas']['FeedbackDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   MemoryItems_get: {
@@ -4033,7 +4989,9 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Dot-separated namespace of the item */
         namespace: string;
+        /** @description Key of the item in its namespace */
         key: string;
       };
       cookie?: never;
@@ -4048,13 +5006,20 @@ export interface operations {
           'application/json': components['schemas']['MemoryItemDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       /** @description No such item (or it expired) */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   MemoryItems_put: {
@@ -4062,7 +5027,9 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Dot-separated namespace of the item */
         namespace: string;
+        /** @description Key of the item in its namespace */
         key: string;
       };
       cookie?: never;
@@ -4091,6 +5058,14 @@ export interface operations {
           'application/json': components['schemas']['MemoryItemDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   MemoryItems_delete: {
@@ -4098,7 +5073,9 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Dot-separated namespace of the item */
         namespace: string;
+        /** @description Key of the item in its namespace */
         key: string;
       };
       cookie?: never;
@@ -4111,17 +5088,20 @@ export interface operations {
         };
         content?: never;
       };
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   MemoryItems_list: {
     parameters: {
       query?: {
+        /** @description Page size */
         limit?: number;
         /** @description Opaque cursor from a previous page's next_cursor */
         after?: string;
@@ -4142,6 +5122,11 @@ export interface operations {
           'application/json': components['schemas']['MemoryItemPageDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Summaries_post: {
@@ -4175,20 +5160,30 @@ export interface operations {
           'application/json': components['schemas']['SummaryAcceptedDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
       /** @description consent-required: a minor without consent; feature-disabled: the memory-lake flag is off */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
       /** @description No such conversation of yours */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Summaries_job: {
@@ -4211,19 +5206,29 @@ export interface operations {
           'application/json': components['schemas']['SummaryJobDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       /** @description No such job of yours (or finished over a day ago) */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
+      429: components['responses']['TooManyRequests'];
       /** @description The queue cannot be reached */
       503: {
         headers: {
+          /** @description Seconds to wait before retrying (sent when the wait is known) */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -4232,6 +5237,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The conversation id */
         id: string;
       };
       cookie?: never;
@@ -4246,13 +5252,22 @@ export interface operations {
           'application/json': components['schemas']['StreamDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       /** @description No such conversation of yours */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Streams_append: {
@@ -4260,6 +5275,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The stream id */
         id: string;
       };
       cookie?: never;
@@ -4278,19 +5294,23 @@ export interface operations {
           'application/json': components['schemas']['ChunkAppendedDto'];
         };
       };
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
       /** @description The stream is completed */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Streams_complete: {
@@ -4298,6 +5318,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The stream id */
         id: string;
       };
       cookie?: never;
@@ -4312,12 +5333,14 @@ export interface operations {
           'application/json': components['schemas']['StreamDto'];
         };
       };
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Streams_ticket: {
@@ -4325,6 +5348,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The stream id */
         id: string;
       };
       cookie?: never;
@@ -4339,13 +5363,22 @@ export interface operations {
           'application/json': components['schemas']['StreamTicketDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       /** @description No such stream of yours */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Streams_events: {
@@ -4359,6 +5392,7 @@ export interface operations {
         'Last-Event-ID'?: string;
       };
       path: {
+        /** @description The stream id */
         id: string;
       };
       cookie?: never;
@@ -4374,30 +5408,35 @@ export interface operations {
           'text/event-stream': string;
         };
       };
+      400: components['responses']['BadRequest'];
       /** @description No valid access token, or a ticket that is expired, altered or for another stream */
       401: {
         headers: {
+          /** @description The scheme to authenticate with: `Bearer` (access token) or `Basic` (trusted client) */
+          'WWW-Authenticate'?: string;
           [name: string]: unknown;
         };
-        content?: never;
-      };
-      404: {
-        headers: {
-          [name: string]: unknown;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
-        content?: never;
       };
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   ConversationArtifacts_list: {
     parameters: {
       query?: {
+        /** @description Page size */
         limit?: number;
         /** @description Opaque cursor from a previous page's next_cursor */
         after?: string;
       };
       header?: never;
       path: {
+        /** @description The conversation id */
         id: string;
       };
       cookie?: never;
@@ -4412,13 +5451,20 @@ export interface operations {
           'application/json': components['schemas']['ArtifactPageDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       /** @description No such conversation of the caller */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   ConversationArtifacts_upload: {
@@ -4426,6 +5472,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The conversation id */
         id: string;
       };
       cookie?: never;
@@ -4444,41 +5491,56 @@ export interface operations {
           'application/json': components['schemas']['StoredArtifactDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
       /** @description Consent is missing (a minor without parental consent) */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
       /** @description No such conversation of the caller */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
       /** @description Larger than ARTIFACT_MAX_BYTES, or over the bytes quota */
       413: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
       /** @description Not multipart, or an executable or HTML file */
       415: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
       /** @description The artifact count quota is reached */
       429: {
         headers: {
+          /** @description Seconds to wait before retrying (always sent) */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   ConversationArtifacts_ingest: {
@@ -4486,6 +5548,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The conversation id */
         id: string;
       };
       cookie?: never;
@@ -4504,48 +5567,65 @@ export interface operations {
           'application/json': components['schemas']['StoredArtifactDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
       /** @description Consent is missing */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
       /** @description No such conversation of the caller */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
       /** @description Larger than ARTIFACT_MAX_BYTES, or over the bytes quota */
       413: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
       /** @description An executable or HTML object */
       415: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
       /** @description No object under the key, or its content does not hash to sha256 */
       422: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
       /** @description The artifact count quota is reached */
       429: {
         headers: {
+          /** @description Seconds to wait before retrying (always sent) */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Artifacts_get: {
@@ -4567,13 +5647,20 @@ export interface operations {
           'application/json': components['schemas']['ArtifactDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       /** @description No such artifact of the caller */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Artifacts_delete: {
@@ -4593,13 +5680,22 @@ export interface operations {
         };
         content?: never;
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       /** @description No such artifact of the caller */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Artifacts_download: {
@@ -4613,22 +5709,31 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description To the presigned URL (Location) */
+      /** @description To the presigned URL (Location); the body is a one-line note for humans */
       307: {
         headers: {
           /** @description The download URL */
           Location?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'text/plain': string;
+        };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       /** @description No such artifact of the caller */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   ConversationArtifactUploads_create: {
@@ -4636,6 +5741,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The conversation id */
         id: string;
       };
       cookie?: never;
@@ -4654,34 +5760,48 @@ export interface operations {
           'application/json': components['schemas']['ArtifactUploadDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
       /** @description Consent is missing */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
       /** @description No such conversation of the caller */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
       /** @description Larger than ARTIFACT_MAX_BYTES, or over the bytes quota */
       413: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
+      415: components['responses']['UnsupportedMediaType'];
       /** @description The artifact count quota is reached */
       429: {
         headers: {
+          /** @description Seconds to wait before retrying (always sent) */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   ArtifactUploads_complete: {
@@ -4703,34 +5823,48 @@ export interface operations {
           'application/json': components['schemas']['StoredArtifactDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       /** @description No such upload of the caller */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
       /** @description The upload expired */
       410: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
+      413: components['responses']['PayloadTooLarge'];
       /** @description An executable or HTML file */
       415: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
       /** @description Nothing was uploaded, or other bytes were */
       422: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   ArtifactUploads_receive: {
@@ -4756,39 +5890,53 @@ export interface operations {
         };
         content?: never;
       };
+      400: components['responses']['BadRequest'];
       /** @description The link was altered */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
       /** @description No such upload */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
       /** @description The link has expired */
       410: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
       /** @description The body differs from the declared size or hash */
       422: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Audit_list: {
     parameters: {
       query?: {
+        /** @description Page size */
         limit?: number;
         /** @description Opaque cursor from a previous page's next_cursor */
         after?: string;
@@ -4807,13 +5955,20 @@ export interface operations {
           'application/json': components['schemas']['AuditPageDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       /** @description Not an admin: the admin surface does not exist for you */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   FeatureFlags_list: {
@@ -4838,10 +5993,16 @@ export interface operations {
       /** @description A bearer token came along, and it does not verify */
       401: {
         headers: {
+          /** @description The scheme to authenticate with: `Bearer` (access token) or `Basic` (trusted client) */
+          'WWW-Authenticate'?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   FeatureFlags_stream: {
@@ -4858,15 +6019,23 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'text/event-stream': string;
+        };
       };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       /** @description The request does not accept text/event-stream */
       406: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   FeatureFlags_evaluation: {
@@ -4891,13 +6060,20 @@ export interface operations {
           'application/json': components['schemas']['FlagEvaluationDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       /** @description No such flag */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   AdminFeatureFlags_list: {
@@ -4917,13 +6093,19 @@ export interface operations {
           'application/json': components['schemas']['FeatureFlagListDto'];
         };
       };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       /** @description No such flag; or not an admin (the admin surface is hidden) */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   AdminFeatureFlags_create: {
@@ -4947,20 +6129,31 @@ export interface operations {
           'application/json': components['schemas']['FeatureFlagDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       /** @description No such flag; or not an admin (the admin surface is hidden) */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
       /** @description A flag with this name exists */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   AdminFeatureFlags_remove: {
@@ -4980,13 +6173,22 @@ export interface operations {
         };
         content?: never;
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       /** @description No such flag; or not an admin (the admin surface is hidden) */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   AdminFeatureFlags_update: {
@@ -5012,13 +6214,22 @@ export interface operations {
           'application/json': components['schemas']['FeatureFlagDto'];
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       /** @description No such flag; or not an admin (the admin surface is hidden) */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   Health_live: {
@@ -5030,13 +6241,16 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description {status: "ok"} */
+      /** @description The process answers */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['LivenessDto'];
+        };
       };
+      429: components['responses']['TooManyRequests'];
     };
   };
   Health_ready: {
@@ -5053,14 +6267,19 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ReadinessDto'];
+        };
       };
-      /** @description The database is unreachable */
+      429: components['responses']['TooManyRequests'];
+      /** @description Not serving: the database is unreachable (status error) */
       503: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ReadinessDto'];
+        };
       };
     };
   };

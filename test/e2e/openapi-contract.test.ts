@@ -54,6 +54,28 @@ const document = {
         responses: { '200': { description: '', content: { 'application/octet-stream': {} } } },
       },
     },
+    '/v1/downloads/{id}': {
+      get: {
+        operationId: 'Downloads_get',
+        responses: {
+          '200': {
+            description: '',
+            content: { '*/*': { schema: { type: 'string', format: 'binary' } } },
+          },
+        },
+      },
+    },
+    '/v1/events': {
+      get: {
+        operationId: 'Events_get',
+        responses: {
+          '200': {
+            description: '',
+            content: { 'text/event-stream': { schema: { type: 'string' } } },
+          },
+        },
+      },
+    },
   },
   components: {
     responses: {
@@ -190,6 +212,19 @@ describe('OpenAPI contract validator', () => {
     expect(kinds(ok({ hasBody: false, contentType: undefined, body: undefined }))).toEqual([
       'missing-body',
     ]);
+  });
+
+  it('takes bytes as binary and an empty event stream as an empty text', () => {
+    const bytes = { method: 'GET', status: 200, hasBody: true };
+    const download = { ...bytes, path: '/v1/downloads/1', contentType: 'application/pdf' };
+    expect(contract.check({ ...download, body: Buffer.from('%PDF') })).toEqual([]);
+    const events = { method: 'GET', path: '/v1/events', status: 200 };
+    expect(contract.check({ ...events, hasBody: false, contentType: 'text/event-stream' })).toEqual(
+      [],
+    );
+    expect(
+      contract.check({ ...events, hasBody: true, contentType: 'text/event-stream', body: 7 }),
+    ).toHaveLength(1);
   });
 
   it('fails wrong types, formats, enums, nulls and missing fields', () => {

@@ -40,7 +40,7 @@ export const VALID_BODIES: Record<string, object | ((req: request.Test) => reque
   'POST /v1/conversations/:id/messages/batch': {
     messages: [{ message_id: 'planted-batch', role: 'user', content: 'x' }],
   },
-  'PUT /v1/conversations/:id/messages/:message_id/vote': { value: 'down' },
+  'PUT /v1/conversations/:id/messages/:message/vote': { value: 'down' },
   'POST /v1/conversations/:id/streams': {},
   'POST /v1/streams/:id/chunks': { data: 'planted' },
   'POST /v1/streams/:id/complete': {},
@@ -83,7 +83,7 @@ export const OWNER_VIEWS: Record<string, OwnerView> = {
         .set(owner.auth)
         .send({ value: 'up' })
         .expect(200);
-      return { message_id: OWNED_MESSAGE_ID };
+      return { message: OWNED_MESSAGE_ID };
     },
     read: async (app, owner, { id }) => [
       await get(app, owner, `/v1/conversations/${id}`),

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { checkInput } from '../../src/platform/http/input-rules.js';
 import { kindOf, stringLike, type Schema } from './openapi-document.js';
 
 /** Valid-ish values for an OpenAPI schema: what the document says a field accepts. */
@@ -99,6 +100,10 @@ function baseArb(s: Schema, v: IdSource, force?: Path): fc.Arbitrary<unknown> {
     case 'any':
       return stringLike(s)
         ? stringArb({ ...s, type: 'string' }, v)
-        : fc.oneof(fc.constant({ text: 'remember the milk' }), fc.jsonValue({ maxDepth: 2 }));
+        : fc.oneof(
+            fc.constant({ text: 'remember the milk' }),
+            // Any JSON the input rules every route applies let through (no prototype keys, NULs).
+            fc.jsonValue({ maxDepth: 2 }).filter((value) => checkInput(value) === undefined),
+          );
   }
 }

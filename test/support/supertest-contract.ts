@@ -17,7 +17,7 @@ import {
  */
 export type ContractMode = 'strict' | 'report' | 'off';
 
-export const DEFAULT_CONTRACT_MODE: ContractMode = 'report';
+export const DEFAULT_CONTRACT_MODE: ContractMode = 'strict';
 
 export function contractMode(): ContractMode {
   const value = process.env.PARLEY_CONTRACT ?? DEFAULT_CONTRACT_MODE;

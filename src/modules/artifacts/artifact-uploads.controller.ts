@@ -28,7 +28,7 @@ import {
   UploadLinkQuery,
 } from './dto/artifact.dto.js';
 
-@ApiTags('blobs')
+@ApiTags('artifacts')
 @ApiBearerAuth()
 @ApiNotFoundResponse({ description: 'No such conversation of the caller' })
 @Controller('conversations/:id/artifacts/uploads')
@@ -59,7 +59,7 @@ export class ConversationArtifactUploadsController {
   }
 }
 
-@ApiTags('blobs')
+@ApiTags('artifacts')
 @Controller('artifact-uploads/:id')
 export class ArtifactUploadsController {
   constructor(private readonly uploads: ArtifactUploadsService) {}

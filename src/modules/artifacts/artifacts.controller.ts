@@ -43,7 +43,7 @@ import {
   UploadArtifactForm,
 } from './dto/artifact.dto.js';
 
-@ApiTags('blobs')
+@ApiTags('artifacts')
 @ApiBearerAuth()
 @ApiNotFoundResponse({ description: 'No such conversation of the caller' })
 @Controller('conversations/:id/artifacts')
@@ -116,7 +116,7 @@ export class ConversationArtifactsController {
   }
 }
 
-@ApiTags('blobs')
+@ApiTags('artifacts')
 @ApiBearerAuth()
 @ApiNotFoundResponse({ description: 'No such artifact of the caller' })
 @Controller('artifacts/:id')
@@ -159,8 +159,9 @@ export class ArtifactsController {
   })
   @ApiResponse({
     status: 307,
-    description: 'To the presigned URL (Location)',
+    description: 'To the presigned URL (Location); the body is a one-line note for humans',
     headers: { Location: { description: 'The download URL', schema: { type: 'string' } } },
+    content: { 'text/plain': { schema: { type: 'string' } } },
   })
   async download(
     @CurrentUser() me: AuthContext,

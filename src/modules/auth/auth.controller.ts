@@ -30,7 +30,12 @@ import type { SessionOrigin } from './entities/app-session.entity.js';
 import { PasswordResetService } from './password-reset.service.js';
 import { ClientIp, ClientOrigin } from './request-context.js';
 
-const ORIGIN_HEADER = { name: 'X-Client-Origin', required: false, enum: ['web', 'discord', 'api'] };
+const ORIGIN_HEADER = {
+  name: 'X-Client-Origin',
+  required: false,
+  enum: ['web', 'discord', 'api'],
+  description: 'Where the client runs, stored on the session; api when absent',
+};
 
 @ApiTags('auth')
 @Controller('auth')

@@ -31,8 +31,16 @@ export class IdpController {
       'or, for a trusted client sending X-Client-Id and X-Client-Secret, `login_id`. ' +
       'The first sign-in creates the user and the link.',
   })
-  @ApiHeader({ name: 'X-Client-Id', required: false })
-  @ApiHeader({ name: 'X-Client-Secret', required: false })
+  @ApiHeader({
+    name: 'X-Client-Id',
+    required: false,
+    description: 'Trusted clients only: the client id an admin created',
+  })
+  @ApiHeader({
+    name: 'X-Client-Secret',
+    required: false,
+    description: 'Trusted clients only: the secret shown once when the client was created',
+  })
   @ApiOkResponse({ type: TokenResponseDto })
   async login(
     @Param('idp') idp: string,

@@ -110,17 +110,17 @@ export class MessagesController {
     return { conversation_id: id, removed: await this.messages.clear(me.userId, id) };
   }
 
-  @Put(':message_id/vote')
+  @Put(':message/vote')
   @Access('conversation')
   @ApiOperation({ summary: 'Vote up or down on a message (its client message_id or its id)' })
   @ApiOkResponse({ type: VoteDto })
   async vote(
     @CurrentUser() me: AuthContext,
     @Param('id') id: string,
-    @Param('message_id') messageId: string,
+    @Param('message') message: string,
     @Body() body: PutVoteDto,
   ): Promise<VoteDto> {
-    const vote = await this.messages.vote(me.userId, id, messageId, body.value);
+    const vote = await this.messages.vote(me.userId, id, message, body.value);
     return {
       message_id: vote.message_id,
       value: vote.value as VoteDto['value'],
@@ -128,7 +128,7 @@ export class MessagesController {
     };
   }
 
-  @Delete(':message_id/vote')
+  @Delete(':message/vote')
   @HttpCode(204)
   @Access('conversation')
   @ApiOperation({ summary: 'Withdraw my vote on a message' })
@@ -136,8 +136,8 @@ export class MessagesController {
   unvote(
     @CurrentUser() me: AuthContext,
     @Param('id') id: string,
-    @Param('message_id') messageId: string,
+    @Param('message') message: string,
   ): Promise<void> {
-    return this.messages.unvote(me.userId, id, messageId);
+    return this.messages.unvote(me.userId, id, message);
   }
 }

@@ -75,13 +75,16 @@ export class MemoryItemsRepository {
   }
 
   /** Whether a live item was there to delete (an expired one is already gone to the caller). */
+  /**
+   * Whether a live item was deleted. An expired one is already gone for the
+   * client (404) and is left to the retention prune: a refusal writes nothing.
+   */
   async delete(userId: string, namespace: string, key: string): Promise<boolean> {
-    const rows = (await this.dataSource.query(
-      `DELETE FROM memory.items WHERE user_id = $1 AND namespace = $2 AND key = $3
-       RETURNING ${LIVE} AS live`,
+    const [, count] = (await this.dataSource.query(
+      `DELETE FROM memory.items WHERE user_id = $1 AND namespace = $2 AND key = $3 AND ${LIVE}`,
       [userId, namespace, key],
-    )) as [{ live: boolean }[], number];
-    return rows[0].some((r) => r.live);
+    )) as [unknown, number];
+    return count > 0;
   }
 
   /** A page of live items in (namespace, key) order, under a namespace prefix when given. */

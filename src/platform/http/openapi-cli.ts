@@ -61,7 +61,10 @@ async function main(): Promise<void> {
 async function sdkTypes(document: OpenAPIObject): Promise<string> {
   const { default: openapiTS, astToString } = await import('openapi-typescript');
   const prettier = await import('prettier');
-  const ast = await openapiTS(JSON.parse(JSON.stringify(document)) as OpenAPI3);
+  // A default is what the server uses for an omitted field: it stays optional in requests.
+  const ast = await openapiTS(JSON.parse(JSON.stringify(document)) as OpenAPI3, {
+    defaultNonNullable: false,
+  });
   const header =
     '// Generated from openapi.json by `npm run openapi:write` (openapi-typescript): do not edit.\n';
   const target = path.join(process.cwd(), SDK_TYPES);

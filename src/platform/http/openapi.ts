@@ -1,5 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { MESSAGE_PART_SCHEMAS } from '../../modules/conversations/dto/message-parts.schema.js';
+import { finishDocument } from './openapi-finish.js';
+import { collectRouteTraits } from './route-traits.js';
 
 /** Every tag an operation uses, declared once with what it groups (a new one belongs here). */
 const TAGS: ReadonlyArray<[name: string, description: string]> = [
@@ -16,7 +19,9 @@ const TAGS: ReadonlyArray<[name: string, description: string]> = [
   ['streams', 'Resumable Server-Sent Event streams of assistant responses'],
   ['feedback', 'Ratings and comments on the assistant'],
   ['blobs', 'Downloads of stored artifacts through signed links'],
-  ['admin', 'Administration: trusted identity-provider clients'],
+  ['artifacts', 'Files of conversations: content-addressed uploads, ingest, downloads'],
+  ['feature-flags', 'Feature flags evaluated for the caller, and their live stream'],
+  ['admin', 'Administration: trusted identity-provider clients, feature flags, the audit log'],
   ['health', 'Liveness and readiness probes'],
 ];
 
@@ -45,10 +50,11 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   // The builder's setters would also write empty `url` and `email` strings.
   config.info.contact = { name: 'Parley maintainers' };
   config.info.license = { name: 'Proprietary' };
-  return SwaggerModule.createDocument(app, config, {
+  const document = SwaggerModule.createDocument(app, config, {
     operationIdFactory: (controllerKey, methodKey) =>
       `${controllerKey.replace(/Controller$/, '')}_${methodKey}`,
   });
+  return finishDocument(document, collectRouteTraits(app), MESSAGE_PART_SCHEMAS);
 }
 
 /** Swagger UI at /docs, the document at /openapi.json. */

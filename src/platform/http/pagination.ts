@@ -10,7 +10,13 @@ export const MAX_PAGE_SIZE = 100;
 
 /** `?limit=&after=` on every list endpoint. */
 export class PageQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: MAX_PAGE_SIZE,
+    default: DEFAULT_PAGE_SIZE,
+    description: 'Page size',
+  })
   @IsOptionalNotNull()
   @ToQueryInteger()
   @IsInt()

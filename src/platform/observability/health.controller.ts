@@ -19,6 +19,7 @@ import { APP_CONFIG } from '../config/config.tokens.js';
 import { VectorSupportService } from '../database/vector-support.service.js';
 import { READINESS_PROBES, type ReadinessProbe } from './readiness.js';
 import { Public } from '../http/public.decorator.js';
+import { LivenessDto, ReadinessDto } from './health.dto.js';
 
 const PROBE_TIMEOUT_MS = 2000;
 
@@ -37,7 +38,7 @@ export class HealthController {
 
   @Get('live')
   @ApiOperation({ summary: 'Liveness: the process answers (touches nothing else)' })
-  @ApiOkResponse({ description: '{status: "ok"}' })
+  @ApiOkResponse({ type: LivenessDto, description: 'The process answers' })
   live(): { status: 'ok' } {
     return { status: 'ok' };
   }
@@ -47,8 +48,11 @@ export class HealthController {
     summary:
       'Readiness: database (required), Redis and blob store (degraded when down); run mode and vector mode',
   })
-  @ApiOkResponse({ description: 'Serving (status ok or degraded)' })
-  @ApiServiceUnavailableResponse({ description: 'The database is unreachable' })
+  @ApiOkResponse({ type: ReadinessDto, description: 'Serving (status ok or degraded)' })
+  @ApiServiceUnavailableResponse({
+    type: ReadinessDto,
+    description: 'Not serving: the database is unreachable (status error)',
+  })
   async ready(@Res({ passthrough: true }) res: Response): Promise<Record<string, unknown>> {
     const mode = this.config.database.mode === 'embedded' ? 'embedded' : 'servers';
     const checks = [

@@ -5,7 +5,6 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiProduces,
   ApiProperty,
   ApiPropertyOptional,
   ApiTags,
@@ -58,8 +57,11 @@ export class BlobDownloadController {
     description:
       'The link is the credential: it comes from an authenticated route such as an artifact download.',
   })
-  @ApiProduces('application/octet-stream')
-  @ApiOkResponse({ description: 'The content, as an attachment' })
+  @ApiOkResponse({
+    description:
+      'The content, as an attachment, of the media type the link names (application/octet-stream when it names none)',
+    content: { '*/*': { schema: { type: 'string', format: 'binary' } } },
+  })
   @ApiForbiddenResponse({ description: 'The link was altered' })
   @ApiGoneResponse({ description: 'The link has expired' })
   @ApiNotFoundResponse({ description: 'The blob no longer exists' })

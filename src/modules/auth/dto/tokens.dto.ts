@@ -13,7 +13,8 @@ export class TokenResponseDto {
   @ApiProperty({ description: 'Opaque, single use: every refresh returns a new one' })
   refresh_token: string;
   @ApiProperty({ enum: ['Bearer'] }) token_type: 'Bearer';
-  @ApiProperty({ description: 'Seconds until the access token expires' }) expires_in: number;
+  @ApiProperty({ type: 'integer', description: 'Seconds until the access token expires' })
+  expires_in: number;
   @ApiProperty({ type: SessionSummaryDto }) session: SessionSummaryDto;
 }
 

@@ -11,6 +11,7 @@ import {
 import { Collective, CollectiveType } from '../entities/collective.entity.js';
 import { CollectiveRole } from '../entities/membership.entity.js';
 import { IsOptionalNotNull } from '../../../platform/http/validators.js';
+import { nullableEnum } from '../../../platform/http/api-schema.decorators.js';
 
 export class CreateCollectiveDto {
   @ApiProperty({ maxLength: 200 })
@@ -69,8 +70,7 @@ export class CollectiveDto {
   @ApiProperty({ format: 'date-time', nullable: true, type: String })
   parental_consent_granted_at: string | null;
   @ApiProperty({
-    enum: CollectiveRole,
-    nullable: true,
+    ...nullableEnum(CollectiveRole),
     description: 'My membership role; null when I manage it through an ancestor',
   })
   my_role: CollectiveRole | null;

@@ -4,11 +4,13 @@ import { IsDate, IsEnum, IsInt, IsString, Matches, Max, MaxLength, Min } from 'c
 import { AgeClass } from '../../users/entities/user.entity.js';
 import { Invitation, InvitationStatus } from '../entities/invitation.entity.js';
 import { IsOptionalNotNull } from '../../../platform/http/validators.js';
+import { nullableEnum } from '../../../platform/http/api-schema.decorators.js';
 
 export const MAX_USAGE_LIMIT = 10_000;
 
 export class CreateInvitationDto {
   @ApiPropertyOptional({
+    type: 'integer',
     minimum: 1,
     maximum: MAX_USAGE_LIMIT,
     description: 'Uses allowed; 1 by default when age_class is set, otherwise unlimited',
@@ -47,12 +49,12 @@ export class InvitationDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) collective_id: string;
   @ApiProperty({ format: 'uuid' }) inviter_id: string;
-  @ApiProperty({ enum: AgeClass, nullable: true }) age_class: AgeClass | null;
+  @ApiProperty(nullableEnum(AgeClass)) age_class: AgeClass | null;
   @ApiProperty({ type: String, nullable: true }) language: string | null;
   @ApiProperty({ type: String, nullable: true }) label: string | null;
-  @ApiProperty({ type: Number, nullable: true, description: 'null: unlimited' })
+  @ApiProperty({ type: 'integer', nullable: true, description: 'null: unlimited' })
   usage_limit: number | null;
-  @ApiProperty() current_uses: number;
+  @ApiProperty({ type: 'integer' }) current_uses: number;
   @ApiProperty({ enum: InvitationStatus }) status: InvitationStatus;
   @ApiProperty({ format: 'date-time' }) expires_at: string;
   @ApiProperty({ format: 'date-time' }) created_at: string;

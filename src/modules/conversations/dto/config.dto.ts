@@ -36,8 +36,9 @@ export class PutConfigDto {
   @ApiPropertyOptional({
     description: 'Max tokens of context',
     minimum: 1,
+    maximum: 100_000_000,
     nullable: true,
-    type: Number,
+    type: 'integer',
   })
   @IsOptional()
   @IsInt()
@@ -56,7 +57,7 @@ export class ConfigDto {
   @ApiProperty({ type: String, nullable: true }) model: string | null;
   @ApiProperty({ type: Number, nullable: true }) temperature: number | null;
   @ApiProperty({ type: String, nullable: true }) system_prompt: string | null;
-  @ApiProperty({ type: Number, nullable: true }) context_window: number | null;
+  @ApiProperty({ type: 'integer', nullable: true }) context_window: number | null;
   @ApiProperty({ type: 'object', additionalProperties: true }) settings: Record<string, unknown>;
   @ApiProperty({
     type: String,

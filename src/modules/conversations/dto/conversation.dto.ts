@@ -11,23 +11,13 @@ import { IsOptionalNotNull } from '../../../platform/http/validators.js';
 
 const iso = (d: Date | string | null): string | null => (d ? new Date(d).toISOString() : null);
 
-/** Fields a client may set on create; `null` clears a field on PATCH. */
-export class CreateConversationDto {
+/** Fields both the create and the PATCH body take, all optional; `null` clears one on PATCH. */
+export class ConversationFieldsDto {
   @ApiPropertyOptional({ maxLength: 300, nullable: true, type: String })
   @IsOptional()
   @IsString()
   @MaxLength(300)
   title?: string | null;
-
-  @ApiPropertyOptional({ enum: ConversationType, default: ConversationType.General })
-  @IsOptionalNotNull()
-  @IsEnum(ConversationType)
-  type?: ConversationType;
-
-  @ApiPropertyOptional({ enum: Visibility, default: Visibility.Private })
-  @IsOptionalNotNull()
-  @IsEnum(Visibility)
-  visibility?: Visibility;
 
   @ApiPropertyOptional({ description: 'Rolling summary', nullable: true, type: String })
   @IsOptional()
@@ -62,7 +52,31 @@ export class CreateConversationDto {
   usage_context?: Record<string, unknown> | null;
 }
 
-export class UpdateConversationDto extends CreateConversationDto {
+/** A new conversation: the fields, and the values an omitted type or visibility takes. */
+export class CreateConversationDto extends ConversationFieldsDto {
+  @ApiPropertyOptional({ enum: ConversationType, default: ConversationType.General })
+  @IsOptionalNotNull()
+  @IsEnum(ConversationType)
+  type?: ConversationType;
+
+  @ApiPropertyOptional({ enum: Visibility, default: Visibility.Private })
+  @IsOptionalNotNull()
+  @IsEnum(Visibility)
+  visibility?: Visibility;
+}
+
+/** PATCH: only the fields sent change; nothing has a default. */
+export class UpdateConversationDto extends ConversationFieldsDto {
+  @ApiPropertyOptional({ enum: ConversationType })
+  @IsOptionalNotNull()
+  @IsEnum(ConversationType)
+  type?: ConversationType;
+
+  @ApiPropertyOptional({ enum: Visibility })
+  @IsOptionalNotNull()
+  @IsEnum(Visibility)
+  visibility?: Visibility;
+
   @ApiPropertyOptional({ description: 'true archives (sets archived_at), false restores' })
   @IsOptionalNotNull()
   @IsBoolean()
@@ -73,7 +87,7 @@ const toBoolean = ({ value }: { value: unknown }) =>
   value === 'true' ? true : value === 'false' ? false : value;
 
 export class ListConversationsQuery extends PageQueryDto {
-  @ApiPropertyOptional({ enum: ConversationType })
+  @ApiPropertyOptional({ enum: ConversationType, description: 'Only conversations of this type' })
   @IsOptionalNotNull()
   @IsEnum(ConversationType)
   type?: ConversationType;

@@ -12,7 +12,10 @@ export class EraseReceiptDto {
   })
   removed: Record<string, number>;
 
-  @ApiProperty({ description: 'Agent checkpoint rows removed, all tables together' })
+  @ApiProperty({
+    type: 'integer',
+    description: 'Agent checkpoint rows removed, all tables together',
+  })
   checkpoints: number;
 
   @ApiProperty({ type: [String], description: 'Agent thread ids whose checkpoints were erased' })

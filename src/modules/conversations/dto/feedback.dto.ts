@@ -4,7 +4,7 @@ import type { Feedback } from '../entities/feedback.entity.js';
 import { IsOptionalNotNull } from '../../../platform/http/validators.js';
 
 export class CreateFeedbackDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 5 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 5 })
   @IsOptionalNotNull()
   @IsInt()
   @Min(1)
@@ -33,7 +33,7 @@ export class CreateFeedbackDto {
 
 export class FeedbackDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ type: Number, nullable: true }) rating: number | null;
+  @ApiProperty({ type: 'integer', nullable: true }) rating: number | null;
   @ApiProperty({ type: String, nullable: true }) comment: string | null;
   @ApiProperty({ type: Boolean, nullable: true }) is_positive: boolean | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) session_id: string | null;

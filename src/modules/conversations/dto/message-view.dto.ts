@@ -3,8 +3,9 @@ import { IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../../platform/http/pagination.js';
 import { MessageRole, type MessagePart } from '../entities/message.entity.js';
 import type { MessageRow } from '../messages.repository.js';
-import { PartDto } from './message.dto.js';
+import { MESSAGE_PART_REF } from './message.dto.js';
 import { IsOptionalNotNull } from '../../../platform/http/validators.js';
+import { ApiAnyJson, anyJsonSchema } from '../../../platform/http/api-schema.decorators.js';
 
 export class HistoryQuery extends PageQueryDto {
   @ApiPropertyOptional({
@@ -34,13 +35,19 @@ export class MessageDto {
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) parent_id: string | null;
   @ApiProperty({ enum: MessageRole }) role: MessageRole;
   @ApiProperty({ type: String, nullable: true }) content: string | null;
-  @ApiProperty({ type: [PartDto], nullable: true }) parts: MessagePart[] | null;
+  @ApiProperty({ type: 'array', items: { $ref: MESSAGE_PART_REF }, nullable: true })
+  parts: MessagePart[] | null;
   @ApiProperty({ type: String, nullable: true }) tool_name: string | null;
   @ApiProperty({ type: String, nullable: true }) tool_call_id: string | null;
-  @ApiProperty({ nullable: true, description: 'any JSON' }) tool_input: unknown;
-  @ApiProperty({ nullable: true, description: 'any JSON' }) tool_output: unknown;
-  @ApiProperty({ type: 'array', items: { type: 'object' }, nullable: true }) citations:
-    unknown[] | null;
+  @ApiAnyJson({ description: 'Tool call arguments (any JSON; null when none)' })
+  tool_input: unknown;
+  @ApiAnyJson({ description: 'Tool result (any JSON; null when none)' }) tool_output: unknown;
+  @ApiProperty({
+    type: 'array',
+    items: anyJsonSchema('A citation, as the client sent it (any JSON)'),
+    nullable: true,
+  })
+  citations: unknown[] | null;
   @ApiProperty({ type: 'object', additionalProperties: true, nullable: true })
   context: Record<string, unknown> | null;
   @ApiProperty({ type: 'object', additionalProperties: true }) metadata: Record<string, unknown>;
@@ -76,7 +83,8 @@ export class MessagePageDto {
 export class MessageBatchDto {
   @ApiProperty({ type: [MessageDto], description: 'In request order; replays included' })
   data: MessageDto[];
-  @ApiProperty({ description: 'How many were new (the rest were replays)' }) created: number;
+  @ApiProperty({ type: 'integer', description: 'How many were new (the rest were replays)' })
+  created: number;
 }
 
 export class ClearHistoryReceiptDto {

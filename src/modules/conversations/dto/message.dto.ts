@@ -1,4 +1,4 @@
-import { ApiExtraModels, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   Allow,
@@ -17,8 +17,12 @@ import {
 } from 'class-validator';
 import { MessageRole, type MessagePart } from '../entities/message.entity.js';
 import { IsOptionalNotNull } from '../../../platform/http/validators.js';
+import { ApiAnyJsonOptional, anyJsonSchema } from '../../../platform/http/api-schema.decorators.js';
 
 export const MAX_BATCH = 100;
+
+/** The documented union of part types (message-parts.schema.ts). */
+export const MESSAGE_PART_REF = '#/components/schemas/MessagePart';
 
 function isPart(value: unknown): value is MessagePart {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return false;
@@ -31,7 +35,10 @@ function isPart(value: unknown): value is MessagePart {
   );
 }
 
-/** Parts are open-ended objects (text, image, file, tool call…); only their shape is checked. */
+/**
+ * Parts are open-ended objects (text, reasoning, tool calls, sources, files, data,
+ * and types not known yet): only their shape is checked, and they are stored as sent.
+ */
 const IsMessageParts = () =>
   ValidateBy({
     name: 'isMessageParts',
@@ -43,17 +50,11 @@ const IsMessageParts = () =>
     },
   });
 
-export class PartDto {
-  @ApiProperty({ example: 'text' }) type: string;
-  @ApiPropertyOptional() text?: string;
-}
-
 /**
  * One message to append. Everything but `metadata` is its content: replaying
  * the same `message_id` with the same content answers the stored message, with
  * different content a conflict.
  */
-@ApiExtraModels(PartDto)
 export class AppendMessageDto {
   @ApiProperty({
     description: 'Client idempotency key, unique in the conversation',
@@ -76,8 +77,10 @@ export class AppendMessageDto {
   content?: string;
 
   @ApiPropertyOptional({
-    type: [PartDto],
-    description: 'Structured content; text parts are searchable',
+    type: 'array',
+    maxItems: 200,
+    items: { $ref: MESSAGE_PART_REF },
+    description: 'Structured content (Vercel AI SDK UIMessage parts); text parts are searchable',
   })
   @IsOptionalNotNull()
   @IsMessageParts()
@@ -120,15 +123,19 @@ export class AppendMessageDto {
   @MaxLength(200)
   tool_call_id?: string;
 
-  @ApiPropertyOptional({ description: 'Tool call arguments (any JSON)' })
+  @ApiAnyJsonOptional({ description: 'Tool call arguments (any JSON)' })
   @Allow()
   tool_input?: unknown;
 
-  @ApiPropertyOptional({ description: 'Tool result (any JSON)' })
+  @ApiAnyJsonOptional({ description: 'Tool result (any JSON)' })
   @Allow()
   tool_output?: unknown;
 
-  @ApiPropertyOptional({ type: 'array', items: { type: 'object', additionalProperties: true } })
+  @ApiPropertyOptional({
+    type: 'array',
+    maxItems: 200,
+    items: anyJsonSchema('A citation (any JSON), stored as sent'),
+  })
   @IsOptionalNotNull()
   @IsArray()
   @ArrayMaxSize(200)

@@ -112,10 +112,13 @@ export class RolloutDto {
   stickiness?: StickinessAttribute;
 }
 
-/** A RolloutDto or null (a bare `nullable` beside a `$ref` would not admit the null). */
+/**
+ * A RolloutDto or null: OpenAPI 3.0's nullable object with the reference in
+ * allOf (the document gains `type: object` beside `nullable`, openapi-finish.ts).
+ */
 const NULLABLE_ROLLOUT: ApiPropertyOptions = {
   nullable: true,
-  oneOf: [{ $ref: getSchemaPath(RolloutDto) }],
+  allOf: [{ $ref: getSchemaPath(RolloutDto) }],
 };
 
 @ApiExtraModels(RolloutDto)

@@ -4,6 +4,7 @@ import { PageQueryDto } from '../../../platform/http/pagination.js';
 import type { MemoryItem } from '../entities/memory-item.entity.js';
 import { KEY_PATTERN, NAMESPACE_PATTERN, PREFIX_PATTERN } from '../memory-keys.js';
 import { IsOptionalNotNull } from '../../../platform/http/validators.js';
+import { ApiAnyJson } from '../../../platform/http/api-schema.decorators.js';
 
 export class MemoryItemParams {
   @ApiProperty({ example: 'profile.preferences', pattern: NAMESPACE_PATTERN.source })
@@ -18,13 +19,14 @@ export class MemoryItemParams {
 }
 
 export class PutMemoryItemDto {
-  @ApiProperty({
+  @ApiAnyJson({
     description: 'Any JSON value (at most 64 KiB); `{text}` or a string is searchable',
   })
   @IsDefined()
   value: unknown;
 
   @ApiPropertyOptional({
+    type: 'integer',
     minimum: 1,
     maximum: 31_536_000,
     description: 'Forget the item after this many seconds',
@@ -49,7 +51,7 @@ export class ListMemoryItemsQuery extends PageQueryDto {
 export class MemoryItemDto {
   @ApiProperty() namespace: string;
   @ApiProperty() key: string;
-  @ApiProperty({ description: 'The stored JSON value' }) value: unknown;
+  @ApiAnyJson({ description: 'The stored JSON value' }) value: unknown;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) expires_at: string | null;
   @ApiProperty({ format: 'date-time' }) created_at: string;
   @ApiProperty({ format: 'date-time' }) updated_at: string;

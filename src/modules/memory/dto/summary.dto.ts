@@ -3,6 +3,7 @@ import { IsISO8601, IsString, IsUUID, Matches, MaxLength, MinLength } from 'clas
 import type { JobSnapshot, JobStatus } from '../../../platform/queue/queue.types.js';
 import type { SummaryPayload } from '../summary-writer.service.js';
 import { IsOptionalNotNull } from '../../../platform/http/validators.js';
+import { ApiAnyJson } from '../../../platform/http/api-schema.decorators.js';
 
 export const MAX_SUMMARY_CHARS = 32_000;
 export const SUMMARY_JOB_ID = /^[A-Za-z0-9._-]{1,200}$/;
@@ -53,13 +54,14 @@ export class SummaryJobDto {
   @ApiProperty() job_id: string;
   @ApiProperty({ enum: ['waiting', 'delayed', 'active', 'completed', 'failed'] })
   status: JobStatus;
-  @ApiProperty({ format: 'uuid' }) conversation_id: string;
-  @ApiProperty({ format: 'date-time' }) as_of: string;
-  @ApiProperty() attempts_made: number;
-  @ApiProperty() max_attempts: number;
+  @ApiProperty({ description: 'The conversation_id of the job as it was queued' })
+  conversation_id: string;
+  @ApiProperty({ description: 'The as_of of the job as it was queued' }) as_of: string;
+  @ApiProperty({ type: 'integer' }) attempts_made: number;
+  @ApiProperty({ type: 'integer' }) max_attempts: number;
   @ApiProperty({ type: String, nullable: true, description: 'The latest failure, if any' })
   last_error: string | null;
-  @ApiProperty({ nullable: true, description: 'What the worker did, once completed' })
+  @ApiAnyJson({ description: 'What the worker did, once completed (any JSON; null before)' })
   result: unknown;
 
   static from(job: JobSnapshot, payload: SummaryPayload): SummaryJobDto {

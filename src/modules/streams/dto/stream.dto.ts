@@ -23,6 +23,7 @@ export class AppendChunkDto {
 
 export class StreamEventsQuery {
   @ApiPropertyOptional({
+    type: 'integer',
     minimum: 0,
     description:
       'Resume after this sequence number (the Last-Event-ID header wins when both are sent)',
@@ -65,7 +66,8 @@ export class StreamTicketDto {
 }
 
 export class ChunkAppendedDto {
-  @ApiProperty({ description: 'Its sequence number: the SSE event id' }) seq: number;
+  @ApiProperty({ type: 'integer', description: 'Its sequence number: the SSE event id' })
+  seq: number;
 }
 
 export class StreamDto {

@@ -8,6 +8,7 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
+import { nullableEnum } from '../../../platform/http/api-schema.decorators.js';
 import { AccountType, AgeClass, Role, UserType, type User } from '../entities/user.entity.js';
 import type { ProfilePatch } from '../users.repository.js';
 
@@ -16,34 +17,44 @@ export const LANGUAGE_PATTERN = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/;
 
 /** Profile fields, shared by PATCH /v1/me, register and upgrade. `null` clears a field. */
 export class ProfileFieldsDto {
-  @ApiPropertyOptional({ maxLength: 200, nullable: true })
+  @ApiPropertyOptional({ type: String, minLength: 1, maxLength: 200, nullable: true })
   @IsOptional()
   @IsString()
   @MinLength(1)
   @MaxLength(200)
   name?: string | null;
 
-  @ApiPropertyOptional({ example: 'en', nullable: true })
+  @ApiPropertyOptional({
+    type: String,
+    example: 'en',
+    pattern: LANGUAGE_PATTERN.source,
+    nullable: true,
+  })
   @IsOptional()
   @Matches(LANGUAGE_PATTERN, { message: 'language must be a language code such as en or pt-BR' })
   language?: string | null;
 
-  @ApiPropertyOptional({ enum: UserType, nullable: true })
+  @ApiPropertyOptional(nullableEnum(UserType))
   @IsOptional()
   @IsEnum(UserType)
   user_type?: UserType | null;
 
-  @ApiPropertyOptional({ enum: AgeClass, nullable: true })
+  @ApiPropertyOptional(nullableEnum(AgeClass))
   @IsOptional()
   @IsEnum(AgeClass)
   age_class?: AgeClass | null;
 
-  @ApiPropertyOptional({ example: 'DE', description: 'ISO 3166-1 alpha-2', nullable: true })
+  @ApiPropertyOptional({
+    type: String,
+    example: 'DE',
+    description: 'ISO 3166-1 alpha-2',
+    nullable: true,
+  })
   @IsOptional()
   @IsISO31661Alpha2()
   country?: string | null;
 
-  @ApiPropertyOptional({ maxLength: 200, nullable: true })
+  @ApiPropertyOptional({ type: String, maxLength: 200, nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(200)
@@ -65,10 +76,10 @@ export class MeDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ type: String, nullable: true }) email: string | null;
   @ApiProperty({ enum: AccountType }) account_type: AccountType;
-  @ApiProperty({ enum: UserType, nullable: true }) user_type: UserType | null;
+  @ApiProperty(nullableEnum(UserType)) user_type: UserType | null;
   @ApiProperty({ type: String, nullable: true }) name: string | null;
   @ApiProperty({ type: String, nullable: true }) language: string | null;
-  @ApiProperty({ enum: AgeClass, nullable: true }) age_class: AgeClass | null;
+  @ApiProperty(nullableEnum(AgeClass)) age_class: AgeClass | null;
   @ApiProperty({ type: String, nullable: true }) country: string | null;
   @ApiProperty({ type: String, nullable: true }) school: string | null;
   @ApiProperty({ enum: Role, isArray: true }) roles: Role[];
