@@ -8,6 +8,7 @@ import { Streams1795497645524 } from './1795497645524-Streams.js';
 import { Collectives1795498003704 } from './1795498003704-Collectives.js';
 import { LoginAttemptBlocked1795502838496 } from './1795502838496-LoginAttemptBlocked.js';
 import { RejectedSummaries1796230937932 } from './1796230937932-RejectedSummaries.js';
+import { RagKnowledgeBase1796282950198 } from './1796282950198-RagKnowledgeBase.js';
 
 export const MIGRATIONS = [
   CreateSchemas1763800000000,
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   Collectives1795498003704,
   LoginAttemptBlocked1795502838496,
   RejectedSummaries1796230937932,
+  RagKnowledgeBase1796282950198,
 ];

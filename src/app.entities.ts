@@ -25,6 +25,9 @@ import { CollectiveMembership } from './modules/collectives/entities/membership.
 import { IdpLogin } from './modules/users/entities/idp-login.entity.js';
 import { UserApiKey } from './modules/users/entities/user-api-key.entity.js';
 import { User } from './modules/users/entities/user.entity.js';
+import { RagChunk } from './modules/rag/entities/rag-chunk.entity.js';
+import { RagCollection } from './modules/rag/entities/rag-collection.entity.js';
+import { RagDocument } from './modules/rag/entities/rag-document.entity.js';
 import { MailOutbox } from './platform/mail/mail-outbox.entity.js';
 import { QueuedJob } from './platform/queue/entities/queued-job.entity.js';
 
@@ -59,4 +62,7 @@ export const ENTITIES: Function[] = [
   ConversationConfig,
   Feedback,
   Stream,
+  RagCollection,
+  RagDocument,
+  RagChunk,
 ];

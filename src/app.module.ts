@@ -5,6 +5,7 @@ import { ConsentModule } from './modules/consent/consent.module.js';
 import { ConversationsModule } from './modules/conversations/conversations.module.js';
 import { MaintenanceModule } from './modules/maintenance/maintenance.module.js';
 import { MemoryModule } from './modules/memory/memory.module.js';
+import { RagModule } from './modules/rag/rag.module.js';
 import { StreamsModule } from './modules/streams/streams.module.js';
 import { UsersModule } from './modules/users/users.module.js';
 import { AccessModule } from './platform/access/access.module.js';
@@ -57,6 +58,7 @@ export class AppModule {
         ConversationsModule,
         MemoryModule,
         StreamsModule,
+        RagModule,
         ObservabilityModule.forRoot({
           provide: READINESS_PROBES,
           inject: [CACHE_READINESS, QUEUE_READINESS, BLOB_READINESS],

@@ -13,7 +13,10 @@ describe('LocalEmbedder', () => {
       'The football team trained twice a week before the final match.',
       'Photosynthesis turns sunlight, water and carbon dioxide into sugar.',
     ];
-    const [query, ...vectors] = await embedder.embed(['lava erupts from the volcano', ...documents]);
+    const [query, ...vectors] = await embedder.embed([
+      'lava erupts from the volcano',
+      ...documents,
+    ]);
     const ranked = vectors
       .map((v, i) => ({ i, score: cosine(query!, v) }))
       .sort((a, b) => b.score - a.score);
