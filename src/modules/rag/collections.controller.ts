@@ -25,7 +25,7 @@ import {
 @ApiTags('rag')
 @ApiBearerAuth()
 @Controller('rag/collections')
-export class CollectionsController {
+export class RagCollectionsController {
   constructor(private readonly collections: CollectionsService) {}
 
   @Post()

@@ -24,7 +24,7 @@ import {
 @ApiBearerAuth()
 @Roles(Role.Admin)
 @Controller('rag/collections/:name/documents')
-export class DocumentsController {
+export class RagDocumentsController {
   constructor(private readonly documents: DocumentsService) {}
 
   @Post()

@@ -15,7 +15,7 @@ export class DocumentParams extends CollectionParams {
 }
 
 export class PutDocumentDto {
-  @ApiProperty({ example: 'Volcanoes', maxLength: 500 })
+  @ApiProperty({ example: 'Volcanoes', minLength: 1, maxLength: 500 })
   @IsString()
   @MinLength(1)
   @MaxLength(500)
@@ -23,6 +23,7 @@ export class PutDocumentDto {
 
   @ApiProperty({
     description: 'The document text (plain text or Markdown)',
+    minLength: 1,
     maxLength: MAX_TEXT_CHARS,
   })
   @IsString()

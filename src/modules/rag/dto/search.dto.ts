@@ -17,7 +17,7 @@ import { COLLECTION_NAME } from './collection.dto.js';
 export const MAX_K = 50;
 
 export class SearchDto {
-  @ApiProperty({ example: 'lava erupts from the volcano', maxLength: 2000 })
+  @ApiProperty({ example: 'lava erupts from the volcano', minLength: 1, maxLength: 2000 })
   @IsString()
   @MinLength(1)
   @MaxLength(2000)

@@ -1,7 +1,6 @@
 import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
-  ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -16,7 +15,7 @@ import { SearchService } from './search.service.js';
 @ApiTags('rag')
 @ApiBearerAuth()
 @Controller('rag/search')
-export class SearchController {
+export class RagSearchController {
   constructor(private readonly searches: SearchService) {}
 
   @Post()
