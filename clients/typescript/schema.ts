@@ -1846,7 +1846,7 @@ export interface components {
       /** @description Its sequence number: the SSE event id */
       seq: number;
     };
-    CreateCollectionDto: {
+    CreateRagCollectionDto: {
       /** @example docs_youth */
       name: string;
       /**
@@ -1859,7 +1859,7 @@ export interface components {
       /** @description Tokens shared by neighbouring chunks; default from RAG_CHUNK_OVERLAP */
       chunk_overlap?: number;
     };
-    EmbeddingProfileDto: {
+    RagEmbeddingProfileDto: {
       /** @example local */
       provider: string;
       /** @example parley-local-384 */
@@ -1869,13 +1869,13 @@ export interface components {
       /** @enum {string} */
       distance: 'cosine';
     };
-    CollectionDto: {
+    RagCollectionDto: {
       /** Format: uuid */
       id: string;
       name: string;
       /** @enum {string} */
       audience: 'teenager' | 'parent' | 'all';
-      embedding: components['schemas']['EmbeddingProfileDto'];
+      embedding: components['schemas']['RagEmbeddingProfileDto'];
       chunk_size: number;
       chunk_overlap: number;
       /** @description Bumped whenever its searchable content changes */
@@ -1883,21 +1883,21 @@ export interface components {
       /** Format: date-time */
       created_at: string;
     };
-    CollectionPageDto: {
-      data: components['schemas']['CollectionDto'][];
+    RagCollectionPageDto: {
+      data: components['schemas']['RagCollectionDto'][];
       next_cursor: string | null;
     };
-    RemovedRowsDto: {
+    RagRemovedRowsDto: {
       collections: number;
       documents: number;
       /** @description Chunks, each with its vector */
       chunks: number;
     };
-    RemovalReceiptDto: {
+    RagRemovalReceiptDto: {
       /** @description Rows removed, per table of the rag schema */
-      removed: components['schemas']['RemovedRowsDto'];
+      removed: components['schemas']['RagRemovedRowsDto'];
     };
-    PutDocumentDto: {
+    PutRagDocumentDto: {
       /** @example Volcanoes */
       title: string;
       /** @description The document text (plain text or Markdown) */
@@ -1907,7 +1907,7 @@ export interface components {
         [key: string]: unknown;
       };
     };
-    DocumentDto: {
+    RagDocumentDto: {
       /** Format: uuid */
       id: string;
       collection: string;
@@ -1933,11 +1933,11 @@ export interface components {
       /** Format: date-time */
       indexed_at: string | null;
     };
-    DocumentPageDto: {
-      data: components['schemas']['DocumentDto'][];
+    RagDocumentPageDto: {
+      data: components['schemas']['RagDocumentDto'][];
       next_cursor: string | null;
     };
-    SearchDto: {
+    RagSearchDto: {
       /** @example lava erupts from the volcano */
       query: string;
       /** @example 5 */
@@ -1965,8 +1965,22 @@ export interface components {
       /** @description Drop results scoring below this (vector: cosine similarity) */
       score_threshold?: number;
     };
-    SearchResultDto: {
-      data: components['schemas']['SearchHitDto'][];
+    RagSearchHitDto: {
+      /** Format: uuid */
+      chunk_id: string;
+      /** Format: uuid */
+      document_id: string;
+      collection: string;
+      title: string;
+      content: string;
+      /** @description vector: cosine similarity; hybrid: fused reciprocal rank */
+      score: number;
+      metadata: {
+        [key: string]: unknown;
+      };
+    };
+    RagSearchResultDto: {
+      data: components['schemas']['RagSearchHitDto'][];
     };
   };
   responses: never;
@@ -3997,7 +4011,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['CollectionPageDto'];
+          'application/json': components['schemas']['RagCollectionPageDto'];
         };
       };
     };
@@ -4011,7 +4025,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['CreateCollectionDto'];
+        'application/json': components['schemas']['CreateRagCollectionDto'];
       };
     };
     responses: {
@@ -4020,7 +4034,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['CollectionDto'];
+          'application/json': components['schemas']['RagCollectionDto'];
         };
       };
       /** @description The name is taken */
@@ -4049,7 +4063,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['RemovalReceiptDto'];
+          'application/json': components['schemas']['RagRemovalReceiptDto'];
         };
       };
       404: {
@@ -4080,7 +4094,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['DocumentPageDto'];
+          'application/json': components['schemas']['RagDocumentPageDto'];
         };
       };
     };
@@ -4096,7 +4110,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['PutDocumentDto'];
+        'application/json': components['schemas']['PutRagDocumentDto'];
       };
     };
     responses: {
@@ -4106,7 +4120,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['DocumentDto'];
+          'application/json': components['schemas']['RagDocumentDto'];
         };
       };
       /** @description No such collection */
@@ -4135,7 +4149,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['DocumentDto'];
+          'application/json': components['schemas']['RagDocumentDto'];
         };
       };
       404: {
@@ -4158,7 +4172,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['PutDocumentDto'];
+        'application/json': components['schemas']['PutRagDocumentDto'];
       };
     };
     responses: {
@@ -4167,7 +4181,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['DocumentDto'];
+          'application/json': components['schemas']['RagDocumentDto'];
         };
       };
       404: {
@@ -4196,7 +4210,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['RemovalReceiptDto'];
+          'application/json': components['schemas']['RagRemovalReceiptDto'];
         };
       };
       404: {
@@ -4216,7 +4230,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['SearchDto'];
+        'application/json': components['schemas']['RagSearchDto'];
       };
     };
     responses: {
@@ -4227,7 +4241,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['SearchResultDto'];
+          'application/json': components['schemas']['RagSearchResultDto'];
         };
       };
       /** @description No such collection within your reach */

@@ -14,12 +14,12 @@ import { CurrentUser, Roles } from '../auth/auth.decorators.js';
 import { Role } from '../users/entities/user.entity.js';
 import { CollectionsService } from './collections.service.js';
 import {
-  CollectionDto,
-  CollectionPageDto,
+  RagCollectionDto,
+  RagCollectionPageDto,
   CollectionParams,
-  CreateCollectionDto,
+  CreateRagCollectionDto,
   ListCollectionsQuery,
-  RemovalReceiptDto,
+  RagRemovalReceiptDto,
 } from './dto/collection.dto.js';
 
 @ApiTags('rag')
@@ -31,9 +31,9 @@ export class RagCollectionsController {
   @Post()
   @Roles(Role.Admin)
   @ApiOperation({ summary: 'Create a collection (admin); embedding profile from configuration' })
-  @ApiCreatedResponse({ type: CollectionDto })
+  @ApiCreatedResponse({ type: RagCollectionDto })
   @ApiConflictResponse({ description: 'The name is taken' })
-  create(@Body() body: CreateCollectionDto): Promise<CollectionDto> {
+  create(@Body() body: CreateRagCollectionDto): Promise<RagCollectionDto> {
     return this.collections.create({
       name: body.name,
       audience: body.audience,
@@ -44,20 +44,20 @@ export class RagCollectionsController {
 
   @Get()
   @ApiOperation({ summary: 'Collections the caller can search (admins: all), by name' })
-  @ApiOkResponse({ type: CollectionPageDto })
+  @ApiOkResponse({ type: RagCollectionPageDto })
   list(
     @CurrentUser() me: AuthContext,
     @Query() query: ListCollectionsQuery,
-  ): Promise<Page<CollectionDto>> {
+  ): Promise<Page<RagCollectionDto>> {
     return this.collections.list(me, pageLimit(query), query.after);
   }
 
   @Delete(':name')
   @Roles(Role.Admin)
   @ApiOperation({ summary: 'Delete a collection with its documents and chunks (admin)' })
-  @ApiOkResponse({ type: RemovalReceiptDto, description: 'What was removed' })
+  @ApiOkResponse({ type: RagRemovalReceiptDto, description: 'What was removed' })
   @ApiNotFoundResponse()
-  remove(@Param() params: CollectionParams): Promise<RemovalReceiptDto> {
+  remove(@Param() params: CollectionParams): Promise<RagRemovalReceiptDto> {
     return this.collections.remove(params.name);
   }
 }

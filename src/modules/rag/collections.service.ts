@@ -10,7 +10,7 @@ import type { AuthContext } from '../auth/auth-context.js';
 import { Role } from '../users/entities/user.entity.js';
 import { isMinor, UsersService } from '../users/users.service.js';
 import { CollectionsRepository } from './collections.repository.js';
-import { CollectionDto, COLLECTION_NAME, RemovalReceiptDto } from './dto/collection.dto.js';
+import { RagCollectionDto, COLLECTION_NAME, RagRemovalReceiptDto } from './dto/collection.dto.js';
 import { EMBEDDER, type Embedder } from './embedding/embedder.port.js';
 import { Audience, type RagCollection } from './entities/rag-collection.entity.js';
 import { VectorIndexes } from './search/vector-indexes.js';
@@ -39,7 +39,7 @@ export class CollectionsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async create(input: CreateCollection): Promise<CollectionDto> {
+  async create(input: CreateCollection): Promise<RagCollectionDto> {
     const chunkSize = input.chunkSize ?? this.config.rag.chunkSize;
     const chunkOverlap =
       input.chunkOverlap ?? Math.min(this.config.rag.chunkOverlap, chunkSize - 1);
@@ -65,13 +65,13 @@ export class CollectionsService {
       throw new DomainError(ErrorCode.Conflict, `A collection named "${input.name}" exists.`);
     }
     await this.indexes.ensure(created);
-    return CollectionDto.from(created);
+    return RagCollectionDto.from(created);
   }
 
-  async list(me: AuthContext, limit: number, cursor?: string): Promise<Page<CollectionDto>> {
+  async list(me: AuthContext, limit: number, cursor?: string): Promise<Page<RagCollectionDto>> {
     const after = cursor ? decodeCursor(cursor, NAME_CURSOR)[0] : undefined;
     const rows = await this.collections.page(await this.audiencesOf(me), limit, after);
-    return toPage(rows, limit, (r) => [r.name], CollectionDto.from);
+    return toPage(rows, limit, (r) => [r.name], RagCollectionDto.from);
   }
 
   /** For admin routes: the collection by name, or 404. */
@@ -81,7 +81,7 @@ export class CollectionsService {
     return found;
   }
 
-  async remove(name: string): Promise<RemovalReceiptDto> {
+  async remove(name: string): Promise<RagRemovalReceiptDto> {
     const removed = await this.collections.deleteCounting(name);
     if (!removed) throw DomainError.notFound('Collection');
     await this.indexes.drop(removed.id);

@@ -11,13 +11,13 @@ import { pageLimit, type Page } from '../../platform/http/pagination.js';
 import { Roles } from '../auth/auth.decorators.js';
 import { Role } from '../users/entities/user.entity.js';
 import { DocumentsService } from './documents.service.js';
-import { CollectionParams, RemovalReceiptDto } from './dto/collection.dto.js';
+import { CollectionParams, RagRemovalReceiptDto } from './dto/collection.dto.js';
 import {
-  DocumentDto,
-  DocumentPageDto,
+  RagDocumentDto,
+  RagDocumentPageDto,
   DocumentParams,
   ListDocumentsQuery,
-  PutDocumentDto,
+  PutRagDocumentDto,
 } from './dto/document.dto.js';
 
 @ApiTags('rag')
@@ -30,9 +30,9 @@ export class RagDocumentsController {
   @Post()
   @HttpCode(202)
   @ApiOperation({ summary: 'Add a document (admin): stored now, chunked and embedded by a job' })
-  @ApiAcceptedResponse({ type: DocumentDto, description: 'Queued; follow its status' })
+  @ApiAcceptedResponse({ type: RagDocumentDto, description: 'Queued; follow its status' })
   @ApiNotFoundResponse({ description: 'No such collection' })
-  add(@Param() params: CollectionParams, @Body() body: PutDocumentDto): Promise<DocumentDto> {
+  add(@Param() params: CollectionParams, @Body() body: PutRagDocumentDto): Promise<RagDocumentDto> {
     return this.documents.add(params.name, body);
   }
 
@@ -42,35 +42,38 @@ export class RagDocumentsController {
     summary:
       'Replace a document (admin): only changed chunks are embedded; the old ones stay searchable until then',
   })
-  @ApiAcceptedResponse({ type: DocumentDto })
+  @ApiAcceptedResponse({ type: RagDocumentDto })
   @ApiNotFoundResponse()
-  replace(@Param() params: DocumentParams, @Body() body: PutDocumentDto): Promise<DocumentDto> {
+  replace(
+    @Param() params: DocumentParams,
+    @Body() body: PutRagDocumentDto,
+  ): Promise<RagDocumentDto> {
     return this.documents.replace(params.name, params.id, body);
   }
 
   @Get()
   @ApiOperation({ summary: 'Documents of a collection (admin), in creation order' })
-  @ApiOkResponse({ type: DocumentPageDto })
+  @ApiOkResponse({ type: RagDocumentPageDto })
   list(
     @Param() params: CollectionParams,
     @Query() query: ListDocumentsQuery,
-  ): Promise<Page<DocumentDto>> {
+  ): Promise<Page<RagDocumentDto>> {
     return this.documents.list(params.name, pageLimit(query), query.after);
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'One document with its ingest status and progress (admin)' })
-  @ApiOkResponse({ type: DocumentDto })
+  @ApiOkResponse({ type: RagDocumentDto })
   @ApiNotFoundResponse()
-  get(@Param() params: DocumentParams): Promise<DocumentDto> {
+  get(@Param() params: DocumentParams): Promise<RagDocumentDto> {
     return this.documents.get(params.name, params.id);
   }
 
   @Delete(':id')
   @ApiOperation({ summary: 'Delete a document and its chunks (admin)' })
-  @ApiOkResponse({ type: RemovalReceiptDto, description: 'What was removed' })
+  @ApiOkResponse({ type: RagRemovalReceiptDto, description: 'What was removed' })
   @ApiNotFoundResponse()
-  remove(@Param() params: DocumentParams): Promise<RemovalReceiptDto> {
+  remove(@Param() params: DocumentParams): Promise<RagRemovalReceiptDto> {
     return this.documents.remove(params.name, params.id);
   }
 }

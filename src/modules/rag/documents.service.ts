@@ -6,8 +6,8 @@ import { decodeCursor, toPage, type Page } from '../../platform/http/pagination.
 import { QueueService } from '../../platform/queue/queue.service.js';
 import { CollectionsService } from './collections.service.js';
 import { DocumentsRepository, type DocumentSource } from './documents.repository.js';
-import type { RemovalReceiptDto } from './dto/collection.dto.js';
-import { DocumentDto } from './dto/document.dto.js';
+import type { RagRemovalReceiptDto } from './dto/collection.dto.js';
+import { RagDocumentDto } from './dto/document.dto.js';
 import { SourceKind } from './entities/rag-document.entity.js';
 
 const ID_CURSOR = ['uuid'] as const;
@@ -29,30 +29,34 @@ export class DocumentsService {
     private readonly queue: QueueService,
   ) {}
 
-  async add(collectionName: string, input: DocumentInput): Promise<DocumentDto> {
+  async add(collectionName: string, input: DocumentInput): Promise<RagDocumentDto> {
     const collection = await this.collections.get(collectionName);
     const doc = await this.documents.insert(uuidv7(), collection.id, source(input));
     await this.enqueue(doc.id, doc.contentSha256);
-    return DocumentDto.from(doc, collection.name);
+    return RagDocumentDto.from(doc, collection.name);
   }
 
   /** New content: its chunks are rebuilt by difference, the old ones searchable meanwhile. */
-  async replace(collectionName: string, id: string, input: DocumentInput): Promise<DocumentDto> {
+  async replace(collectionName: string, id: string, input: DocumentInput): Promise<RagDocumentDto> {
     const collection = await this.collections.get(collectionName);
     const doc = await this.documents.replaceSource(collection.id, id, source(input));
     if (!doc) throw DomainError.notFound('Document');
     await this.enqueue(doc.id, doc.contentSha256);
-    return DocumentDto.from(doc, collection.name);
+    return RagDocumentDto.from(doc, collection.name);
   }
 
-  async get(collectionName: string, id: string): Promise<DocumentDto> {
+  async get(collectionName: string, id: string): Promise<RagDocumentDto> {
     const collection = await this.collections.get(collectionName);
     const doc = await this.documents.find(collection.id, id);
     if (!doc) throw DomainError.notFound('Document');
-    return DocumentDto.from(doc, collection.name);
+    return RagDocumentDto.from(doc, collection.name);
   }
 
-  async list(collectionName: string, limit: number, cursor?: string): Promise<Page<DocumentDto>> {
+  async list(
+    collectionName: string,
+    limit: number,
+    cursor?: string,
+  ): Promise<Page<RagDocumentDto>> {
     const collection = await this.collections.get(collectionName);
     const after = cursor ? decodeCursor(cursor, ID_CURSOR)[0] : undefined;
     const rows = await this.documents.page(collection.id, limit, after);
@@ -60,11 +64,11 @@ export class DocumentsService {
       rows,
       limit,
       (r) => [r.id],
-      (r) => DocumentDto.from(r, collection.name),
+      (r) => RagDocumentDto.from(r, collection.name),
     );
   }
 
-  async remove(collectionName: string, id: string): Promise<RemovalReceiptDto> {
+  async remove(collectionName: string, id: string): Promise<RagRemovalReceiptDto> {
     const collection = await this.collections.get(collectionName);
     const removed = await this.documents.deleteCounting(collection.id, id);
     if (!removed) throw DomainError.notFound('Document');

@@ -12,7 +12,7 @@ export class CollectionParams {
   name: string;
 }
 
-export class CreateCollectionDto extends CollectionParams {
+export class CreateRagCollectionDto extends CollectionParams {
   @ApiProperty({ enum: Audience, description: 'Who may search it: teenagers, parents or all' })
   @IsEnum(Audience)
   audience: Audience;
@@ -42,25 +42,25 @@ export class CreateCollectionDto extends CollectionParams {
   chunk_overlap?: number;
 }
 
-export class EmbeddingProfileDto {
+export class RagEmbeddingProfileDto {
   @ApiProperty({ example: 'local' }) provider: string;
   @ApiProperty({ example: 'parley-local-384' }) model: string;
   @ApiProperty({ type: 'integer', example: 384 }) dimensions: number;
   @ApiProperty({ enum: ['cosine'] }) distance: string;
 }
 
-export class CollectionDto {
+export class RagCollectionDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
   @ApiProperty({ enum: Audience }) audience: Audience;
-  @ApiProperty({ type: EmbeddingProfileDto }) embedding: EmbeddingProfileDto;
+  @ApiProperty({ type: RagEmbeddingProfileDto }) embedding: RagEmbeddingProfileDto;
   @ApiProperty({ type: 'integer' }) chunk_size: number;
   @ApiProperty({ type: 'integer' }) chunk_overlap: number;
   @ApiProperty({ type: 'integer', description: 'Bumped whenever its searchable content changes' })
   generation: number;
   @ApiProperty({ format: 'date-time' }) created_at: string;
 
-  static from(c: RagCollection): CollectionDto {
+  static from(c: RagCollection): RagCollectionDto {
     return {
       id: c.id,
       name: c.name,
@@ -79,20 +79,23 @@ export class CollectionDto {
   }
 }
 
-export class CollectionPageDto {
-  @ApiProperty({ type: [CollectionDto] }) data: CollectionDto[];
+export class RagCollectionPageDto {
+  @ApiProperty({ type: [RagCollectionDto] }) data: RagCollectionDto[];
   @ApiProperty({ type: String, nullable: true }) next_cursor: string | null;
 }
 
 export class ListCollectionsQuery extends PageQueryDto {}
 
-export class RemovedRowsDto {
+export class RagRemovedRowsDto {
   @ApiProperty({ type: 'integer' }) collections: number;
   @ApiProperty({ type: 'integer' }) documents: number;
   @ApiProperty({ type: 'integer', description: 'Chunks, each with its vector' }) chunks: number;
 }
 
-export class RemovalReceiptDto {
-  @ApiProperty({ description: 'Rows removed, per table of the rag schema', type: RemovedRowsDto })
-  removed: RemovedRowsDto;
+export class RagRemovalReceiptDto {
+  @ApiProperty({
+    description: 'Rows removed, per table of the rag schema',
+    type: RagRemovedRowsDto,
+  })
+  removed: RagRemovedRowsDto;
 }

@@ -14,7 +14,7 @@ export class DocumentParams extends CollectionParams {
   id: string;
 }
 
-export class PutDocumentDto {
+export class PutRagDocumentDto {
   @ApiProperty({ example: 'Volcanoes', minLength: 1, maxLength: 500 })
   @IsString()
   @MinLength(1)
@@ -41,7 +41,7 @@ export class PutDocumentDto {
   metadata?: Record<string, unknown>;
 }
 
-export class DocumentDto {
+export class RagDocumentDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() collection: string;
   @ApiProperty() title: string;
@@ -59,7 +59,7 @@ export class DocumentDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   indexed_at: string | null;
 
-  static from(d: RagDocument, collection: string): DocumentDto {
+  static from(d: RagDocument, collection: string): RagDocumentDto {
     return {
       id: d.id,
       collection,
@@ -78,8 +78,8 @@ export class DocumentDto {
   }
 }
 
-export class DocumentPageDto {
-  @ApiProperty({ type: [DocumentDto] }) data: DocumentDto[];
+export class RagDocumentPageDto {
+  @ApiProperty({ type: [RagDocumentDto] }) data: RagDocumentDto[];
   @ApiProperty({ type: String, nullable: true }) next_cursor: string | null;
 }
 

@@ -16,7 +16,7 @@ import { COLLECTION_NAME } from './collection.dto.js';
 
 export const MAX_K = 50;
 
-export class SearchDto {
+export class RagSearchDto {
   @ApiProperty({ example: 'lava erupts from the volcano', minLength: 1, maxLength: 2000 })
   @IsString()
   @MinLength(1)
@@ -70,7 +70,7 @@ export class SearchDto {
   score_threshold?: number;
 }
 
-export class SearchHitDto {
+export class RagSearchHitDto {
   @ApiProperty({ format: 'uuid' }) chunk_id: string;
   @ApiProperty({ format: 'uuid' }) document_id: string;
   @ApiProperty() collection: string;
@@ -81,6 +81,6 @@ export class SearchHitDto {
   @ApiProperty({ type: 'object', additionalProperties: true }) metadata: Record<string, unknown>;
 }
 
-export class SearchResultDto {
-  @ApiProperty({ type: [SearchHitDto] }) data: SearchHitDto[];
+export class RagSearchResultDto {
+  @ApiProperty({ type: [RagSearchHitDto] }) data: RagSearchHitDto[];
 }

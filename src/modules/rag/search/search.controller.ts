@@ -9,7 +9,7 @@ import {
 import type { Response } from 'express';
 import type { AuthContext } from '../../auth/auth-context.js';
 import { CurrentUser } from '../../auth/auth.decorators.js';
-import { SearchDto, SearchResultDto } from '../dto/search.dto.js';
+import { RagSearchDto, RagSearchResultDto } from '../dto/search.dto.js';
 import { SearchService } from './search.service.js';
 
 @ApiTags('rag')
@@ -24,7 +24,7 @@ export class RagSearchController {
     summary: "Search the knowledge base (by default the caller's audience), best first",
   })
   @ApiOkResponse({
-    type: SearchResultDto,
+    type: RagSearchResultDto,
     headers: {
       'X-Cache': {
         description: 'embedding-hit, semantic-hit or miss',
@@ -35,9 +35,9 @@ export class RagSearchController {
   @ApiNotFoundResponse({ description: 'No such collection within your reach' })
   async search(
     @CurrentUser() me: AuthContext,
-    @Body() body: SearchDto,
+    @Body() body: RagSearchDto,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<SearchResultDto> {
+  ): Promise<RagSearchResultDto> {
     const { data, cache } = await this.searches.search(me, {
       query: body.query,
       k: body.k,
