@@ -70,6 +70,15 @@ export class CollectionsRepository {
     ) as Promise<RagCollection[]>;
   }
 
+  /** Serialises writers of one collection's chunks against each other and against its deletion. */
+  async lockForWrite(id: string, manager: EntityManager): Promise<boolean> {
+    const rows = (await manager.query(
+      `SELECT id FROM rag.collections WHERE id = $1 FOR NO KEY UPDATE`,
+      [id],
+    )) as unknown[];
+    return rows.length > 0;
+  }
+
   async bumpGeneration(id: string, manager: EntityManager): Promise<void> {
     await manager.query(
       `UPDATE rag.collections SET generation = generation + 1, updated_at = now() WHERE id = $1`,

@@ -136,6 +136,10 @@ export class DocumentsRepository {
   /** Deletes the document and its chunks, counting both. */
   deleteCounting(collectionId: string, id: string): Promise<{ chunks: number } | null> {
     return this.dataSource.transaction(async (manager) => {
+      // Collection, document, chunks: the lock order of every writer of chunks.
+      await manager.query(`SELECT id FROM rag.collections WHERE id = $1 FOR NO KEY UPDATE`, [
+        collectionId,
+      ]);
       const found = (await manager.query(
         `SELECT id FROM rag.documents WHERE collection_id = $1 AND id = $2 FOR UPDATE`,
         [collectionId, id],

@@ -85,6 +85,8 @@ export class IngestService {
     const reused = total - missing.length;
     this.metrics.countReused(collection.embeddingModel, Math.max(0, reused));
     const applied = await this.dataSource.transaction(async (manager) => {
+      // Collection first, then document, then chunks: the order deletes take too, so no deadlock.
+      if (!(await this.collections.lockForWrite(collection.id, manager))) return false;
       const current = await this.documents.findWithContent(doc.id, manager, true);
       if (!current || current.contentSha256 !== sha256) return false;
       const stored = await this.chunks.refsOfDocument(doc.id, manager);
