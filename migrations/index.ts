@@ -8,9 +8,10 @@ import { Streams1795497645524 } from './1795497645524-Streams.js';
 import { Collectives1795498003704 } from './1795498003704-Collectives.js';
 import { LoginAttemptBlocked1795502838496 } from './1795502838496-LoginAttemptBlocked.js';
 import { RejectedSummaries1796230937932 } from './1796230937932-RejectedSummaries.js';
+import { RagKnowledgeBase1796282950198 } from './1796282950198-RagKnowledgeBase.js';
+import { FeatureFlagsAuditLog1796283429904 } from './1796283429904-FeatureFlagsAuditLog.js';
 import { Artifacts1796283471789 } from './1796283471789-Artifacts.js';
 import { ArtifactUploads1796285052128 } from './1796285052128-ArtifactUploads.js';
-import { FeatureFlagsAuditLog1796283429904 } from './1796283429904-FeatureFlagsAuditLog.js';
 
 export const MIGRATIONS = [
   CreateSchemas1763800000000,
@@ -22,7 +23,8 @@ export const MIGRATIONS = [
   Collectives1795498003704,
   LoginAttemptBlocked1795502838496,
   RejectedSummaries1796230937932,
+  RagKnowledgeBase1796282950198,
+  FeatureFlagsAuditLog1796283429904,
   Artifacts1796283471789,
   ArtifactUploads1796285052128,
-  FeatureFlagsAuditLog1796283429904,
 ];

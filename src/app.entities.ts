@@ -30,6 +30,9 @@ import { CollectiveMembership } from './modules/collectives/entities/membership.
 import { IdpLogin } from './modules/users/entities/idp-login.entity.js';
 import { UserApiKey } from './modules/users/entities/user-api-key.entity.js';
 import { User } from './modules/users/entities/user.entity.js';
+import { RagChunk } from './modules/rag/entities/rag-chunk.entity.js';
+import { RagCollection } from './modules/rag/entities/rag-collection.entity.js';
+import { RagDocument } from './modules/rag/entities/rag-document.entity.js';
 import { MailOutbox } from './platform/mail/mail-outbox.entity.js';
 import { QueuedJob } from './platform/queue/entities/queued-job.entity.js';
 
@@ -69,4 +72,7 @@ export const ENTITIES: Function[] = [
   ArtifactUpload,
   FeatureFlag,
   AuditEntry,
+  RagCollection,
+  RagDocument,
+  RagChunk,
 ];

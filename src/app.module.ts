@@ -8,6 +8,7 @@ import { ConversationsModule } from './modules/conversations/conversations.modul
 import { FeatureFlagsHttpModule } from './modules/feature-flags/feature-flags-http.module.js';
 import { MaintenanceModule } from './modules/maintenance/maintenance.module.js';
 import { MemoryModule } from './modules/memory/memory.module.js';
+import { RagModule } from './modules/rag/rag.module.js';
 import { StreamsModule } from './modules/streams/streams.module.js';
 import { UsersModule } from './modules/users/users.module.js';
 import { AccessModule } from './platform/access/access.module.js';
@@ -63,6 +64,7 @@ export class AppModule {
         ArtifactsModule,
         AuditModule,
         FeatureFlagsHttpModule,
+        RagModule,
         ObservabilityModule.forRoot({
           provide: READINESS_PROBES,
           inject: [CACHE_READINESS, QUEUE_READINESS, BLOB_READINESS],

@@ -1174,6 +1174,95 @@ export interface paths {
     patch: operations['AdminFeatureFlags_update'];
     trace?: never;
   };
+  '/v1/rag/collections': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Collections the caller can search (admins: all), by name */
+    get: operations['RagCollections_list'];
+    put?: never;
+    /** Create a collection (admin); embedding profile from configuration */
+    post: operations['RagCollections_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/rag/collections/{name}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Delete a collection with its documents and chunks (admin) */
+    delete: operations['RagCollections_remove'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/rag/collections/{name}/documents': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Documents of a collection (admin), in creation order */
+    get: operations['RagDocuments_list'];
+    put?: never;
+    /** Add a document (admin): stored now, chunked and embedded by a job */
+    post: operations['RagDocuments_add'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/rag/collections/{name}/documents/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One document with its ingest status and progress (admin) */
+    get: operations['RagDocuments_get'];
+    /** Replace a document (admin): only changed chunks are embedded; the old ones stay searchable until then */
+    put: operations['RagDocuments_replace'];
+    post?: never;
+    /** Delete a document and its chunks (admin) */
+    delete: operations['RagDocuments_remove'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/rag/search': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Search the knowledge base (by default the caller's audience), best first */
+    post: operations['RagSearch_search'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/health/live': {
     parameters: {
       query?: never;
@@ -2313,6 +2402,142 @@ export interface components {
       /** @enum {string} */
       variant?: 'teenager' | 'parent' | 'all';
       targeting_rules?: components['schemas']['TargetingRulesDto'];
+    };
+    CreateRagCollectionDto: {
+      /** @example docs_youth */
+      name: string;
+      /**
+       * @description Who may search it: teenagers, parents or all
+       * @enum {string}
+       */
+      audience: 'teenager' | 'parent' | 'all';
+      /** @description Tokens per chunk (cl100k_base); default from RAG_CHUNK_SIZE */
+      chunk_size?: number;
+      /** @description Tokens shared by neighbouring chunks; default from RAG_CHUNK_OVERLAP */
+      chunk_overlap?: number;
+    };
+    RagEmbeddingProfileDto: {
+      /** @example local */
+      provider: string;
+      /** @example parley-local-384 */
+      model: string;
+      /** @example 384 */
+      dimensions: number;
+      /** @enum {string} */
+      distance: 'cosine';
+    };
+    RagCollectionDto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      /** @enum {string} */
+      audience: 'teenager' | 'parent' | 'all';
+      embedding: components['schemas']['RagEmbeddingProfileDto'];
+      chunk_size: number;
+      chunk_overlap: number;
+      /** @description Bumped whenever its searchable content changes */
+      generation: number;
+      /** Format: date-time */
+      created_at: string;
+    };
+    RagCollectionPageDto: {
+      data: components['schemas']['RagCollectionDto'][];
+      next_cursor: string | null;
+    };
+    RagRemovedRowsDto: {
+      collections: number;
+      documents: number;
+      /** @description Chunks, each with its vector */
+      chunks: number;
+    };
+    RagRemovalReceiptDto: {
+      /** @description Rows removed, per table of the rag schema */
+      removed: components['schemas']['RagRemovedRowsDto'];
+    };
+    PutRagDocumentDto: {
+      /** @example Volcanoes */
+      title: string;
+      /** @description The document text (plain text or Markdown) */
+      text: string;
+      /** @description JSON object copied onto every chunk; search filters match on it */
+      metadata?: {
+        [key: string]: unknown;
+      };
+    };
+    RagDocumentDto: {
+      /** Format: uuid */
+      id: string;
+      collection: string;
+      title: string;
+      /** @enum {string} */
+      source_kind: 'text' | 'file';
+      metadata: {
+        [key: string]: unknown;
+      };
+      /** @description Hex SHA-256 of the text */
+      sha256: string;
+      /** @enum {string} */
+      status: 'queued' | 'processing' | 'ready' | 'failed';
+      /** @description Why the latest ingest failed */
+      error: string | null;
+      /** @description Chunks embedded (or reused) so far */
+      chunks_done: number;
+      chunks_total: number;
+      /** Format: date-time */
+      created_at: string;
+      /** Format: date-time */
+      updated_at: string;
+      /** Format: date-time */
+      indexed_at: string | null;
+    };
+    RagDocumentPageDto: {
+      data: components['schemas']['RagDocumentDto'][];
+      next_cursor: string | null;
+    };
+    RagSearchDto: {
+      /** @example lava erupts from the volcano */
+      query: string;
+      /** @example 5 */
+      k: number;
+      /** @description One collection; by default every collection of the caller's audience */
+      collection?: string;
+      /**
+       * @description Metadata conditions, all of which must hold: `{key: value}` (contains), `{key: {in: [..]}}`, `{key: {not_in: [..]}}`, `{key: {lt: x}}`, `{key: {gt: x}}`
+       * @example {
+       *       "grade": 7,
+       *       "year": {
+       *         "gt": 2020
+       *       }
+       *     }
+       */
+      filter?: {
+        [key: string]: unknown;
+      };
+      /**
+       * @description hybrid: reciprocal rank fusion (k = 60) of vector and full-text ranks
+       * @default vector
+       * @enum {string}
+       */
+      mode?: 'vector' | 'hybrid';
+      /** @description Drop results scoring below this (vector: cosine similarity) */
+      score_threshold?: number;
+    };
+    RagSearchHitDto: {
+      /** Format: uuid */
+      chunk_id: string;
+      /** Format: uuid */
+      document_id: string;
+      collection: string;
+      title: string;
+      content: string;
+      /** @description vector: cosine similarity; hybrid: fused reciprocal rank */
+      score: number;
+      metadata: {
+        [key: string]: unknown;
+      };
+    };
+    RagSearchResultDto: {
+      data: components['schemas']['RagSearchHitDto'][];
     };
     LivenessDto: {
       /** @enum {string} */
@@ -6218,6 +6443,313 @@ export interface operations {
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
       /** @description No such flag; or not an admin (the admin surface is hidden) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  RagCollections_list: {
+    parameters: {
+      query?: {
+        /** @description Page size */
+        limit?: number;
+        /** @description Opaque cursor from a previous page's next_cursor */
+        after?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RagCollectionPageDto'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  RagCollections_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateRagCollectionDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RagCollectionDto'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      /** @description The name is taken */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  RagCollections_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        name: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description What was removed */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RagRemovalReceiptDto'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  RagDocuments_list: {
+    parameters: {
+      query?: {
+        /** @description Page size */
+        limit?: number;
+        /** @description Opaque cursor from a previous page's next_cursor */
+        after?: string;
+      };
+      header?: never;
+      path: {
+        name: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RagDocumentPageDto'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  RagDocuments_add: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        name: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PutRagDocumentDto'];
+      };
+    };
+    responses: {
+      /** @description Queued; follow its status */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RagDocumentDto'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      /** @description No such collection */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  RagDocuments_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        name: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RagDocumentDto'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  RagDocuments_replace: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        name: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PutRagDocumentDto'];
+      };
+    };
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RagDocumentDto'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  RagDocuments_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        name: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description What was removed */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RagRemovalReceiptDto'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  RagSearch_search: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RagSearchDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          /** @description embedding-hit, semantic-hit or miss */
+          'X-Cache'?: 'embedding-hit' | 'semantic-hit' | 'miss';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RagSearchResultDto'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      /** @description No such collection within your reach */
       404: {
         headers: {
           [name: string]: unknown;

@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { Role } from '../../src/modules/users/entities/user.entity.js';
 import { UsersService } from '../../src/modules/users/users.service.js';
@@ -9,6 +10,7 @@ import { OWNED_FACTORIES } from '../factories/owned.js';
 import type { Operation } from './openapi-document.js';
 import type { FuzzRequest, ParamValues } from './openapi-fuzz.js';
 import { openApiPath, routeTable } from './route-table.js';
+import { waitUntil } from './wait.js';
 
 type Values = Record<string, string>;
 type Owned = { param: string; kind: string };
@@ -75,6 +77,33 @@ const EXTRA_KINDS: Record<string, Kind> = {
         .send({ name: 'fuzz-bot', idp: 'discord' });
       if (res.status !== 201) throw new Error(`trusted client answered ${res.status}: ${res.text}`);
       return { id: res.body.id as string };
+    },
+  },
+  // An admin's knowledge-base document: fills `name` (its collection) and `id` on the RAG routes.
+  'rag-document': {
+    make: async (app, owner) => {
+      const name = `fuzz_${randomBytes(4).toString('hex')}`;
+      const made = await http(app)
+        .post('/v1/rag/collections')
+        .set(owner.auth)
+        .send({ name, audience: 'all' });
+      if (made.status !== 201) throw new Error(`collection answered ${made.status}: ${made.text}`);
+      const doc = await http(app)
+        .post(`/v1/rag/collections/${name}/documents`)
+        .set(owner.auth)
+        .send({ title: 'Fuzz', text: 'Magma rises and erupts as lava.', metadata: { n: 1 } });
+      if (doc.status !== 202) throw new Error(`document answered ${doc.status}: ${doc.text}`);
+      // Its ingest job writes after the answer: let it finish, or the next request's counts see it.
+      await waitUntil(
+        async () =>
+          (
+            await http(app)
+              .get(`/v1/rag/collections/${name}/documents/${doc.body.id as string}`)
+              .set(owner.auth)
+          ).body.status === 'ready',
+        { what: 'the fuzz document to be ingested', timeoutMs: 30_000 },
+      );
+      return { name, id: doc.body.id as string };
     },
   },
   'public-conversation': {

@@ -5,15 +5,14 @@ import {
   type ExecutionContext,
 } from '@nestjs/common';
 import { ApiSecurity } from '@nestjs/swagger';
-import { Public } from '../../platform/http/public.decorator.js';
+import { Public, ROLES_KEY } from '../../platform/http/public.decorator.js';
 import { Role } from '../users/entities/user.entity.js';
 import { SessionScope } from './entities/app-session.entity.js';
 import type { AuthContext } from './auth-context.js';
 
-export { Public, PUBLIC_KEY } from '../../platform/http/public.decorator.js';
+export { Public, PUBLIC_KEY, ROLES_KEY } from '../../platform/http/public.decorator.js';
 
 export const SCOPES_KEY = 'parley:scopes';
-export const ROLES_KEY = 'parley:roles';
 export const TICKET_KEY = 'parley:ticket';
 /** The security scheme of `?ticket=` in the OpenAPI document. */
 export const TICKET_SCHEME = 'ticket';

@@ -102,6 +102,15 @@ export const envSchema = z.object({
   EMBEDDINGS_MODEL: z.string().default('parley-local-384'),
   EMBEDDINGS_API_KEY: optionalString,
   EMBEDDINGS_DIMENSIONS: z.coerce.number().int().min(1).max(4096).default(384),
+  /** `auto`: HNSW through pgvector where the server has it; `exact`: always an exact scan. */
+  RAG_VECTOR_MODE: z.enum(['auto', 'exact']).default('auto'),
+  RAG_HNSW_M: z.coerce.number().int().min(2).max(100).default(16),
+  RAG_HNSW_EF_CONSTRUCTION: z.coerce.number().int().min(4).max(1000).default(64),
+  /** Splitter defaults for new collections, in tokens (cl100k_base). */
+  RAG_CHUNK_SIZE: z.coerce.number().int().min(16).max(8192).default(400),
+  RAG_CHUNK_OVERLAP: z.coerce.number().int().min(0).max(4096).default(50),
+  /** Texts per call to the embedder during ingest. */
+  RAG_EMBED_BATCH_SIZE: z.coerce.number().int().min(1).max(2048).default(64),
 
   JWT_PRIVATE_KEY: optionalString,
   JWT_PUBLIC_KEY: optionalString,

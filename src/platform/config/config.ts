@@ -19,6 +19,13 @@ export interface AppConfig {
   queue: { driver: 'bullmq' | 'local'; runProcessorsInApi: boolean };
   blobs: { driver: 's3' | 'filesystem'; urlTtlSeconds: number };
   cache: { driver: 'redis' | 'memory' };
+  rag: {
+    vectorMode: 'auto' | 'exact';
+    hnsw: { m: number; efConstruction: number };
+    chunkSize: number;
+    chunkOverlap: number;
+    embedBatchSize: number;
+  };
 }
 
 /** Variables production refuses to start without. */
@@ -65,6 +72,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       'ARGON2_MEMORY_KIB: below the argon2id baseline (19456 KiB, 2 passes); allowed only when NODE_ENV=test',
     );
   }
+  if (env.RAG_CHUNK_OVERLAP >= env.RAG_CHUNK_SIZE) {
+    problems.push('RAG_CHUNK_OVERLAP: must be smaller than RAG_CHUNK_SIZE');
+  }
   if (problems.length > 0) throw new ConfigError(problems);
 
   const queueDriver = env.REDIS_URL ? 'bullmq' : 'local';
@@ -87,6 +97,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     blobs: { driver: env.S3_BUCKET ? 's3' : 'filesystem', urlTtlSeconds: env.BLOB_URL_TTL_SECONDS },
     cache: { driver: env.REDIS_URL ? 'redis' : 'memory' },
+    rag: {
+      vectorMode: env.RAG_VECTOR_MODE,
+      hnsw: { m: env.RAG_HNSW_M, efConstruction: env.RAG_HNSW_EF_CONSTRUCTION },
+      chunkSize: env.RAG_CHUNK_SIZE,
+      chunkOverlap: env.RAG_CHUNK_OVERLAP,
+      embedBatchSize: env.RAG_EMBED_BATCH_SIZE,
+    },
   };
 }
 

@@ -33,9 +33,9 @@ const doc = (): OpenAPIObject => ({
 });
 
 const traits = new Map([
-  ['Things_get', { public: false }],
-  ['Things_patch', { public: false }],
-  ['Health_live', { public: true }],
+  ['Things_get', { public: false, roles: false }],
+  ['Things_patch', { public: false, roles: false }],
+  ['Health_live', { public: true, roles: false }],
 ]);
 
 describe('finishDocument', () => {

@@ -17,9 +17,6 @@ const EXTRA_STATUSES: Record<string, number[]> = {
   Auth_upgrade: [409], // email-taken, not-a-guest
   // the signed link is the credential: invalid-signature, link-expired, a key it did not sign
   BlobDownload_download: [403, 404, 410],
-  // the admin surface answers not-found to a caller without the role
-  TrustedClients_create: [404],
-  TrustedClients_list: [404],
   Collectives_create: [404, 422], // a parent I may not see; nesting beyond the maximum depth
   Collectives_update: [409, 422], // collective-cycle
   Collectives_remove: [409], // collective-has-children
@@ -139,7 +136,7 @@ function standardStatuses(
 ): number[] {
   const statuses = new Set<number>(EXTRA_STATUSES[id] ?? []);
   if (!trait.public) [401, 403].forEach((s) => statuses.add(s));
-  if (path.includes('{')) statuses.add(404);
+  if (path.includes('{') || trait.roles) statuses.add(404);
   // The body parser and the media-type guard run before the route, body or not.
   if (operation.requestBody || method !== 'get') [400, 413, 415].forEach((s) => statuses.add(s));
   if ((operation.parameters ?? []).length > 0) statuses.add(400);

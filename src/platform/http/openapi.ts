@@ -16,6 +16,10 @@ const TAGS: ReadonlyArray<[name: string, description: string]> = [
   ['conversations', 'Conversations, their model configuration and chat sessions'],
   ['messages', 'Appending (idempotent), reading, searching, voting on and sharing messages'],
   ['memory', 'Long-term memory items and conversation summaries queued into the memory lake'],
+  [
+    'rag',
+    'The retrieval knowledge base: collections per audience, documents, vector and hybrid search',
+  ],
   ['streams', 'Resumable Server-Sent Event streams of assistant responses'],
   ['feedback', 'Ratings and comments on the assistant'],
   ['blobs', 'Downloads of stored artifacts through signed links'],

@@ -1,12 +1,14 @@
 import type { INestApplication, Type } from '@nestjs/common';
 import { ModulesContainer } from '@nestjs/core';
 import { DECORATORS } from '@nestjs/swagger';
-import { PUBLIC_KEY } from './public.decorator.js';
+import { PUBLIC_KEY, ROLES_KEY } from './public.decorator.js';
 
 /** What the document's post-processing needs to know of a route beyond what @nestjs/swagger wrote. */
 export interface RouteTraits {
   /** @Public(): no access token. */
   public: boolean;
+  /** @Roles(...): a caller without the role hears 404, the surface does not exist for them. */
+  roles: boolean;
   /** @ApiProduces(): the media types of its success body, where it is not JSON. */
   produces?: string[];
 }
@@ -32,6 +34,7 @@ export function collectRouteTraits(app: INestApplication): Map<string, RouteTrai
         const produces = read(DECORATORS.API_PRODUCES);
         traits.set(`${prefix}_${name}`, {
           public: read(PUBLIC_KEY) === true,
+          roles: Array.isArray(read(ROLES_KEY)) && (read(ROLES_KEY) as unknown[]).length > 0,
           ...(Array.isArray(produces) ? { produces: produces.map(String) } : {}),
         });
       }

@@ -8,6 +8,8 @@ export const QueueName = {
   Maintenance: 'maintenance',
   /** Conversation summaries on their way to long-term memory (the memory lake). */
   MemoryLake: 'memory-lake',
+  /** Splitting and embedding knowledge-base documents: slow, and never in the way of the lake. */
+  RagIngest: 'rag-ingest',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -31,6 +33,8 @@ export interface JobPayloads {
     /** Epoch ms when the API accepted it: job latency is measured from here. */
     acceptedAt: number;
   };
+  /** Chunk and embed a RAG document's content of this hash (a later content supersedes it). */
+  'rag-ingest.document': { documentId: string; sha256: string };
 }
 
 /** Only names that start with a known queue can be enqueued. */

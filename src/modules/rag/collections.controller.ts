@@ -1,0 +1,63 @@
+import { Body, Controller, Delete, Get, Param, Post, Query } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { pageLimit, type Page } from '../../platform/http/pagination.js';
+import type { AuthContext } from '../auth/auth-context.js';
+import { CurrentUser, Roles } from '../auth/auth.decorators.js';
+import { Role } from '../users/entities/user.entity.js';
+import { CollectionsService } from './collections.service.js';
+import {
+  RagCollectionDto,
+  RagCollectionPageDto,
+  CollectionParams,
+  CreateRagCollectionDto,
+  ListCollectionsQuery,
+  RagRemovalReceiptDto,
+} from './dto/collection.dto.js';
+
+@ApiTags('rag')
+@ApiBearerAuth()
+@Controller('rag/collections')
+export class RagCollectionsController {
+  constructor(private readonly collections: CollectionsService) {}
+
+  @Post()
+  @Roles(Role.Admin)
+  @ApiOperation({ summary: 'Create a collection (admin); embedding profile from configuration' })
+  @ApiCreatedResponse({ type: RagCollectionDto })
+  @ApiConflictResponse({ description: 'The name is taken' })
+  create(@Body() body: CreateRagCollectionDto): Promise<RagCollectionDto> {
+    return this.collections.create({
+      name: body.name,
+      audience: body.audience,
+      chunkSize: body.chunk_size,
+      chunkOverlap: body.chunk_overlap,
+    });
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Collections the caller can search (admins: all), by name' })
+  @ApiOkResponse({ type: RagCollectionPageDto })
+  list(
+    @CurrentUser() me: AuthContext,
+    @Query() query: ListCollectionsQuery,
+  ): Promise<Page<RagCollectionDto>> {
+    return this.collections.list(me, pageLimit(query), query.after);
+  }
+
+  @Delete(':name')
+  @Roles(Role.Admin)
+  @ApiOperation({ summary: 'Delete a collection with its documents and chunks (admin)' })
+  @ApiOkResponse({ type: RagRemovalReceiptDto, description: 'What was removed' })
+  @ApiNotFoundResponse()
+  remove(@Param() params: CollectionParams): Promise<RagRemovalReceiptDto> {
+    return this.collections.remove(params.name);
+  }
+}

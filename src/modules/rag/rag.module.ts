@@ -1,0 +1,43 @@
+import { Module } from '@nestjs/common';
+import { ConsentModule } from '../consent/consent.module.js';
+import { UsersModule } from '../users/users.module.js';
+import { ChunksRepository } from './chunks.repository.js';
+import { RagCollectionsController } from './collections.controller.js';
+import { CollectionsRepository } from './collections.repository.js';
+import { CollectionsService } from './collections.service.js';
+import { RagDocumentsController } from './documents.controller.js';
+import { DocumentsRepository } from './documents.repository.js';
+import { DocumentsService } from './documents.service.js';
+import { EMBEDDER } from './embedding/embedder.port.js';
+import { LocalEmbedder } from './embedding/local-embedder.js';
+import { withTestFaults } from './embedding/test-faults.js';
+import { IngestProcessor } from './ingest/ingest.processor.js';
+import { IngestService } from './ingest/ingest.service.js';
+import { RagMetrics } from './rag-metrics.js';
+import { ChunkSearchRepository } from './search/chunk-search.repository.js';
+import { RagSearchController } from './search/search.controller.js';
+import { SearchService } from './search/search.service.js';
+import { VectorIndexes } from './search/vector-indexes.js';
+
+/** The retrieval knowledge base: collections per audience, documents ingested by a job, search. */
+@Module({
+  imports: [UsersModule, ConsentModule],
+  controllers: [RagCollectionsController, RagDocumentsController, RagSearchController],
+  providers: [
+    // The built-in embedder; an OpenAI-compatible one replaces it when EMBEDDINGS_URL is set.
+    { provide: EMBEDDER, useFactory: () => withTestFaults(new LocalEmbedder()) },
+    CollectionsRepository,
+    DocumentsRepository,
+    ChunksRepository,
+    ChunkSearchRepository,
+    VectorIndexes,
+    RagMetrics,
+    CollectionsService,
+    DocumentsService,
+    IngestService,
+    IngestProcessor,
+    SearchService,
+  ],
+  exports: [SearchService, CollectionsService],
+})
+export class RagModule {}
