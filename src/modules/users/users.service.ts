@@ -166,6 +166,23 @@ export class UsersService implements OnModuleInit {
     }
   }
 
+  /**
+   * An external identity's later sign-in: its name and email when it has them,
+   * unless another account holds that address (then the stored one stays).
+   */
+  async refreshExternalProfile(
+    id: string,
+    profile: { name: string | null; email: string | null },
+  ): Promise<void> {
+    const email = profile.email ? normaliseEmail(profile.email) : null;
+    const free = email !== null && !(await this.users.emailExistsForOther(email, id));
+    await this.users.setExternalProfile(id, {
+      ...(profile.name ? { name: profile.name } : {}),
+      ...(free ? { email } : {}),
+    });
+    await this.forgetProfile(id);
+  }
+
   async grantRole(id: string, role: Role): Promise<void> {
     await this.users.addRole(id, role);
     await this.events.emit('user.scope-inputs-changed', { userId: id });

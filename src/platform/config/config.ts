@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { envSchema, type Env } from './config.schema.js';
 
@@ -65,6 +66,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       'ARGON2_MEMORY_KIB: below the argon2id baseline (19456 KiB, 2 passes); allowed only when NODE_ENV=test',
     );
   }
+  problems.push(...ldapProblems(env));
   if (problems.length > 0) throw new ConfigError(problems);
 
   const queueDriver = env.REDIS_URL ? 'bullmq' : 'local';
@@ -88,6 +90,29 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     blobs: { driver: env.S3_BUCKET ? 's3' : 'filesystem', urlTtlSeconds: env.BLOB_URL_TTL_SECONDS },
     cache: { driver: env.REDIS_URL ? 'redis' : 'memory' },
   };
+}
+
+function ldapProblems(env: Env): string[] {
+  if (!env.LDAP_URL) return [];
+  const problems: string[] = [];
+  if (!env.LDAP_SEARCH_BASE) problems.push('LDAP_SEARCH_BASE: required when LDAP_URL is set');
+  if (Boolean(env.LDAP_BIND_DN) !== Boolean(env.LDAP_BIND_PASSWORD)) {
+    problems.push('LDAP_BIND_PASSWORD: LDAP_BIND_DN and LDAP_BIND_PASSWORD go together');
+  }
+  if (env.LDAP_STARTTLS && env.LDAP_URL.startsWith('ldaps:')) {
+    problems.push('LDAP_STARTTLS: an ldaps:// URL is already TLS; use ldap:// with StartTLS');
+  }
+  if (env.LDAP_GROUP_SEARCH_BASE && !env.LDAP_ADMIN_GROUP_DN) {
+    problems.push('LDAP_ADMIN_GROUP_DN: required when LDAP_GROUP_SEARCH_BASE is set');
+  }
+  if (env.LDAP_CA_FILE) {
+    try {
+      readFileSync(env.LDAP_CA_FILE);
+    } catch {
+      problems.push(`LDAP_CA_FILE: cannot read ${env.LDAP_CA_FILE}`);
+    }
+  }
+  return problems;
 }
 
 const SECRET_NAME = /KEY|SECRET|PASSWORD|TOKEN|URL/i;
