@@ -8,6 +8,7 @@ import { Streams1795497645524 } from './1795497645524-Streams.js';
 import { Collectives1795498003704 } from './1795498003704-Collectives.js';
 import { LoginAttemptBlocked1795502838496 } from './1795502838496-LoginAttemptBlocked.js';
 import { RejectedSummaries1796230937932 } from './1796230937932-RejectedSummaries.js';
+import { MessageContextIndex1796400000000 } from './1796400000000-MessageContextIndex.js';
 
 export const MIGRATIONS = [
   CreateSchemas1763800000000,
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   Collectives1795498003704,
   LoginAttemptBlocked1795502838496,
   RejectedSummaries1796230937932,
+  MessageContextIndex1796400000000,
 ];

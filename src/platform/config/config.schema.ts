@@ -160,6 +160,8 @@ export const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CORS_ORIGINS: csv,
   JSON_BODY_LIMIT: byteSize.default(1024 * 1024),
+  /** POST /v1/conversations/{id}/messages/batch: a whole history (up to 1000 messages) in one body. */
+  MESSAGE_BATCH_BODY_LIMIT: byteSize.default(16 * 1024 * 1024),
   TRUST_PROXY: bool.default(false),
   /** Worker processes serve /metrics and /health/live here when set (they have no API). */
   WORKER_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),

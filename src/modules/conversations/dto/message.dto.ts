@@ -18,7 +18,10 @@ import {
 import { MessageRole, type MessagePart } from '../entities/message.entity.js';
 import { IsOptionalNotNull } from '../../../platform/http/validators.js';
 
-export const MAX_BATCH = 100;
+/** A whole history imported in one call; the route's body limit is MESSAGE_BATCH_BODY_LIMIT. */
+export const MAX_BATCH = 1000;
+/** The batch route, for the body parser that gives it a larger limit. */
+export const MESSAGE_BATCH_PATH = /^\/v1\/conversations\/[^/]+\/messages\/batch\/?$/;
 
 function isPart(value: unknown): value is MessagePart {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return false;
