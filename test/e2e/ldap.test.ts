@@ -223,14 +223,23 @@ describe('LDAP sign-in', () => {
 });
 
 describe('LDAP sign-in when not configured', () => {
-  it('answers 404 problem', async () => {
-    const app = await startTestApp(testConfig('server'));
+  it('answers 404 problem, under the sign-in rate limit', async () => {
+    const app = await startTestApp(testConfig('server', { RATE_LIMIT_AUTH_PER_MINUTE: '2' }));
     try {
       const res = await request(app.getHttpServer())
         .post('/v1/auth/ldap/login')
         .send({ username: 'alice', password: 'x' })
         .expect(404);
       expect(res.headers['content-type']).toMatch(/problem\+json/);
+      await request(app.getHttpServer())
+        .post('/v1/auth/ldap/login')
+        .send({ username: 'alice', password: 'x' })
+        .expect(404);
+      const limited = await request(app.getHttpServer())
+        .post('/v1/auth/ldap/login')
+        .send({ username: 'alice', password: 'x' })
+        .expect(429);
+      expect(limited.headers['retry-after']).toBeDefined();
     } finally {
       await app.close();
     }
