@@ -222,6 +222,60 @@ describe('LDAP sign-in', () => {
   });
 });
 
+describe('LDAP admin group read from memberOf', () => {
+  let slapd: Slapd;
+  let app: NestExpressApplication;
+  const login = () =>
+    request(app.getHttpServer())
+      .post('/v1/auth/ldap/login')
+      .send({ username: 'dora', password: 'dora-pass' })
+      .expect(200);
+  const rolesOf = async (token: string) =>
+    (await request(app.getHttpServer()).get('/v1/me').set(bearer(token)).expect(200)).body
+      .roles as string[];
+
+  beforeAll(async () => {
+    slapd = await startSlapd([{ uid: 'dora', password: 'dora-pass', cn: 'Dora Member' }], [], {
+      memberOf: true,
+    });
+    app = await startTestApp(
+      testConfig('server', {
+        LDAP_URL: slapd.url,
+        LDAP_BIND_DN: READER_DN,
+        LDAP_BIND_PASSWORD: READER_PASSWORD,
+        LDAP_SEARCH_BASE: PEOPLE,
+        // No group search: memberOf alone decides.
+        LDAP_ADMIN_GROUP_DN: ADMINS_DN.toUpperCase().replace(',', ', '),
+      }),
+    );
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await slapd?.stop();
+  });
+
+  it('grants and revokes the admin role as memberOf changes', async () => {
+    expect(await rolesOf((await login()).body.access_token)).not.toContain('admin');
+    const dir = await slapd.admin();
+    const change = (operation: 'add' | 'delete') =>
+      dir.modify(ADMINS_DN, [
+        new Change({
+          operation,
+          modification: new Attribute({ type: 'member', values: [`uid=dora,${PEOPLE}`] }),
+        }),
+      ]);
+    try {
+      await change('add');
+      expect(await rolesOf((await login()).body.access_token)).toContain('admin');
+      await change('delete');
+      expect(await rolesOf((await login()).body.access_token)).not.toContain('admin');
+    } finally {
+      await dir.unbind();
+    }
+  });
+});
+
 describe('LDAP sign-in when not configured', () => {
   it('answers 404 problem, under the sign-in rate limit', async () => {
     const app = await startTestApp(testConfig('server', { RATE_LIMIT_AUTH_PER_MINUTE: '2' }));

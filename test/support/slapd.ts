@@ -71,8 +71,13 @@ function personLdif(p: SeedPerson): string {
  * A private OpenLDAP server for one test run: its own directory under the OS
  * temp dir, a port the OS chose, seeded with `people` (and `admins` as members
  * of the admin group); the service account may read, users bind as themselves.
+ * With `memberOf`, the overlay maintains memberOf for groups changed later.
  */
-export async function startSlapd(people: SeedPerson[], admins: string[]): Promise<Slapd> {
+export async function startSlapd(
+  people: SeedPerson[],
+  admins: string[],
+  options: { memberOf?: boolean } = {},
+): Promise<Slapd> {
   assertSlapdInstalled();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-slapd-'));
   const dbDir = path.join(dir, 'db');
@@ -89,12 +94,15 @@ export async function startSlapd(people: SeedPerson[], admins: string[]): Promis
       `argsfile ${path.join(dir, 'slapd.args')}`,
       `modulepath ${MODULE_DIR}`,
       'moduleload back_mdb',
+      ...(options.memberOf ? ['moduleload memberof'] : []),
       'database mdb',
       `suffix "${SUFFIX}"`,
       `rootdn "${ROOT_DN}"`,
       `rootpw ${ROOT_PASSWORD}`,
       `directory ${dbDir}`,
       'maxsize 16777216',
+      // Keeps memberOf on each member as groups change (live operations only, not slapadd).
+      ...(options.memberOf ? ['overlay memberof'] : []),
       'access to attrs=userPassword by anonymous auth by self write by * none',
       `access to * by dn.exact="${READER_DN}" read by self read by * none`,
       '',
