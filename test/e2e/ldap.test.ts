@@ -276,6 +276,46 @@ describe('LDAP admin group read from memberOf', () => {
   });
 });
 
+describe('LDAP over StartTLS with a private CA', () => {
+  let slapd: Slapd;
+
+  beforeAll(async () => {
+    slapd = await startSlapd([{ uid: 'erin', password: 'erin-pass', cn: 'Erin Secure' }], [], {
+      tls: true,
+    });
+  });
+
+  afterAll(async () => {
+    await slapd?.stop();
+  });
+
+  it('signs in through StartTLS trusting LDAP_CA_FILE, and refuses a server it cannot verify', async () => {
+    const env = {
+      LDAP_URL: slapd.url,
+      LDAP_STARTTLS: 'true',
+      LDAP_BIND_DN: READER_DN,
+      LDAP_BIND_PASSWORD: READER_PASSWORD,
+      LDAP_SEARCH_BASE: PEOPLE,
+    };
+    const body = { username: 'erin', password: 'erin-pass' };
+    const trusted = await startTestApp(
+      testConfig('server', { ...env, LDAP_CA_FILE: slapd.caFile! }),
+    );
+    try {
+      await request(trusted.getHttpServer()).post('/v1/auth/ldap/login').send(body).expect(200);
+    } finally {
+      await trusted.close();
+    }
+    // Without the CA the certificate does not verify: the directory is unavailable, not the user wrong.
+    const untrusted = await startTestApp(testConfig('server', env));
+    try {
+      await request(untrusted.getHttpServer()).post('/v1/auth/ldap/login').send(body).expect(503);
+    } finally {
+      await untrusted.close();
+    }
+  });
+});
+
 describe('LDAP sign-in when not configured', () => {
   it('answers 404 problem, under the sign-in rate limit', async () => {
     const app = await startTestApp(testConfig('server', { RATE_LIMIT_AUTH_PER_MINUTE: '2' }));

@@ -22,6 +22,8 @@ export const ADMINS_DN = `cn=admins,${GROUPS}`;
 
 export interface Slapd {
   url: string;
+  /** With `tls`: the PEM of the CA that signed the server's certificate (for 127.0.0.1). */
+  caFile?: string;
   /** A client bound as the root DN, to change the directory mid-test. */
   admin(): Promise<Client>;
   stop(): Promise<void>;
@@ -54,6 +56,58 @@ function freePort(): Promise<number> {
   });
 }
 
+/** A throwaway CA and a server certificate for 127.0.0.1 it signed (openssl, in `dir`). */
+function makeCertificates(dir: string): { ca: string; cert: string; key: string } {
+  const file = (name: string) => path.join(dir, name);
+  const openssl = (...args: string[]) => execFileSync('openssl', args, { stdio: 'pipe' });
+  openssl(
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-days',
+    '1',
+    '-subj',
+    '/CN=Parley Test CA',
+    '-keyout',
+    file('ca.key'),
+    '-out',
+    file('ca.pem'),
+  );
+  openssl(
+    'req',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-subj',
+    '/CN=127.0.0.1',
+    '-keyout',
+    file('server.key'),
+    '-out',
+    file('server.csr'),
+  );
+  fs.writeFileSync(file('san.ext'), 'subjectAltName=IP:127.0.0.1\n');
+  openssl(
+    'x509',
+    '-req',
+    '-in',
+    file('server.csr'),
+    '-CA',
+    file('ca.pem'),
+    '-CAkey',
+    file('ca.key'),
+    '-CAcreateserial',
+    '-days',
+    '1',
+    '-extfile',
+    file('san.ext'),
+    '-out',
+    file('server.pem'),
+  );
+  return { ca: file('ca.pem'), cert: file('server.pem'), key: file('server.key') };
+}
+
 function personLdif(p: SeedPerson): string {
   return [
     `dn: uid=${p.uid},${PEOPLE}`,
@@ -76,13 +130,14 @@ function personLdif(p: SeedPerson): string {
 export async function startSlapd(
   people: SeedPerson[],
   admins: string[],
-  options: { memberOf?: boolean } = {},
+  options: { memberOf?: boolean; tls?: boolean } = {},
 ): Promise<Slapd> {
   assertSlapdInstalled();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-slapd-'));
   const dbDir = path.join(dir, 'db');
   fs.mkdirSync(dbDir);
   const conf = path.join(dir, 'slapd.conf');
+  const tls = options.tls ? makeCertificates(dir) : null;
   const pidFile = path.join(dir, 'slapd.pid');
   fs.writeFileSync(
     conf,
@@ -93,6 +148,13 @@ export async function startSlapd(
       `pidfile ${pidFile}`,
       `argsfile ${path.join(dir, 'slapd.args')}`,
       `modulepath ${MODULE_DIR}`,
+      ...(tls
+        ? [
+            `TLSCACertificateFile ${tls.ca}`,
+            `TLSCertificateFile ${tls.cert}`,
+            `TLSCertificateKeyFile ${tls.key}`,
+          ]
+        : []),
       'moduleload back_mdb',
       ...(options.memberOf ? ['moduleload memberof'] : []),
       'database mdb',
@@ -152,6 +214,7 @@ export async function startSlapd(
   );
   return {
     url,
+    caFile: tls?.ca,
     admin,
     stop: async () => {
       const pid = Number(fs.readFileSync(pidFile, 'utf8').trim());

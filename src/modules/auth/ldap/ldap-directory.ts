@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import type { ConnectionOptions } from 'node:tls';
 import {
   Client,
@@ -95,10 +96,16 @@ export class LdapDirectory {
       url: this.env.LDAP_URL!,
       timeout: this.env.LDAP_TIMEOUT_MS,
       connectTimeout: this.env.LDAP_TIMEOUT_MS,
-      tlsOptions: this.tls,
+      // Only for ldaps:// (ldapts speaks TLS from the first byte whenever tlsOptions are set),
+      // and a fresh object each time: ldapts writes the socket into the options it is given.
+      tlsOptions: this.env.LDAP_URL!.startsWith('ldaps:') ? { ...this.tls } : undefined,
     });
     try {
-      if (this.env.LDAP_STARTTLS) await client.startTLS(this.tls ?? {});
+      if (this.env.LDAP_STARTTLS) {
+        // The certificate is checked against the URL's host (an IP is never sent as SNI).
+        const host = new URL(this.env.LDAP_URL!).hostname.replace(/^\[|\]$/g, '');
+        await client.startTLS({ ...this.tls, host, ...(isIP(host) ? {} : { servername: host }) });
+      }
     } catch (err) {
       await client.unbind().catch(() => undefined);
       throw new DirectoryUnavailableError(String(err));
