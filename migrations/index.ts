@@ -12,6 +12,7 @@ import { RagKnowledgeBase1796282950198 } from './1796282950198-RagKnowledgeBase.
 import { FeatureFlagsAuditLog1796283429904 } from './1796283429904-FeatureFlagsAuditLog.js';
 import { Artifacts1796283471789 } from './1796283471789-Artifacts.js';
 import { ArtifactUploads1796285052128 } from './1796285052128-ArtifactUploads.js';
+import { MessageContextIndex1796400000000 } from './1796400000000-MessageContextIndex.js';
 
 export const MIGRATIONS = [
   CreateSchemas1763800000000,
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   FeatureFlagsAuditLog1796283429904,
   Artifacts1796283471789,
   ArtifactUploads1796285052128,
+  MessageContextIndex1796400000000,
 ];

@@ -1,7 +1,6 @@
 import { RequestMethod, type DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import express from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
@@ -11,7 +10,9 @@ import {
   answerEarlyErrors,
   ProblemExpressAdapter,
 } from './platform/http/http-server.js';
+import { jsonBodyParser } from './platform/http/body-limits.js';
 import { inputRules } from './platform/http/input-rules.js';
+import { MESSAGE_BATCH_PATH } from './modules/conversations/dto/message.dto.js';
 import { createValidationPipe } from './platform/http/validation.js';
 import { setupOpenApi } from './platform/http/openapi.js';
 
@@ -57,10 +58,9 @@ export async function createApp(
     exposedHeaders: ['X-Request-Id', 'X-Cache', 'Retry-After', 'Location'],
   });
   app.use(
-    express.json({
-      limit: config.env.JSON_BODY_LIMIT,
-      type: ['application/json', 'application/*+json'],
-    }),
+    jsonBodyParser(config.env.JSON_BODY_LIMIT, [
+      { method: 'POST', path: MESSAGE_BATCH_PATH, limit: config.env.MESSAGE_BATCH_BODY_LIMIT },
+    ]),
   );
   // JSON only: no other body parser. A route that takes another type says so (@AcceptsBody).
   app.use(inputRules());

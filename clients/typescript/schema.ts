@@ -399,6 +399,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/auth/ldap/login': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Sign in with a directory (LDAP) username and password
+     * @description Binds against the configured directory: a service bind finds exactly one entry for the username, then the password binds as that entry. The first sign-in creates the user (an adult; FULL once the terms are accepted) and the IdP link `ldap`; later ones refresh the name and email, and the admin role follows the configured directory group. Failures lock out as password sign-in does.
+     */
+    post: operations['Ldap_login'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/admin/trusted-clients': {
     parameters: {
       query?: never;
@@ -655,12 +675,18 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** History, oldest first (after=), or backwards from the newest page (before=) */
+    /**
+     * History, oldest first (after=), or backwards from the newest page (before=)
+     * @description With `context.<key>=<value>`, only the messages whose context has that value.
+     */
     get: operations['Messages_list'];
     put?: never;
     /** Append a message; idempotent on message_id */
     post: operations['Messages_append'];
-    /** Clear the history (the conversation stays) */
+    /**
+     * Clear the history (the conversation stays)
+     * @description With `context.<key>=<value>`, only the messages whose context has that value; a kept message whose parent goes is re-attached to its nearest kept ancestor.
+     */
     delete: operations['Messages_clear'];
     options?: never;
     head?: never;
@@ -676,7 +702,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Append several messages in one transaction: all or nothing; a failure names the index */
+    /**
+     * Append several messages in one transaction: all or nothing; a failure names the index
+     * @description Up to 1000 messages (a whole history) in one call, one statement; the body may be up to MESSAGE_BATCH_BODY_LIMIT (16 MiB by default).
+     */
     post: operations['Messages_appendBatch'];
     delete?: never;
     options?: never;
@@ -1495,6 +1524,10 @@ export interface components {
       last_active_at: string;
       /** @description The session of this request */
       current: boolean;
+      /** @description What the client declared in X-Client-Capabilities when the session began */
+      capabilities: {
+        [key: string]: (string | null) | number | boolean | ((string | null) | number | boolean)[];
+      };
     };
     SessionPageDto: {
       data: components['schemas']['SessionDto'][];
@@ -1507,6 +1540,11 @@ export interface components {
       login_id?: string;
       /** @description Trusted clients only: a display name for a first login */
       name?: string;
+    };
+    LdapLoginDto: {
+      /** @example alice */
+      username: string;
+      password: string;
     };
     CreateTrustedClientDto: {
       /** @example discord-bot */
@@ -3367,6 +3405,8 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description The client's capabilities, stored on the new session and listed with GET /v1/auth/sessions: a JSON object (at most 4096 bytes, 64 keys matching [A-Za-z0-9_.:-]{1,64}) whose values are strings (at most 256 characters), finite numbers, booleans, null, or arrays of at most 64 of those. Anything else answers 400. Example: {"streaming":true,"formats":["markdown","chart"]} */
+        'X-Client-Capabilities'?: string;
         /** @description Where the client runs, stored on the session; api when absent */
         'X-Client-Origin'?: 'web' | 'discord' | 'api';
       };
@@ -3399,6 +3439,8 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description The client's capabilities, stored on the new session and listed with GET /v1/auth/sessions: a JSON object (at most 4096 bytes, 64 keys matching [A-Za-z0-9_.:-]{1,64}) whose values are strings (at most 256 characters), finite numbers, booleans, null, or arrays of at most 64 of those. Anything else answers 400. Example: {"streaming":true,"formats":["markdown","chart"]} */
+        'X-Client-Capabilities'?: string;
         /** @description Where the client runs, stored on the session; api when absent */
         'X-Client-Origin'?: 'web' | 'discord' | 'api';
       };
@@ -3441,6 +3483,8 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description The client's capabilities, stored on the new session and listed with GET /v1/auth/sessions: a JSON object (at most 4096 bytes, 64 keys matching [A-Za-z0-9_.:-]{1,64}) whose values are strings (at most 256 characters), finite numbers, booleans, null, or arrays of at most 64 of those. Anything else answers 400. Example: {"streaming":true,"formats":["markdown","chart"]} */
+        'X-Client-Capabilities'?: string;
         /** @description Where the client runs, stored on the session; api when absent */
         'X-Client-Origin'?: 'web' | 'discord' | 'api';
       };
@@ -3732,6 +3776,8 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description The client's capabilities, stored on the new session and listed with GET /v1/auth/sessions: a JSON object (at most 4096 bytes, 64 keys matching [A-Za-z0-9_.:-]{1,64}) whose values are strings (at most 256 characters), finite numbers, booleans, null, or arrays of at most 64 of those. Anything else answers 400. Example: {"streaming":true,"formats":["markdown","chart"]} */
+        'X-Client-Capabilities'?: string;
         /** @description Trusted clients only: the secret shown once when the client was created */
         'X-Client-Secret'?: string;
         /** @description Trusted clients only: the client id an admin created */
@@ -3764,6 +3810,78 @@ export interface operations {
       415: components['responses']['UnsupportedMediaType'];
       429: components['responses']['TooManyRequests'];
       503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  Ldap_login: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The client's capabilities, stored on the new session and listed with GET /v1/auth/sessions: a JSON object (at most 4096 bytes, 64 keys matching [A-Za-z0-9_.:-]{1,64}) whose values are strings (at most 256 characters), finite numbers, booleans, null, or arrays of at most 64 of those. Anything else answers 400. Example: {"streaming":true,"formats":["markdown","chart"]} */
+        'X-Client-Capabilities'?: string;
+        'X-Client-Origin'?: 'web' | 'discord' | 'api';
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['LdapLoginDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TokenResponseDto'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      /** @description Unknown user or wrong password (the same answer) */
+      401: {
+        headers: {
+          /** @description The scheme to authenticate with: `Bearer` (access token) or `Basic` (trusted client) */
+          'WWW-Authenticate'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description LDAP sign-in is not configured on this server */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      /** @description Locked out; see Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying (always sent) */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The directory cannot be reached */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying (sent when the wait is known) */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   TrustedClients_list: {
@@ -4829,6 +4947,10 @@ export interface operations {
         before?: string;
         /** @description Only the branch from the root to this message (edits branch instead of truncating) */
         leaf?: string;
+        /** @description Only messages whose context holds these string values, e.g. `?context.chapter=ch-03` (`context[chapter]=ch-03` is the same). Keys match [A-Za-z0-9_-]{1,64}, each at most once, up to 5; values at most 200 characters; pairs combine with AND. */
+        context?: {
+          [key: string]: string;
+        };
       };
       header?: never;
       path: {
@@ -4926,7 +5048,12 @@ export interface operations {
   };
   Messages_clear: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Only messages whose context holds these string values, e.g. `?context.chapter=ch-03` (`context[chapter]=ch-03` is the same). Keys match [A-Za-z0-9_-]{1,64}, each at most once, up to 5; values at most 200 characters; pairs combine with AND. */
+        context?: {
+          [key: string]: string;
+        };
+      };
       header?: never;
       path: {
         /** @description The conversation id */
@@ -5017,7 +5144,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      413: components['responses']['PayloadTooLarge'];
+      /** @description The body is over MESSAGE_BATCH_BODY_LIMIT */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       415: components['responses']['UnsupportedMediaType'];
       429: components['responses']['TooManyRequests'];
       503: components['responses']['ServiceUnavailable'];

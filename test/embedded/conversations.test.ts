@@ -183,4 +183,54 @@ describe('conversations in embedded mode', () => {
     });
     await http().get(`/v1/conversations/${id}`).set(alice.auth).expect(404);
   });
+
+  it('imports a 1000-message history in one call, pages one chapter and clears only it', async () => {
+    const id = await createConversation(app, alice);
+    const messages = Array.from({ length: 1000 }, (_, i) => ({
+      message_id: `h-${i}`,
+      role: i % 2 ? 'assistant' : 'user',
+      content: `line ${i}`,
+      context: { chapter: i % 10 === 3 ? 'ch-03' : 'ch-01' },
+      ...(i > 0 ? { parent_message_id: `h-${i - 1}` } : {}),
+    }));
+    const imported = await http()
+      .post(`/v1/conversations/${id}/messages/batch`)
+      .set(alice.auth)
+      .send({ messages })
+      .expect(201);
+    expect(imported.body.created).toBe(1000);
+    const page = await http()
+      .get(`/v1/conversations/${id}/messages?context.chapter=ch-03&limit=100`)
+      .set(alice.auth)
+      .expect(200);
+    expect(page.body.data).toHaveLength(100);
+    expect(
+      page.body.data.every((m: { context: { chapter: string } }) => m.context.chapter === 'ch-03'),
+    ).toBe(true);
+    // Another user's filter reaches nothing of it.
+    await http()
+      .get(`/v1/conversations/${id}/messages?context.chapter=ch-03`)
+      .set(bob.auth)
+      .expect(404);
+    const cleared = await http()
+      .delete(`/v1/conversations/${id}/messages?context.chapter=ch-03`)
+      .set(alice.auth)
+      .expect(200);
+    expect(cleared.body.removed['app.messages']).toBe(100);
+    const rest = await http()
+      .get(`/v1/conversations/${id}/messages?limit=100&before=`)
+      .set(alice.auth)
+      .expect(200);
+    expect(rest.body.data.at(-1).message_id).toBe('h-999');
+    // h-4's parent h-3 went: it hangs from h-2 now.
+    const h4 = await http()
+      .get(`/v1/conversations/${id}/messages?limit=5`)
+      .set(alice.auth)
+      .expect(200);
+    const byId = new Map(
+      h4.body.data.map((m: { id: string; message_id: string }) => [m.id, m.message_id]),
+    );
+    const four = h4.body.data.find((m: { message_id: string }) => m.message_id === 'h-4');
+    expect(byId.get(four.parent_id)).toBe('h-2');
+  });
 });

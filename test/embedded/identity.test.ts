@@ -94,4 +94,29 @@ describe('identity in embedded mode', () => {
       await second.close();
     }
   }, 120_000);
+
+  it('stores X-Client-Capabilities on the session and lists it', async () => {
+    const app = await startTestApp(config());
+    try {
+      const guest = await request(app.getHttpServer())
+        .post('/v1/auth/guest')
+        .set('X-Client-Capabilities', '{"streaming":true,"max_tokens":4096,"formats":["md"]}')
+        .expect(201);
+      const sessions = await request(app.getHttpServer())
+        .get('/v1/auth/sessions')
+        .set(bearer(guest.body.access_token))
+        .expect(200);
+      expect(sessions.body.data[0].capabilities).toEqual({
+        streaming: true,
+        max_tokens: 4096,
+        formats: ['md'],
+      });
+      await request(app.getHttpServer())
+        .post('/v1/auth/guest')
+        .set('X-Client-Capabilities', '{"streaming":')
+        .expect(400);
+    } finally {
+      await app.close();
+    }
+  });
 });

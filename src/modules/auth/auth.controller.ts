@@ -28,7 +28,13 @@ import {
 import { AcceptedDto, TokenResponseDto } from './dto/tokens.dto.js';
 import type { SessionOrigin } from './entities/app-session.entity.js';
 import { PasswordResetService } from './password-reset.service.js';
-import { ClientIp, ClientOrigin } from './request-context.js';
+import {
+  CAPABILITIES_HEADER,
+  ClientCapabilities,
+  ClientIp,
+  ClientOrigin,
+  type SessionCapabilities,
+} from './request-context.js';
 
 const ORIGIN_HEADER = {
   name: 'X-Client-Origin',
@@ -52,12 +58,20 @@ export class AuthController {
     summary: 'Create an account with email and password (and optionally the profile)',
   })
   @ApiHeader(ORIGIN_HEADER)
+  @ApiHeader(CAPABILITIES_HEADER)
   @ApiCreatedResponse({ type: TokenResponseDto })
   register(
     @Body() body: RegisterDto,
     @ClientOrigin() origin: SessionOrigin,
+    @ClientCapabilities() capabilities: SessionCapabilities,
   ): Promise<IssuedTokens> {
-    return this.auth.register(body.email, body.password, toProfilePatch(body), origin);
+    return this.auth.register(
+      body.email,
+      body.password,
+      toProfilePatch(body),
+      origin,
+      capabilities,
+    );
   }
 
   @Post('login')
@@ -66,14 +80,16 @@ export class AuthController {
   @AuthRateLimit()
   @ApiOperation({ summary: 'Sign in; repeated failures lock the account and the address out' })
   @ApiHeader(ORIGIN_HEADER)
+  @ApiHeader(CAPABILITIES_HEADER)
   @ApiOkResponse({ type: TokenResponseDto })
   @ApiTooManyRequestsResponse({ description: 'Locked out; see Retry-After' })
   login(
     @Body() body: LoginDto,
     @ClientIp() ip: string,
     @ClientOrigin() origin: SessionOrigin,
+    @ClientCapabilities() capabilities: SessionCapabilities,
   ): Promise<IssuedTokens> {
-    return this.auth.login(body.email, body.password, ip, origin);
+    return this.auth.login(body.email, body.password, ip, origin, capabilities);
   }
 
   @Post('guest')
@@ -81,10 +97,14 @@ export class AuthController {
   @AuthRateLimit()
   @ApiOperation({ summary: 'Start as a guest (no credentials); upgrade later keeping all data' })
   @ApiHeader(ORIGIN_HEADER)
+  @ApiHeader(CAPABILITIES_HEADER)
   @ApiCreatedResponse({ type: TokenResponseDto })
   @ApiForbiddenResponse({ description: 'feature-disabled: the guest-sign-up flag is off' })
-  guest(@ClientOrigin() origin: SessionOrigin): Promise<IssuedTokens> {
-    return this.auth.guest(origin);
+  guest(
+    @ClientOrigin() origin: SessionOrigin,
+    @ClientCapabilities() capabilities: SessionCapabilities,
+  ): Promise<IssuedTokens> {
+    return this.auth.guest(origin, capabilities);
   }
 
   @Post('refresh')

@@ -19,6 +19,9 @@ import { TrustedClient } from './entities/trusted-client.entity.js';
 import { IdpController } from './idp.controller.js';
 import { IdpService } from './idp.service.js';
 import { JwtStrategy } from './jwt.strategy.js';
+import { LdapController } from './ldap/ldap.controller.js';
+import { LdapDirectory } from './ldap/ldap-directory.js';
+import { LdapService } from './ldap/ldap.service.js';
 import { VerifiedTokens } from './verified-tokens.js';
 import { LockoutService } from './lockout.service.js';
 import { LoginAttemptsRepository } from './login-attempts.repository.js';
@@ -55,7 +58,13 @@ import { TrustedClientsService } from './trusted-clients.service.js';
     AuditModule,
     FeatureFlagsModule,
   ],
-  controllers: [AuthController, SessionsController, IdpController, TrustedClientsController],
+  controllers: [
+    AuthController,
+    SessionsController,
+    IdpController,
+    LdapController,
+    TrustedClientsController,
+  ],
   providers: [
     AuthService,
     TokensService,
@@ -74,6 +83,8 @@ import { TrustedClientsService } from './trusted-clients.service.js';
     PasswordResetsRepository,
     PasswordResetService,
     IdpService,
+    LdapDirectory,
+    LdapService,
     TrustedClientsService,
     AccessTicketsService,
     { provide: APP_GUARD, useClass: AuthGuard },

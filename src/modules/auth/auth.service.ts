@@ -15,6 +15,7 @@ import { AppSession, SessionOrigin } from './entities/app-session.entity.js';
 import { LockoutService } from './lockout.service.js';
 import { PasswordsService } from './passwords.service.js';
 import { RefreshTokensService } from './refresh-tokens.service.js';
+import type { SessionCapabilities } from './request-context.js';
 import { RevocationService } from './revocation.service.js';
 import { SessionsService } from './sessions.service.js';
 import { TokensService } from './tokens.service.js';
@@ -51,6 +52,7 @@ export class AuthService {
     password: string,
     profile: ProfilePatch,
     origin: SessionOrigin,
+    capabilities: SessionCapabilities = {},
   ): Promise<IssuedTokens> {
     const passwordHash = await this.passwords.hash(password);
     const roles = this.isAdminEmail(email) ? [Role.Admin] : [];
@@ -68,19 +70,22 @@ export class AuthService {
           manager,
         );
       }
-      const session = await this.sessions.create(user, origin, manager);
+      const session = await this.sessions.create(user, origin, manager, capabilities);
       return this.issue(session, manager);
     });
   }
 
-  async guest(origin: SessionOrigin): Promise<IssuedTokens> {
+  async guest(
+    origin: SessionOrigin,
+    capabilities: SessionCapabilities = {},
+  ): Promise<IssuedTokens> {
     // Operators can close guest sign-up with the `guest-sign-up` flag; no flag keeps it open.
     if (!(await this.flags.isEnabled(GUEST_SIGN_UP_FLAG, { origin }, true))) {
       throw new DomainError(ErrorCode.FeatureDisabled, 'Guest sign-up is switched off.');
     }
     return this.dataSource.transaction(async (manager) => {
       const user = await this.users.createGuest({}, manager);
-      const session = await this.sessions.create(user, origin, manager);
+      const session = await this.sessions.create(user, origin, manager, capabilities);
       return this.issue(session, manager);
     });
   }
@@ -90,6 +95,7 @@ export class AuthService {
     password: string,
     ip: string,
     origin: SessionOrigin,
+    capabilities: SessionCapabilities = {},
   ): Promise<IssuedTokens> {
     const accountKey = this.lockout.accountKey(email);
     await this.lockout.assertAllowed(accountKey, ip);
@@ -102,24 +108,32 @@ export class AuthService {
     }
     await this.ensureAdminRole(user);
     await this.users.touchLastSeen(user.id);
-    return this.startSession(user, origin);
+    return this.startSession(user, origin, capabilities);
   }
 
   /** A session for a user whose identity another flow established (IdP, upgrade, reset). */
-  async startSession(user: User, origin: SessionOrigin): Promise<IssuedTokens> {
+  async startSession(
+    user: User,
+    origin: SessionOrigin,
+    capabilities: SessionCapabilities = {},
+  ): Promise<IssuedTokens> {
     return this.dataSource.transaction(async (manager) => {
-      const session = await this.sessions.create(user, origin, manager);
+      const session = await this.sessions.create(user, origin, manager, capabilities);
       return this.issue(session, manager);
     });
   }
 
   /** Sign-in for an identity another party vouched for (IdP token, trusted client). */
-  async signInExternal(user: User, origin: SessionOrigin): Promise<IssuedTokens> {
+  async signInExternal(
+    user: User,
+    origin: SessionOrigin,
+    capabilities: SessionCapabilities = {},
+  ): Promise<IssuedTokens> {
     if (user.disabledAt)
       throw new DomainError(ErrorCode.InvalidCredentials, 'This account is disabled.');
     await this.ensureAdminRole(user);
     await this.users.touchLastSeen(user.id);
-    return this.startSession(user, origin);
+    return this.startSession(user, origin, capabilities);
   }
 
   async refresh(refreshToken: string): Promise<IssuedTokens> {

@@ -9,7 +9,12 @@ import { IdpLoginDto } from './dto/credentials.dto.js';
 import { TokenResponseDto } from './dto/tokens.dto.js';
 import type { SessionOrigin } from './entities/app-session.entity.js';
 import { IdpService } from './idp.service.js';
-import { ClientOrigin } from './request-context.js';
+import {
+  CAPABILITIES_HEADER,
+  ClientCapabilities,
+  ClientOrigin,
+  type SessionCapabilities,
+} from './request-context.js';
 import { TrustedClientsService } from './trusted-clients.service.js';
 
 @ApiTags('auth')
@@ -41,6 +46,7 @@ export class IdpController {
     required: false,
     description: 'Trusted clients only: the secret shown once when the client was created',
   })
+  @ApiHeader(CAPABILITIES_HEADER)
   @ApiOkResponse({ type: TokenResponseDto })
   async login(
     @Param('idp') idp: string,
@@ -48,6 +54,7 @@ export class IdpController {
     @Headers('x-client-id') clientId: string | undefined,
     @Headers('x-client-secret') clientSecret: string | undefined,
     @ClientOrigin() origin: SessionOrigin,
+    @ClientCapabilities() capabilities: SessionCapabilities,
   ): Promise<IssuedTokens> {
     if ((body.id_token === undefined) === (body.login_id === undefined)) {
       throw new DomainError(
@@ -60,7 +67,8 @@ export class IdpController {
         },
       );
     }
-    if (body.id_token !== undefined) return this.idp.loginWithIdToken(idp, body.id_token, origin);
+    if (body.id_token !== undefined)
+      return this.idp.loginWithIdToken(idp, body.id_token, origin, capabilities);
     if (!clientId || !clientSecret) {
       throw new DomainError(
         ErrorCode.Unauthorized,
@@ -72,6 +80,6 @@ export class IdpController {
       );
     }
     await this.clients.authenticate(clientId, clientSecret, idp);
-    return this.idp.loginByLoginId(idp, body.login_id!, { name: body.name }, origin);
+    return this.idp.loginByLoginId(idp, body.login_id!, { name: body.name }, origin, capabilities);
   }
 }

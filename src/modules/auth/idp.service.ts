@@ -10,6 +10,7 @@ import type { User } from '../users/entities/user.entity.js';
 import { UsersService } from '../users/users.service.js';
 import { AuthService, type IssuedTokens } from './auth.service.js';
 import type { SessionOrigin } from './entities/app-session.entity.js';
+import type { SessionCapabilities } from './request-context.js';
 
 /** Asymmetric algorithms only: an HMAC or `none` token can never pass as an IdP's. */
 const ID_TOKEN_ALGORITHMS = [
@@ -64,6 +65,7 @@ export class IdpService {
     idp: string,
     idToken: string,
     origin: SessionOrigin,
+    capabilities: SessionCapabilities = {},
   ): Promise<IssuedTokens> {
     const provider = this.providers.get(idp);
     if (!provider)
@@ -88,7 +90,7 @@ export class IdpService {
       emailVerified: claims.email_verified === true,
       name: typeof claims.name === 'string' ? claims.name.slice(0, 200) : undefined,
     };
-    return this.loginByLoginId(idp, sub, profile, origin);
+    return this.loginByLoginId(idp, sub, profile, origin, capabilities);
   }
 
   /** The user linked to (idp, loginId), created with the link on first sign-in. */
@@ -97,11 +99,12 @@ export class IdpService {
     loginId: string,
     profile: ExternalProfile,
     origin: SessionOrigin,
+    capabilities: SessionCapabilities = {},
   ): Promise<IssuedTokens> {
     const user =
       (await this.users.findByIdpLogin(idp, loginId)) ??
       (await this.firstLogin(idp, loginId, profile));
-    return this.auth.signInExternal(user, origin);
+    return this.auth.signInExternal(user, origin, capabilities);
   }
 
   private async firstLogin(idp: string, loginId: string, profile: ExternalProfile): Promise<User> {

@@ -10,6 +10,7 @@ import { ConsentService } from '../consent/consent.service.js';
 import type { User } from '../users/entities/user.entity.js';
 import { isProfileComplete, UsersService } from '../users/users.service.js';
 import { AppSession, SessionOrigin, SessionScope } from './entities/app-session.entity.js';
+import type { SessionCapabilities } from './request-context.js';
 import { SessionsRepository, type SessionStateRow } from './sessions.repository.js';
 
 /** Long enough to spare the database on the hot path; invalidation makes changes immediate. */
@@ -45,14 +46,19 @@ export class SessionsService implements OnModuleInit {
     return SessionScope.Full;
   }
 
-  async create(user: User, origin: SessionOrigin, manager?: EntityManager): Promise<AppSession> {
+  async create(
+    user: User,
+    origin: SessionOrigin,
+    manager?: EntityManager,
+    capabilities: SessionCapabilities = {},
+  ): Promise<AppSession> {
     const now = new Date();
     const session = Object.assign(new AppSession(), {
       id: uuidv7(),
       userId: user.id,
       origin,
       scope: await this.scopeFor(user, manager),
-      capabilities: {},
+      capabilities,
       createdAt: now,
       lastActiveAt: now,
       expiresAt: new Date(now.getTime() + this.config.env.SESSION_TTL_DAYS * 86_400_000),

@@ -4,6 +4,7 @@ import { DomainError } from '../../platform/http/domain-error.js';
 import { ErrorCode } from '../../platform/http/error-codes.js';
 import { pageLimit, toPage, type Page } from '../../platform/http/pagination.js';
 import { ConversationsRepository } from './conversations.repository.js';
+import type { ContextFilter } from './context-filter.js';
 import { cursors } from './cursors.js';
 import type { HistoryQuery } from './dto/message-view.dto.js';
 import { MessageDto } from './dto/message-view.dto.js';
@@ -25,8 +26,19 @@ export class HistoryService {
     private readonly conversations: ConversationsRepository,
   ) {}
 
-  history(userId: string, conversationId: string, query: HistoryQuery): Promise<Page<MessageDto>> {
-    return this.page({ ownerId: userId }, conversationId, query, (r) => MessageDto.from(r));
+  history(
+    userId: string,
+    conversationId: string,
+    query: HistoryQuery,
+    context: ContextFilter = {},
+  ): Promise<Page<MessageDto>> {
+    return this.page(
+      { ownerId: userId },
+      conversationId,
+      query,
+      (r) => MessageDto.from(r),
+      context,
+    );
   }
 
   /** A public conversation and a page of its messages; private ones do not exist here. */
@@ -59,6 +71,7 @@ export class HistoryService {
     conversationId: string,
     query: HistoryQuery,
     map: (row: MessageRow) => T,
+    context: ContextFilter = {},
   ): Promise<Page<T>> {
     if (query.after !== undefined && query.before !== undefined) {
       throw new DomainError(ErrorCode.ValidationFailed, 'Give after or before, not both.', {
@@ -72,9 +85,19 @@ export class HistoryService {
       direction: backward ? 'backward' : 'forward',
       bound,
       take: limit + 1,
+      context,
     });
     let result: HistoryRows;
     let key: (row: MessageRow & { depth?: number }) => string;
+    if (query.leaf && Object.keys(context).length) {
+      throw new DomainError(
+        ErrorCode.ValidationFailed,
+        'Give leaf or a context filter, not both.',
+        {
+          errors: [{ field: 'leaf', message: 'cannot be combined with context filters' }],
+        },
+      );
+    }
     if (query.leaf) {
       result = await this.reads.branchPage(
         conversationId,

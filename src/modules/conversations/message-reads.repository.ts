@@ -15,6 +15,8 @@ export interface HistoryWindow {
   bound: string | number | null;
   /** Rows to fetch (the page size plus one, to know whether more exist). */
   take: number;
+  /** Only messages whose context contains these pairs (served by ix_messages_context). */
+  context?: Record<string, string> | null;
 }
 
 /** `found`: false when the conversation is not readable in this scope (or the leaf not in it). */
@@ -52,13 +54,20 @@ export class MessageReadsRepository {
       params.push(w.bound);
       bound = `AND m.id ${forward ? '>' : '<'} $${params.length}::uuid`;
     }
-    const name = `history_${w.direction}_${w.bound === null ? 'start' : 'cursor'}_${'ownerId' in scope ? 'owner' : 'public'}`;
+    const filtered = Boolean(w.context && Object.keys(w.context).length);
+    // Filtered, the conversation is named by its parameter so that the planner weighs this
+    // conversation's own row count against the context index (ix_messages_context).
+    if (filtered) {
+      params.push(JSON.stringify(w.context));
+      bound += ` AND m.context @> $${params.length}::jsonb`;
+    }
+    const name = `history_${w.direction}_${w.bound === null ? 'start' : 'cursor'}_${'ownerId' in scope ? 'owner' : 'public'}${filtered ? '_context' : ''}`;
     const rows = await this.prepared.query<MessageRow & { readable: string }>(
       name,
       `SELECT c.id AS readable, page.* FROM ${conversationById('$1')} c
        LEFT JOIN LATERAL (
          SELECT ${prefixed('m')} FROM app.messages m
-         WHERE m.conversation_id = c.id ${bound}
+         WHERE m.conversation_id = ${filtered ? '$1::uuid' : 'c.id'} ${bound}
          ORDER BY m.id ${forward ? 'ASC' : 'DESC'} LIMIT $2
        ) page ON true
        WHERE ${scopeSql(scope, '$3')}`,

@@ -9,6 +9,7 @@ import {
   Put,
   Query,
   Res,
+  UseInterceptors,
 } from '@nestjs/common';
 import {
   ApiBearerAuth,
@@ -18,6 +19,8 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiPayloadTooLargeResponse,
+  ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -25,7 +28,13 @@ import type { Page } from '../../platform/http/pagination.js';
 import { Access } from '../../platform/access/access.decorator.js';
 import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentUser } from '../auth/auth.decorators.js';
-import { AppendBatchDto, AppendMessageDto } from './dto/message.dto.js';
+import {
+  CONTEXT_QUERY,
+  ContextFilterInterceptor,
+  ContextFilterParam,
+  type ContextFilter,
+} from './context-filter.js';
+import { AppendBatchDto, AppendMessageDto, MAX_BATCH } from './dto/message.dto.js';
 import {
   ClearHistoryReceiptDto,
   HistoryQuery,
@@ -69,7 +78,9 @@ export class MessagesController {
   @ApiOperation({
     summary:
       'Append several messages in one transaction: all or nothing; a failure names the index',
+    description: `Up to ${MAX_BATCH} messages (a whole history) in one call, one statement; the body may be up to MESSAGE_BATCH_BODY_LIMIT (16 MiB by default).`,
   })
+  @ApiPayloadTooLargeResponse({ description: 'The body is over MESSAGE_BATCH_BODY_LIMIT' })
   @ApiCreatedResponse({ type: MessageBatchDto, description: 'At least one was new' })
   @ApiOkResponse({ type: MessageBatchDto, description: 'All were replays' })
   @ApiConflictResponse({ description: 'A message_id already used with different content' })
@@ -87,27 +98,39 @@ export class MessagesController {
 
   @Get()
   @Access('conversation')
+  @UseInterceptors(ContextFilterInterceptor)
   @ApiOperation({
     summary: 'History, oldest first (after=), or backwards from the newest page (before=)',
+    description: 'With `context.<key>=<value>`, only the messages whose context has that value.',
   })
+  @ApiQuery(CONTEXT_QUERY)
   @ApiOkResponse({ type: MessagePageDto })
   list(
     @CurrentUser() me: AuthContext,
     @Param('id') id: string,
     @Query() query: HistoryQuery,
+    @ContextFilterParam() context: ContextFilter,
   ): Promise<Page<MessageDto>> {
-    return this.history.history(me.userId, id, query);
+    return this.history.history(me.userId, id, query, context);
   }
 
   @Delete()
   @Access('conversation')
-  @ApiOperation({ summary: 'Clear the history (the conversation stays)' })
+  @UseInterceptors(ContextFilterInterceptor)
+  @ApiOperation({
+    summary: 'Clear the history (the conversation stays)',
+    description:
+      'With `context.<key>=<value>`, only the messages whose context has that value; a kept ' +
+      'message whose parent goes is re-attached to its nearest kept ancestor.',
+  })
+  @ApiQuery(CONTEXT_QUERY)
   @ApiOkResponse({ type: ClearHistoryReceiptDto })
   async clear(
     @CurrentUser() me: AuthContext,
     @Param('id') id: string,
+    @ContextFilterParam() context: ContextFilter,
   ): Promise<ClearHistoryReceiptDto> {
-    return { conversation_id: id, removed: await this.messages.clear(me.userId, id) };
+    return { conversation_id: id, removed: await this.messages.clear(me.userId, id, context) };
   }
 
   @Put(':message/vote')

@@ -182,6 +182,44 @@ export class MessagesRepository {
     return { messages: rowCount(messages), votes: rowCount(votes) };
   }
 
+  /**
+   * Deletes the messages whose context contains `context`. Parent links cascade,
+   * so a surviving message whose parent goes is first re-attached to its nearest
+   * surviving ancestor (or becomes a root): only the matching messages go.
+   */
+  async deleteByContext(
+    conversationId: string,
+    context: Record<string, string>,
+    manager: EntityManager,
+  ): Promise<{ messages: number; votes: number }> {
+    const filter = JSON.stringify(context);
+    await manager.query(
+      `WITH RECURSIVE doomed AS (
+         SELECT id, parent_id FROM app.messages WHERE conversation_id = $1 AND context @> $2::jsonb
+       ), up AS (
+         SELECT m.id AS child, d.parent_id AS ancestor
+         FROM app.messages m JOIN doomed d ON d.id = m.parent_id
+         WHERE m.conversation_id = $1 AND NOT coalesce(m.context @> $2::jsonb, false)
+         UNION ALL
+         SELECT up.child, d.parent_id FROM up JOIN doomed d ON d.id = up.ancestor
+       )
+       UPDATE app.messages m SET parent_id = up.ancestor FROM up
+       WHERE m.id = up.child
+         AND (up.ancestor IS NULL OR NOT EXISTS (SELECT 1 FROM doomed d WHERE d.id = up.ancestor))`,
+      [conversationId, filter],
+    );
+    const votes = (await manager.query(
+      `DELETE FROM app.message_votes v USING app.messages m
+       WHERE v.message_id = m.id AND m.conversation_id = $1 AND m.context @> $2::jsonb RETURNING 1`,
+      [conversationId, filter],
+    )) as unknown[][];
+    const messages = (await manager.query(
+      `DELETE FROM app.messages WHERE conversation_id = $1 AND context @> $2::jsonb RETURNING 1`,
+      [conversationId, filter],
+    )) as unknown[][];
+    return { messages: rowCount(messages), votes: rowCount(votes) };
+  }
+
   /** Upserts the owner's vote on a message of their conversation (by client message_id or id). */
   async upsertVote(
     conversationId: string,

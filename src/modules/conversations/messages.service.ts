@@ -1,3 +1,4 @@
+import type { ContextFilter } from './context-filter.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -257,12 +258,19 @@ export class MessagesService {
     }
   }
 
-  async clear(userId: string, conversationId: string): Promise<Record<string, number>> {
+  /** The whole history, or with a context filter only the messages it matches. */
+  async clear(
+    userId: string,
+    conversationId: string,
+    context: ContextFilter = {},
+  ): Promise<Record<string, number>> {
     return this.db.transaction(async (manager) => {
       if (!(await this.conversations.lockOwned(conversationId, userId, manager))) {
         throw DomainError.notFound('Conversation');
       }
-      const { messages, votes } = await this.messages.deleteByConversation(conversationId, manager);
+      const { messages, votes } = Object.keys(context).length
+        ? await this.messages.deleteByContext(conversationId, context, manager)
+        : await this.messages.deleteByConversation(conversationId, manager);
       return { 'app.messages': messages, 'app.message_votes': votes };
     });
   }

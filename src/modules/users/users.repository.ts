@@ -130,6 +130,18 @@ export class UsersRepository {
     return rows.length === 1;
   }
 
+  async emailExistsForOther(email: string, id: string): Promise<boolean> {
+    const rows = (await this.users.query(
+      `SELECT 1 FROM app.users WHERE email = $1 AND id <> $2 LIMIT 1`,
+      [email, id],
+    )) as unknown[];
+    return rows.length > 0;
+  }
+
+  async setExternalProfile(id: string, patch: { name?: string; email?: string }): Promise<void> {
+    if (Object.keys(patch).length > 0) await this.users.update({ id }, patch);
+  }
+
   async emailExists(email: string, manager?: EntityManager): Promise<boolean> {
     return this.repo(manager).existsBy({ email });
   }

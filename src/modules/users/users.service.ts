@@ -168,6 +168,23 @@ export class UsersService implements OnModuleInit {
     }
   }
 
+  /**
+   * An external identity's later sign-in: its name and email when it has them,
+   * unless another account holds that address (then the stored one stays).
+   */
+  async refreshExternalProfile(
+    id: string,
+    profile: { name: string | null; email: string | null },
+  ): Promise<void> {
+    const email = profile.email ? normaliseEmail(profile.email) : null;
+    const free = email !== null && !(await this.users.emailExistsForOther(email, id));
+    await this.users.setExternalProfile(id, {
+      ...(profile.name ? { name: profile.name } : {}),
+      ...(free ? { email } : {}),
+    });
+    await this.forgetProfile(id);
+  }
+
   /** Grants a role (audited when it changes anything); live sessions follow at once. */
   async grantRole(id: string, role: Role, actor: AuditActor = Actors.system()): Promise<void> {
     await this.changeRole(id, role, actor, 'grant');

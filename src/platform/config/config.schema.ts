@@ -135,6 +135,35 @@ export const envSchema = z.object({
       }
     })
     .pipe(z.array(identityProvider)),
+  /** LDAP sign-in (POST /v1/auth/ldap/login); off while LDAP_URL is unset. */
+  LDAP_URL: optionalUrl(['ldap:', 'ldaps:']),
+  LDAP_STARTTLS: bool.default(false),
+  LDAP_CA_FILE: optionalString,
+  LDAP_BIND_DN: optionalString,
+  LDAP_BIND_PASSWORD: optionalString,
+  LDAP_SEARCH_BASE: optionalString,
+  LDAP_SEARCH_FILTER: z
+    .string()
+    .trim()
+    .default('(uid={{username}})')
+    .refine(
+      (v) => v.startsWith('(') && v.endsWith(')') && v.includes('{{username}}'),
+      'expected a parenthesised LDAP filter containing {{username}}',
+    ),
+  LDAP_ID_ATTRIBUTE: z.string().trim().min(1).default('entryUUID'),
+  LDAP_EMAIL_ATTRIBUTE: z.string().trim().min(1).default('mail'),
+  LDAP_NAME_ATTRIBUTE: z.string().trim().min(1).default('cn'),
+  LDAP_ADMIN_GROUP_DN: optionalString,
+  LDAP_GROUP_SEARCH_BASE: optionalString,
+  LDAP_GROUP_SEARCH_FILTER: z
+    .string()
+    .trim()
+    .default('(member={{dn}})')
+    .refine(
+      (v) => v.startsWith('(') && v.endsWith(')') && v.includes('{{dn}}'),
+      'expected a parenthesised LDAP filter containing {{dn}}',
+    ),
+  LDAP_TIMEOUT_MS: z.coerce.number().int().min(100).max(60000).default(5000),
   /** argon2id cost; below OWASP's baseline only in NODE_ENV=test (checked in loadConfig). */
   ARGON2_MEMORY_KIB: z.coerce.number().int().min(1024).max(1048576).default(19456),
   ARGON2_TIME_COST: z.coerce.number().int().min(1).max(10).default(2),
@@ -148,6 +177,8 @@ export const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CORS_ORIGINS: csv,
   JSON_BODY_LIMIT: byteSize.default(1024 * 1024),
+  /** POST /v1/conversations/{id}/messages/batch: a whole history (up to 1000 messages) in one body. */
+  MESSAGE_BATCH_BODY_LIMIT: byteSize.default(16 * 1024 * 1024),
   TRUST_PROXY: bool.default(false),
   /** Worker processes serve /metrics and /health/live here when set (they have no API). */
   WORKER_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),

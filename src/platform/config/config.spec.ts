@@ -68,4 +68,36 @@ describe('loadConfig', () => {
     expect(config.env.JSON_BODY_LIMIT).toBe(2 * 1024 * 1024);
     expect(config.env.ADMIN_EMAILS).toEqual(['a@x.io', 'b@y.io']);
   });
+
+  it('leaves LDAP off without LDAP_URL and validates it when set', () => {
+    expect(loadConfig({}).env.LDAP_URL).toBeUndefined();
+    expect(problemsOf({ LDAP_URL: 'http://dir' })[0]).toMatch(/^LDAP_URL: /);
+    expect(
+      problemsOf({
+        LDAP_URL: 'ldaps://dir',
+        LDAP_STARTTLS: 'true',
+        LDAP_BIND_DN: 'cn=svc',
+        LDAP_GROUP_SEARCH_BASE: 'ou=groups,dc=x',
+        LDAP_CA_FILE: '/nonexistent/ca.pem',
+        LDAP_SEARCH_FILTER: '(uid=fixed)',
+      }).map((p) => p.split(':')[0]),
+    ).toEqual(['LDAP_SEARCH_FILTER']);
+    expect(
+      problemsOf({
+        LDAP_URL: 'ldaps://dir',
+        LDAP_STARTTLS: 'true',
+        LDAP_BIND_DN: 'cn=svc',
+        LDAP_GROUP_SEARCH_BASE: 'ou=groups,dc=x',
+        LDAP_CA_FILE: '/nonexistent/ca.pem',
+      }).map((p) => p.split(':')[0]),
+    ).toEqual([
+      'LDAP_SEARCH_BASE',
+      'LDAP_BIND_PASSWORD',
+      'LDAP_STARTTLS',
+      'LDAP_ADMIN_GROUP_DN',
+      'LDAP_CA_FILE',
+    ]);
+    const ok = loadConfig({ LDAP_URL: 'ldap://dir:389', LDAP_SEARCH_BASE: 'dc=x' });
+    expect(ok.env.LDAP_SEARCH_FILTER).toBe('(uid={{username}})');
+  });
 });

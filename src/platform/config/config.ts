@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { envSchema, type Env } from './config.schema.js';
 
@@ -75,6 +76,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   if (env.RAG_CHUNK_OVERLAP >= env.RAG_CHUNK_SIZE) {
     problems.push('RAG_CHUNK_OVERLAP: must be smaller than RAG_CHUNK_SIZE');
   }
+  problems.push(...ldapProblems(env));
   if (problems.length > 0) throw new ConfigError(problems);
 
   const queueDriver = env.REDIS_URL ? 'bullmq' : 'local';
@@ -105,6 +107,29 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       embedBatchSize: env.RAG_EMBED_BATCH_SIZE,
     },
   };
+}
+
+function ldapProblems(env: Env): string[] {
+  if (!env.LDAP_URL) return [];
+  const problems: string[] = [];
+  if (!env.LDAP_SEARCH_BASE) problems.push('LDAP_SEARCH_BASE: required when LDAP_URL is set');
+  if (Boolean(env.LDAP_BIND_DN) !== Boolean(env.LDAP_BIND_PASSWORD)) {
+    problems.push('LDAP_BIND_PASSWORD: LDAP_BIND_DN and LDAP_BIND_PASSWORD go together');
+  }
+  if (env.LDAP_STARTTLS && env.LDAP_URL.startsWith('ldaps:')) {
+    problems.push('LDAP_STARTTLS: an ldaps:// URL is already TLS; use ldap:// with StartTLS');
+  }
+  if (env.LDAP_GROUP_SEARCH_BASE && !env.LDAP_ADMIN_GROUP_DN) {
+    problems.push('LDAP_ADMIN_GROUP_DN: required when LDAP_GROUP_SEARCH_BASE is set');
+  }
+  if (env.LDAP_CA_FILE) {
+    try {
+      readFileSync(env.LDAP_CA_FILE);
+    } catch {
+      problems.push(`LDAP_CA_FILE: cannot read ${env.LDAP_CA_FILE}`);
+    }
+  }
+  return problems;
 }
 
 const SECRET_NAME = /KEY|SECRET|PASSWORD|TOKEN|URL/i;

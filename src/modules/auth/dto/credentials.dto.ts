@@ -102,3 +102,17 @@ export class IdpLoginDto {
   @MaxLength(200)
   name?: string;
 }
+
+/** A directory sign-in: the username the search filter matches, and its password. */
+export class LdapLoginDto {
+  @ApiProperty({ minLength: 1, maxLength: 256, example: 'alice' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(256)
+  username: string;
+
+  @ApiProperty({ maxLength: PASSWORD_MAX, writeOnly: true })
+  @IsString()
+  @MaxLength(PASSWORD_MAX)
+  password: string;
+}

@@ -22,6 +22,24 @@ export class SessionDto extends SessionSummaryDto {
   @ApiProperty({ format: 'date-time' }) created_at: string;
   @ApiProperty({ format: 'date-time' }) last_active_at: string;
   @ApiProperty({ description: 'The session of this request' }) current: boolean;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: {
+      oneOf: [
+        { type: 'string', nullable: true },
+        { type: 'number' },
+        { type: 'boolean' },
+        {
+          type: 'array',
+          items: {
+            oneOf: [{ type: 'string', nullable: true }, { type: 'number' }, { type: 'boolean' }],
+          },
+        },
+      ],
+    },
+    description: 'What the client declared in X-Client-Capabilities when the session began',
+  })
+  capabilities: Record<string, unknown>;
 
   static from(session: AppSession, currentId: string): SessionDto {
     return {
@@ -32,6 +50,7 @@ export class SessionDto extends SessionSummaryDto {
       created_at: session.createdAt.toISOString(),
       last_active_at: session.lastActiveAt.toISOString(),
       current: session.id === currentId,
+      capabilities: session.capabilities,
     };
   }
 }

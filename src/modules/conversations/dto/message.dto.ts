@@ -19,7 +19,10 @@ import { MessageRole, type MessagePart } from '../entities/message.entity.js';
 import { IsOptionalNotNull } from '../../../platform/http/validators.js';
 import { ApiAnyJsonOptional, anyJsonSchema } from '../../../platform/http/api-schema.decorators.js';
 
-export const MAX_BATCH = 100;
+/** A whole history imported in one call; the route's body limit is MESSAGE_BATCH_BODY_LIMIT. */
+export const MAX_BATCH = 1000;
+/** The batch route, for the body parser that gives it a larger limit. */
+export const MESSAGE_BATCH_PATH = /^\/v1\/conversations\/[^/]+\/messages\/batch\/?$/;
 
 /** The documented union of part types (message-parts.schema.ts). */
 export const MESSAGE_PART_REF = '#/components/schemas/MessagePart';

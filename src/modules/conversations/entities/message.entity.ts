@@ -36,6 +36,8 @@ export interface MessagePart {
 // Expression GIN index over the searchable text, created by hand in the migration:
 // TypeORM cannot describe it, and must not drop it.
 @Index('ix_messages_search', { synchronize: false })
+// GIN (jsonb_path_ops) over context, for `context @>` history filters; by hand, like the above.
+@Index('ix_messages_context', { synchronize: false })
 export class Message {
   @PrimaryColumn('uuid')
   id: string;
