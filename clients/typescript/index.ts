@@ -23,6 +23,27 @@ export {
 /** The documented bodies by name, e.g. `Schemas['MessageDto']`. */
 export type Schemas = components['schemas'];
 
+/** Every error answer's body (RFC 9457 application/problem+json). */
+export type Problem = Schemas['Problem'];
+export type ValidationProblem = Schemas['ValidationProblem'];
+
+/** A 400 that names its invalid fields in `errors` (code `validation-failed`). */
+export function isValidationProblem(problem: Problem): problem is ValidationProblem {
+  const errors = problem.errors;
+  return (
+    Array.isArray(errors) &&
+    errors.every(
+      (e: unknown) =>
+        typeof e === 'object' &&
+        e !== null &&
+        'field' in e &&
+        typeof e.field === 'string' &&
+        'message' in e &&
+        typeof e.message === 'string',
+    )
+  );
+}
+
 export interface ParleyClientOptions {
   /** Parley's origin, e.g. `https://parley.example.com`; paths start with `/v1`. */
   baseUrl: string;
