@@ -81,7 +81,7 @@ describe('stream tickets', () => {
       `/v1/streams/${id}/events?ticket=${encodeURIComponent(minted.ticket)}`,
     );
     const expiresIn = Date.parse(minted.expires_at) - Date.now();
-    expect(expiresIn).toBeGreaterThan(50_000);
+    expect(expiresIn).toBeGreaterThan(30_000); // minted a moment ago, even on a busy machine
     expect(expiresIn).toBeLessThanOrEqual(60_000);
 
     const live = await readAnonymously(minted.events_url);
@@ -218,7 +218,7 @@ describe('stream tickets expire', () => {
         const res = await request(app.getHttpServer()).get(minted.body.events_url as string);
         return res.status === 401 ? res : undefined;
       },
-      { what: 'the ticket expires', timeoutMs: 5000 },
+      { what: 'the ticket expires', timeoutMs: 30_000 },
     );
     expect(Date.now()).toBeGreaterThanOrEqual(expiresAt);
     expect(refused.headers['content-type']).toMatch(/application\/problem\+json/);
