@@ -229,6 +229,23 @@ describe('guest merge (PostgreSQL + Redis)', () => {
     expect(handled).toEqual(inCatalogue);
   });
 
+  it('merges a guest once when two sign-ins race with its token', async () => {
+    const account = await registerFullUser(a);
+    const guest = await startFullGuest(a);
+    await createConversation(a, guest);
+    const signIn = (app: NestExpressApplication) =>
+      request(app.getHttpServer())
+        .post('/v1/auth/login')
+        .set(guest.auth)
+        .send({ email: account.email, password: account.password })
+        .expect(200);
+    const answers = await Promise.all([signIn(a), signIn(b)]);
+    const merged = answers.filter((r) => r.body.merged);
+    expect(merged).toHaveLength(1);
+    expect(merged[0]!.body.merged).toMatchObject({ guest_id: guest.id, conversations: 1 });
+    expect(answers.filter((r) => r.body.merge_skipped === 'invalid-token')).toHaveLength(1);
+  });
+
   it('merges on IdP sign-in and every instance sees the new owner at once', async () => {
     const guest = await startFullGuest(b);
     const conversationId = await createConversation(b, guest);

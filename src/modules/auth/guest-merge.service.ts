@@ -20,7 +20,7 @@ import { bearerToken, type AccessClaims } from './verified-tokens.js';
  * - `move-unless-held`: moved, except rows whose `conflict` key the account
  *   already holds (the account's row stays, the guest's is dropped);
  * - `newer-wins`: as `move-unless-held`, but the row with the newer
- *   `updated_at` wins (a tie keeps the account's);
+ *   `updated_at` wins (a tie, or an expired guest row, keeps the account's);
  * - `drop`: removed with the guest (ON DELETE CASCADE): credentials and
  *   consents belong to the person who gave them, and the account has its own;
  * - `keep`: left as it is (append-only history names the guest who acted).
@@ -256,7 +256,7 @@ export class GuestMergeService {
     ];
   }
 
-  /** Rows of the account that lose to a newer row of the guest with the same key. */
+  /** Rows of the account that lose to a newer, unexpired row of the guest with the same key. */
   private async dropOlder(
     link: UserLinkedColumn,
     guestId: string,
@@ -267,7 +267,8 @@ export class GuestMergeService {
     const [, affected] = (await manager.query(
       `DELETE FROM ${link.table} a USING ${link.table} g
         WHERE a.${link.column} = $2 AND g.${link.column} = $1 AND ${same}
-          AND g.updated_at > a.updated_at`,
+          AND g.updated_at > a.updated_at
+          AND (g.expires_at IS NULL OR g.expires_at > now())`,
       [guestId, accountId],
     )) as [unknown, number];
     return affected;

@@ -15,7 +15,7 @@ export const GUEST_MERGE_DESCRIPTION =
   'chat sessions, memory items, artifacts and uploads, feedback, votes, streams and the rest of ' +
   "what the guest owns move to the account; the guest's sessions are revoked and the guest user " +
   'is removed. Memory items whose namespace and key both hold: the newer `updated_at` wins and ' +
-  "the other is dropped (a tie keeps the account's). A vote, collective membership or API key " +
+  "the other is dropped (a tie, or an expired item of the guest's, keeps the account's). A vote, collective membership or API key " +
   "the account already holds keeps the account's. The response says what moved in `merged`. " +
   "A token that is not a live guest's (expired, revoked, malformed, a regular account's, or " +
   "the signing-in account's own) does not fail the sign-in: it signs in without a merge and " +
