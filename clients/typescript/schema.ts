@@ -201,7 +201,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Sign in; repeated failures lock the account and the address out */
+    /**
+     * Sign in; repeated failures lock the account and the address out
+     * @description Sent with a guest's access token (`Authorization: Bearer <guest access token>`), the sign-in merges the guest into the account in one transaction: conversations with their messages and chat sessions, memory items, artifacts and uploads, feedback, votes, streams and the rest of what the guest owns move to the account; the guest's sessions are revoked and the guest user is removed. Memory items whose namespace and key both hold: the newer `updated_at` wins and the other is dropped (a tie, or an expired item of the guest's, keeps the account's). A vote, collective membership or API key the account already holds keeps the account's. The response says what moved in `merged`. A token that is not a live guest's (expired, revoked, malformed, a regular account's, or the signing-in account's own) does not fail the sign-in: it signs in without a merge and `merge_skipped` says why. Without an Authorization header neither field is present.
+     */
     post: operations['Auth_login'];
     delete?: never;
     options?: never;
@@ -390,7 +393,7 @@ export interface paths {
     put?: never;
     /**
      * Sign in with an external identity
-     * @description Either `id_token` (an OIDC ID token verified against the provider’s issuer, audience and JWKS), or, for a trusted client sending X-Client-Id and X-Client-Secret, `login_id`. The first sign-in creates the user and the link.
+     * @description Either `id_token` (an OIDC ID token verified against the provider’s issuer, audience and JWKS), or, for a trusted client sending X-Client-Id and X-Client-Secret, `login_id`. The first sign-in creates the user and the link. Sent with a guest's access token (`Authorization: Bearer <guest access token>`), the sign-in merges the guest into the account in one transaction: conversations with their messages and chat sessions, memory items, artifacts and uploads, feedback, votes, streams and the rest of what the guest owns move to the account; the guest's sessions are revoked and the guest user is removed. Memory items whose namespace and key both hold: the newer `updated_at` wins and the other is dropped (a tie, or an expired item of the guest's, keeps the account's). A vote, collective membership or API key the account already holds keeps the account's. The response says what moved in `merged`. A token that is not a live guest's (expired, revoked, malformed, a regular account's, or the signing-in account's own) does not fail the sign-in: it signs in without a merge and `merge_skipped` says why. Without an Authorization header neither field is present.
      */
     post: operations['Idp_login'];
     delete?: never;
@@ -410,7 +413,7 @@ export interface paths {
     put?: never;
     /**
      * Sign in with a directory (LDAP) username and password
-     * @description Binds against the configured directory: a service bind finds exactly one entry for the username, then the password binds as that entry. The first sign-in creates the user (an adult; FULL once the terms are accepted) and the IdP link `ldap`; later ones refresh the name and email, and the admin role follows the configured directory group. Failures lock out as password sign-in does.
+     * @description Binds against the configured directory: a service bind finds exactly one entry for the username, then the password binds as that entry. The first sign-in creates the user (an adult; FULL once the terms are accepted) and the IdP link `ldap`; later ones refresh the name and email, and the admin role follows the configured directory group. Failures lock out as password sign-in does. Sent with a guest's access token (`Authorization: Bearer <guest access token>`), the sign-in merges the guest into the account in one transaction: conversations with their messages and chat sessions, memory items, artifacts and uploads, feedback, votes, streams and the rest of what the guest owns move to the account; the guest's sessions are revoked and the guest user is removed. Memory items whose namespace and key both hold: the newer `updated_at` wins and the other is dropped (a tie, or an expired item of the guest's, keeps the account's). A vote, collective membership or API key the account already holds keeps the account's. The response says what moved in `merged`. A token that is not a live guest's (expired, revoked, malformed, a regular account's, or the signing-in account's own) does not fail the sign-in: it signs in without a merge and `merge_skipped` says why. Without an Authorization header neither field is present.
      */
     post: operations['Ldap_login'];
     delete?: never;
@@ -1456,6 +1459,30 @@ export interface components {
       /** Format: date-time */
       expires_at: string;
     };
+    MergeReceiptDto: {
+      /**
+       * Format: uuid
+       * @description The guest user, now removed
+       */
+      guest_id: string;
+      conversations: number;
+      /** @description Messages of the moved conversations */
+      messages: number;
+      /** @description Chat sessions of the moved conversations */
+      chat_sessions: number;
+      /** @description Memory items moved */
+      memory_items: number;
+      /** @description Memory items that lost a key conflict (the older updated_at), either side */
+      memory_items_dropped: number;
+      artifacts: number;
+      feedback: number;
+      /** @description Message votes moved */
+      votes: number;
+      /** @description Rows moved per table (`schema.table`), every table that moved any */
+      tables: {
+        [key: string]: number;
+      };
+    };
     TokenResponseDto: {
       /** @description ES256 JWT, short-lived */
       access_token: string;
@@ -1466,6 +1493,13 @@ export interface components {
       /** @description Seconds until the access token expires */
       expires_in: number;
       session: components['schemas']['SessionSummaryDto'];
+      /** @description Sign-ins only: the guest whose token came with the sign-in was merged */
+      merged?: components['schemas']['MergeReceiptDto'];
+      /**
+       * @description Sign-ins only: a token came with the sign-in but nothing was merged, and why
+       * @enum {string}
+       */
+      merge_skipped?: 'invalid-token' | 'not-a-guest' | 'same-account';
     };
     LoginDto: {
       /** Format: email */

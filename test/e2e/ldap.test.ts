@@ -3,7 +3,8 @@ import { randomInt } from 'node:crypto';
 import { Attribute, Change } from 'ldapts';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { bearer } from '../factories/identity.js';
+import { createConversation } from '../factories/conversations.js';
+import { bearer, startFullGuest } from '../factories/identity.js';
 import { startTestApp, testConfig } from '../support/app.js';
 import {
   ADMINS_DN,
@@ -37,6 +38,7 @@ describe('LDAP sign-in', () => {
         { uid: 'alice', password: 'alice-pass', cn: 'Alice Liddell', mail: mail('alice') },
         { uid: 'bob', password: 'bob-pass', cn: 'Bob Builder', mail: mail('bob') },
         { uid: 'carol', password: 'carol-pass', cn: 'Carol Locked' },
+        { uid: 'dora', password: 'dora-pass', cn: 'Dora Guest', mail: mail('dora') },
         { uid: 'admin', password: 'admin-pass', cn: 'Admin Person' },
         // Two entries answer `(cn=Twin Entry)`: an ambiguous name signs nobody in.
         { uid: 'twin1', password: 'twin-pass', cn: 'Twin Entry' },
@@ -145,6 +147,21 @@ describe('LDAP sign-in', () => {
     // The earlier session lost the role too: roles live on the user, not the token.
     const old = await http().get('/v1/me').set(bearer(promoted.body.access_token)).expect(200);
     expect(old.body.roles).not.toContain('admin');
+  });
+
+  it('merges the guest whose token the sign-in is sent with', async () => {
+    const guest = await startFullGuest(app);
+    const conversationId = await createConversation(app, guest);
+    const res = await ldapLogin('dora', 'dora-pass').set(guest.auth).expect(200);
+    expect(res.body.merged).toMatchObject({ guest_id: guest.id, conversations: 1 });
+    const me = await http().get('/v1/me').set(bearer(res.body.access_token)).expect(200);
+    const owner = (await app
+      .get(DataSource)
+      .query(`SELECT user_id FROM app.conversations WHERE id = $1`, [conversationId])) as {
+      user_id: string;
+    }[];
+    expect(owner).toEqual([{ user_id: me.body.id }]);
+    await http().get('/v1/me').set(guest.auth).expect(401);
   });
 
   it('answers an unknown user exactly as a wrong password, and refuses an empty password', async () => {

@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, Post } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBearerAuth,
@@ -25,7 +25,7 @@ import {
   ResetPasswordDto,
   UpgradeDto,
 } from './dto/credentials.dto.js';
-import { AcceptedDto, TokenResponseDto } from './dto/tokens.dto.js';
+import { AcceptedDto, GUEST_MERGE_DESCRIPTION, TokenResponseDto } from './dto/tokens.dto.js';
 import type { SessionOrigin } from './entities/app-session.entity.js';
 import { PasswordResetService } from './password-reset.service.js';
 import {
@@ -78,7 +78,10 @@ export class AuthController {
   @HttpCode(200)
   @Public()
   @AuthRateLimit()
-  @ApiOperation({ summary: 'Sign in; repeated failures lock the account and the address out' })
+  @ApiOperation({
+    summary: 'Sign in; repeated failures lock the account and the address out',
+    description: GUEST_MERGE_DESCRIPTION,
+  })
   @ApiHeader(ORIGIN_HEADER)
   @ApiHeader(CAPABILITIES_HEADER)
   @ApiOkResponse({ type: TokenResponseDto })
@@ -88,8 +91,9 @@ export class AuthController {
     @ClientIp() ip: string,
     @ClientOrigin() origin: SessionOrigin,
     @ClientCapabilities() capabilities: SessionCapabilities,
+    @Headers('authorization') authorization: string | undefined,
   ): Promise<IssuedTokens> {
-    return this.auth.login(body.email, body.password, ip, origin, capabilities);
+    return this.auth.login(body.email, body.password, ip, origin, capabilities, authorization);
   }
 
   @Post('guest')

@@ -12,6 +12,11 @@ import type { ProfilePatch } from '../users/users.repository.js';
 import { normaliseEmail, UsersService } from '../users/users.service.js';
 import type { AuthContext } from './auth-context.js';
 import { AppSession, SessionOrigin } from './entities/app-session.entity.js';
+import {
+  GuestMergeService,
+  type MergeReceipt,
+  type MergeSkipReason,
+} from './guest-merge.service.js';
 import { LockoutService } from './lockout.service.js';
 import { PasswordsService } from './passwords.service.js';
 import { RefreshTokensService } from './refresh-tokens.service.js';
@@ -26,6 +31,10 @@ export interface IssuedTokens {
   token_type: 'Bearer';
   expires_in: number;
   session: { id: string; scope: string; origin: string; expires_at: string };
+  /** Present when the sign-in merged the guest whose token it was sent with. */
+  merged?: MergeReceipt;
+  /** Present when a token was sent with the sign-in but no merge happened, and why. */
+  merge_skipped?: MergeSkipReason;
 }
 
 export const GUEST_SIGN_UP_FLAG = 'guest-sign-up';
@@ -45,6 +54,7 @@ export class AuthService {
     private readonly revocation: RevocationService,
     private readonly audit: AuditService,
     private readonly flags: FeatureFlagsService,
+    private readonly guests: GuestMergeService,
   ) {}
 
   async register(
@@ -96,6 +106,7 @@ export class AuthService {
     ip: string,
     origin: SessionOrigin,
     capabilities: SessionCapabilities = {},
+    mergeFrom?: string,
   ): Promise<IssuedTokens> {
     const accountKey = this.lockout.accountKey(email);
     await this.lockout.assertAllowed(accountKey, ip);
@@ -108,7 +119,7 @@ export class AuthService {
     }
     await this.ensureAdminRole(user);
     await this.users.touchLastSeen(user.id);
-    return this.startSession(user, origin, capabilities);
+    return this.signInMerging(user, origin, capabilities, mergeFrom);
   }
 
   /** A session for a user whose identity another flow established (IdP, upgrade, reset). */
@@ -128,12 +139,56 @@ export class AuthService {
     user: User,
     origin: SessionOrigin,
     capabilities: SessionCapabilities = {},
+    mergeFrom?: string,
   ): Promise<IssuedTokens> {
     if (user.disabledAt)
       throw new DomainError(ErrorCode.InvalidCredentials, 'This account is disabled.');
     await this.ensureAdminRole(user);
     await this.users.touchLastSeen(user.id);
-    return this.startSession(user, origin, capabilities);
+    return this.signInMerging(user, origin, capabilities, mergeFrom);
+  }
+
+  /**
+   * A sign-in's session. `mergeFrom` is the Authorization header the sign-in
+   * came with: a live guest's token merges that guest into `user` in the same
+   * transaction; any other token (not a guest's, not valid, the same account)
+   * is reported in `merge_skipped` and the sign-in goes on without a merge.
+   */
+  private async signInMerging(
+    user: User,
+    origin: SessionOrigin,
+    capabilities: SessionCapabilities,
+    mergeFrom: string | undefined,
+  ): Promise<IssuedTokens> {
+    const candidate = await this.guests.candidate(mergeFrom, user.id);
+    if (candidate.kind === 'none') return this.startSession(user, origin, capabilities);
+    if (candidate.kind === 'skip') {
+      return {
+        ...(await this.startSession(user, origin, capabilities)),
+        merge_skipped: candidate.reason,
+      };
+    }
+    let afterCommit: (() => Promise<void>) | undefined;
+    const tokens = await this.dataSource.transaction(async (manager) => {
+      const merge = await this.guests.merge(candidate.guest, user.id, manager);
+      const session = await this.sessions.create(user, origin, manager, capabilities);
+      const issued = await this.issue(session, manager);
+      if (!merge) return { ...issued, merge_skipped: 'invalid-token' as const };
+      afterCommit = merge.afterCommit;
+      await this.audit.record(
+        {
+          actor: Actors.user(user.id),
+          action: 'user.guest-merged',
+          target: { type: 'user', id: user.id },
+          before: { guest_id: candidate.guest.userId },
+          after: { moved: merge.receipt.tables },
+        },
+        manager,
+      );
+      return { ...issued, merged: merge.receipt };
+    });
+    await afterCommit?.();
+    return tokens;
   }
 
   async refresh(refreshToken: string): Promise<IssuedTokens> {

@@ -6,7 +6,7 @@ import { AuthRateLimit } from '../../platform/http/rate-limit.module.js';
 import { Public } from './auth.decorators.js';
 import type { IssuedTokens } from './auth.service.js';
 import { IdpLoginDto } from './dto/credentials.dto.js';
-import { TokenResponseDto } from './dto/tokens.dto.js';
+import { GUEST_MERGE_DESCRIPTION, TokenResponseDto } from './dto/tokens.dto.js';
 import type { SessionOrigin } from './entities/app-session.entity.js';
 import { IdpService } from './idp.service.js';
 import {
@@ -34,7 +34,8 @@ export class IdpController {
     description:
       'Either `id_token` (an OIDC ID token verified against the provider’s issuer, audience and JWKS), ' +
       'or, for a trusted client sending X-Client-Id and X-Client-Secret, `login_id`. ' +
-      'The first sign-in creates the user and the link.',
+      'The first sign-in creates the user and the link. ' +
+      GUEST_MERGE_DESCRIPTION,
   })
   @ApiHeader({
     name: 'X-Client-Id',
@@ -55,6 +56,7 @@ export class IdpController {
     @Headers('x-client-secret') clientSecret: string | undefined,
     @ClientOrigin() origin: SessionOrigin,
     @ClientCapabilities() capabilities: SessionCapabilities,
+    @Headers('authorization') authorization: string | undefined,
   ): Promise<IssuedTokens> {
     if ((body.id_token === undefined) === (body.login_id === undefined)) {
       throw new DomainError(
@@ -68,7 +70,7 @@ export class IdpController {
       );
     }
     if (body.id_token !== undefined)
-      return this.idp.loginWithIdToken(idp, body.id_token, origin, capabilities);
+      return this.idp.loginWithIdToken(idp, body.id_token, origin, capabilities, authorization);
     if (!clientId || !clientSecret) {
       throw new DomainError(
         ErrorCode.Unauthorized,
@@ -80,6 +82,13 @@ export class IdpController {
       );
     }
     await this.clients.authenticate(clientId, clientSecret, idp);
-    return this.idp.loginByLoginId(idp, body.login_id!, { name: body.name }, origin, capabilities);
+    return this.idp.loginByLoginId(
+      idp,
+      body.login_id!,
+      { name: body.name },
+      origin,
+      capabilities,
+      authorization,
+    );
   }
 }

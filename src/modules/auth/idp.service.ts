@@ -66,6 +66,7 @@ export class IdpService {
     idToken: string,
     origin: SessionOrigin,
     capabilities: SessionCapabilities = {},
+    mergeFrom?: string,
   ): Promise<IssuedTokens> {
     const provider = this.providers.get(idp);
     if (!provider)
@@ -90,7 +91,7 @@ export class IdpService {
       emailVerified: claims.email_verified === true,
       name: typeof claims.name === 'string' ? claims.name.slice(0, 200) : undefined,
     };
-    return this.loginByLoginId(idp, sub, profile, origin, capabilities);
+    return this.loginByLoginId(idp, sub, profile, origin, capabilities, mergeFrom);
   }
 
   /** The user linked to (idp, loginId), created with the link on first sign-in. */
@@ -100,11 +101,12 @@ export class IdpService {
     profile: ExternalProfile,
     origin: SessionOrigin,
     capabilities: SessionCapabilities = {},
+    mergeFrom?: string,
   ): Promise<IssuedTokens> {
     const user =
       (await this.users.findByIdpLogin(idp, loginId)) ??
       (await this.firstLogin(idp, loginId, profile));
-    return this.auth.signInExternal(user, origin, capabilities);
+    return this.auth.signInExternal(user, origin, capabilities, mergeFrom);
   }
 
   private async firstLogin(idp: string, loginId: string, profile: ExternalProfile): Promise<User> {

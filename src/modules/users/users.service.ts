@@ -66,7 +66,8 @@ export class UsersService implements OnModuleInit {
     return profile;
   }
 
-  private async forgetProfile(id: string): Promise<void> {
+  /** Drops the cached profile on every instance. */
+  async forgetProfile(id: string): Promise<void> {
     await this.cache.del(profileKey(id));
   }
 

@@ -76,6 +76,13 @@ export const envSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
 
   DATABASE_URL: optionalUrl(['postgres:', 'postgresql:']),
+  /** The owner role that runs migrations; DATABASE_URL is then the runtime role. */
+  DATABASE_MIGRATION_URL: optionalUrl(['postgres:', 'postgresql:']),
+  /** The role migrations grant DML to; by default DATABASE_URL's user when the URLs differ. */
+  DATABASE_RUNTIME_ROLE: z
+    .string()
+    .regex(/^[A-Za-z_][A-Za-z0-9_$]{0,62}$/, 'a PostgreSQL role name (letters, digits, _ and $)')
+    .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(30000),
   MIGRATIONS_RUN: bool.default(true),

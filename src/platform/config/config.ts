@@ -15,7 +15,16 @@ export interface AppConfig {
   env: Env;
   isProduction: boolean;
   dataDir: string;
-  database: { mode: DatabaseMode; url?: string; poolSize: number; statementTimeoutMs: number };
+  database: {
+    mode: DatabaseMode;
+    url?: string;
+    /** Where migrations run (the owner role); the runtime URL when no separate one is set. */
+    migrationUrl?: string;
+    /** The role migrations grant the runtime privileges to; absent when one role does both. */
+    runtimeRole?: string;
+    poolSize: number;
+    statementTimeoutMs: number;
+  };
   redis: { url?: string; keyPrefix: string };
   queue: { driver: 'bullmq' | 'local'; runProcessorsInApi: boolean };
   blobs: { driver: 's3' | 'filesystem'; urlTtlSeconds: number };
@@ -76,6 +85,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   if (env.RAG_CHUNK_OVERLAP >= env.RAG_CHUNK_SIZE) {
     problems.push('RAG_CHUNK_OVERLAP: must be smaller than RAG_CHUNK_SIZE');
   }
+  if (env.DATABASE_MIGRATION_URL && !env.DATABASE_URL) {
+    problems.push('DATABASE_MIGRATION_URL: needs DATABASE_URL (the runtime role) beside it');
+  }
   problems.push(...ldapProblems(env));
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -87,6 +99,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     database: {
       mode: env.DATABASE_URL ? 'server' : 'embedded',
       url: env.DATABASE_URL,
+      migrationUrl: env.DATABASE_MIGRATION_URL,
+      runtimeRole: runtimeRole(env),
       poolSize: env.DATABASE_POOL_SIZE,
       statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
     },
@@ -107,6 +121,19 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       embedBatchSize: env.RAG_EMBED_BATCH_SIZE,
     },
   };
+}
+
+/**
+ * The role the runtime connects as, when it is not the one that migrates:
+ * DATABASE_RUNTIME_ROLE, else DATABASE_URL's user when DATABASE_MIGRATION_URL
+ * names another. Undefined when one role does both (no grants to make).
+ */
+function runtimeRole(env: Env): string | undefined {
+  if (!env.DATABASE_URL || !env.DATABASE_MIGRATION_URL) return undefined;
+  const userOf = (u: string) => decodeURIComponent(new URL(u).username);
+  const owner = userOf(env.DATABASE_MIGRATION_URL);
+  const role = env.DATABASE_RUNTIME_ROLE ?? userOf(env.DATABASE_URL);
+  return role && role !== owner ? role : undefined;
 }
 
 function ldapProblems(env: Env): string[] {

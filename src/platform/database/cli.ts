@@ -13,9 +13,10 @@ async function main(): Promise<void> {
   const config = loadConfig();
   switch (command) {
     case 'run': {
-      const ds = await openDataSource(config);
+      // As the owner role when DATABASE_MIGRATION_URL names one; it grants the runtime role.
+      const ds = await openDataSource(config, config.database.migrationUrl);
       try {
-        const applied = await migrateWithLock(ds);
+        const applied = await migrateWithLock(ds, { runtimeRole: config.database.runtimeRole });
         console.log(
           applied.length
             ? `Applied: ${applied.map((m) => m.name).join(', ')}`
@@ -27,7 +28,7 @@ async function main(): Promise<void> {
       return;
     }
     case 'revert': {
-      const ds = await openDataSource(config);
+      const ds = await openDataSource(config, config.database.migrationUrl);
       try {
         await revertLastWithLock(ds);
         console.log('Reverted the last migration.');

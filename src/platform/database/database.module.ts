@@ -11,7 +11,12 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.tokens.js';
-import { dataSourceOptions, resolveDatabaseTarget, withEmbeddedLifecycle } from './data-source.js';
+import {
+  dataSourceOptions,
+  openDataSource,
+  resolveDatabaseTarget,
+  withEmbeddedLifecycle,
+} from './data-source.js';
 import {
   migrateWithLock,
   assertCodeNotOlderThanSchema,
@@ -51,7 +56,10 @@ export class DatabaseModule {
             const dataSource = new DataSource(rest);
             try {
               await dataSource.initialize();
-              if (config.env.MIGRATIONS_RUN) await migrateWithLock(dataSource);
+              if (config.env.MIGRATIONS_RUN && config.database.migrationUrl) {
+                await migrateAsOwner(config);
+                await assertCodeNotOlderThanSchema(dataSource);
+              } else if (config.env.MIGRATIONS_RUN) await migrateWithLock(dataSource);
               else await assertCodeNotOlderThanSchema(dataSource);
             } catch (err) {
               if (dataSource.isInitialized) await dataSource.destroy();
@@ -65,6 +73,16 @@ export class DatabaseModule {
       providers: [VectorSupportService, DatabaseStartupLog],
       exports: [VectorSupportService],
     };
+  }
+}
+
+/** Migrations (and the runtime role's grants) over a connection of their own, as the owner. */
+async function migrateAsOwner(config: AppConfig): Promise<void> {
+  const owner = await openDataSource(config, config.database.migrationUrl);
+  try {
+    await migrateWithLock(owner, { runtimeRole: config.database.runtimeRole });
+  } finally {
+    await owner.destroy();
   }
 }
 

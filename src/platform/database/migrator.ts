@@ -1,5 +1,6 @@
 import type { DataSource, Migration } from 'typeorm';
 import { MIGRATIONS_TABLE } from './data-source.js';
+import { grantRuntimeRole } from './runtime-grants.js';
 
 /** Any constant works; it only has to be the same for every Parley instance. */
 const MIGRATION_LOCK_KEY = 0x5041524c; // "PARL"
@@ -36,11 +37,18 @@ export async function assertCodeNotOlderThanSchema(dataSource: DataSource): Prom
 /**
  * Applies pending migrations under a session-level advisory lock: instances
  * starting together queue on the lock and the later ones find nothing to do.
+ * With a `runtimeRole` (a runtime role apart from the owner that migrates),
+ * its grants are then brought to exactly what it needs, under the same lock.
  */
-export async function migrateWithLock(dataSource: DataSource): Promise<Migration[]> {
+export async function migrateWithLock(
+  dataSource: DataSource,
+  options: { runtimeRole?: string } = {},
+): Promise<Migration[]> {
   return withMigrationLock(dataSource, async () => {
     await assertCodeNotOlderThanSchema(dataSource);
-    return dataSource.runMigrations({ transaction: 'each' });
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    if (options.runtimeRole) await grantRuntimeRole(dataSource, options.runtimeRole);
+    return applied;
   });
 }
 

@@ -17,17 +17,19 @@ export async function withScratchDatabase<T>(
   config: AppConfig,
   work: (dataSource: DataSource) => Promise<T>,
 ): Promise<T> {
-  if (config.database.url) {
+  // The owner role's server when the roles are split: the runtime role cannot create databases.
+  const server = config.database.migrationUrl ?? config.database.url;
+  if (server) {
     const name = `parley_scratch_${randomBytes(6).toString('hex')}`;
-    await adminQuery(config.database.url, `CREATE DATABASE "${name}"`);
-    const url = new URL(config.database.url);
+    await adminQuery(server, `CREATE DATABASE "${name}"`);
+    const url = new URL(server);
     url.pathname = `/${name}`;
     const dataSource = await openDataSource(config, url.toString());
     try {
       return await work(dataSource);
     } finally {
       await dataSource.destroy();
-      await adminQuery(config.database.url, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await adminQuery(server, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     }
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-scratch-'));

@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, Post } from '@nestjs/common';
 import {
   ApiHeader,
   ApiNotFoundResponse,
@@ -13,7 +13,7 @@ import { AuthRateLimit } from '../../../platform/http/rate-limit.module.js';
 import { Public } from '../auth.decorators.js';
 import type { IssuedTokens } from '../auth.service.js';
 import { LdapLoginDto } from '../dto/credentials.dto.js';
-import { TokenResponseDto } from '../dto/tokens.dto.js';
+import { GUEST_MERGE_DESCRIPTION, TokenResponseDto } from '../dto/tokens.dto.js';
 import type { SessionOrigin } from '../entities/app-session.entity.js';
 import {
   CAPABILITIES_HEADER,
@@ -40,7 +40,8 @@ export class LdapController {
       'username, then the password binds as that entry. The first sign-in creates the user ' +
       '(an adult; FULL once the terms are accepted) and the IdP link `ldap`; later ones refresh ' +
       'the name and email, and the admin role follows the configured directory group. ' +
-      'Failures lock out as password sign-in does.',
+      'Failures lock out as password sign-in does. ' +
+      GUEST_MERGE_DESCRIPTION,
   })
   @ApiHeader({ name: 'X-Client-Origin', required: false, enum: ['web', 'discord', 'api'] })
   @ApiHeader(CAPABILITIES_HEADER)
@@ -54,7 +55,8 @@ export class LdapController {
     @ClientIp() ip: string,
     @ClientOrigin() origin: SessionOrigin,
     @ClientCapabilities() capabilities: SessionCapabilities,
+    @Headers('authorization') authorization: string | undefined,
   ): Promise<IssuedTokens> {
-    return this.ldap.login(body.username, body.password, ip, origin, capabilities);
+    return this.ldap.login(body.username, body.password, ip, origin, capabilities, authorization);
   }
 }

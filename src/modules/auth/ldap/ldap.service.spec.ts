@@ -106,7 +106,7 @@ describe('LdapService.login', () => {
     expect(users.refreshExternalProfile).toHaveBeenCalledWith('u-1', ENTRY);
     expect(users.revokeRole).toHaveBeenCalledWith('u-1', Role.Admin);
     expect(lockout.record).toHaveBeenCalledWith('key:ldap:alice', '10.0.0.1', true);
-    expect(auth.signInExternal).toHaveBeenCalledWith(USER, SessionOrigin.Api, {});
+    expect(auth.signInExternal).toHaveBeenCalledWith(USER, SessionOrigin.Api, {}, undefined);
   });
 
   it('leaves roles alone when no admin group is configured', async () => {

@@ -33,6 +33,7 @@ export class LdapService {
     ip: string,
     origin: SessionOrigin,
     capabilities: SessionCapabilities,
+    mergeFrom?: string,
   ): Promise<IssuedTokens> {
     if (!this.directory.enabled) {
       throw new DomainError(ErrorCode.NotFound, 'LDAP sign-in is not configured on this server.');
@@ -46,7 +47,7 @@ export class LdapService {
     if (!user || user.disabledAt) {
       throw new DomainError(ErrorCode.InvalidCredentials, 'The username or password is wrong.');
     }
-    return this.auth.signInExternal(user, origin, capabilities);
+    return this.auth.signInExternal(user, origin, capabilities, mergeFrom);
   }
 
   private async authenticate(username: string, password: string): Promise<DirectoryUser | null> {
