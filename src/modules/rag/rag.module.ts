@@ -1,6 +1,10 @@
 import { Module } from '@nestjs/common';
 import { ConsentModule } from '../consent/consent.module.js';
 import { UsersModule } from '../users/users.module.js';
+import { EmbeddingCache } from './cache/embedding-cache.js';
+import { RagCacheProcessor } from './cache/rag-cache.processor.js';
+import { RagCacheWriter } from './cache/rag-cache.writer.js';
+import { SemanticCacheRepository } from './cache/semantic-cache.repository.js';
 import { ChunksRepository } from './chunks.repository.js';
 import { RagCollectionsController } from './collections.controller.js';
 import { CollectionsRepository } from './collections.repository.js';
@@ -37,6 +41,10 @@ import { VectorIndexes } from './search/vector-indexes.js';
     IngestService,
     IngestProcessor,
     SearchService,
+    EmbeddingCache,
+    SemanticCacheRepository,
+    RagCacheWriter,
+    RagCacheProcessor,
   ],
   exports: [SearchService, CollectionsService],
 })
