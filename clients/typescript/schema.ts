@@ -6873,7 +6873,7 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          /** @description embedding-hit, semantic-hit or miss */
+          /** @description embedding-hit: this exact query text was embedded before (the embedding cache answered; results may also come from the semantic cache); semantic-hit: the results of a near query in the same scope (collections at their current generation, audience, model, k, mode, filter) answered, its chunks read again; miss: neither */
           'X-Cache'?: 'embedding-hit' | 'semantic-hit' | 'miss';
           [name: string]: unknown;
         };

@@ -110,7 +110,9 @@ export class OpenAiEmbedder implements Embedder {
       if (isTimeout(err)) {
         throw new RetryableError(`no answer within ${this.options.timeoutMs} ms`);
       }
-      throw new Error('the embeddings endpoint answered something other than JSON');
+      throw new Error('the embeddings endpoint answered something other than JSON', {
+        cause: err,
+      });
     }
     const data = Array.isArray(body.data) ? body.data : [];
     if (data.length !== batch.length) {
