@@ -8,7 +8,7 @@ import type { AppConfig } from '../../src/platform/config/config.js';
 import { QueueService } from '../../src/platform/queue/queue.service.js';
 import { startFullGuest, type TestUser } from '../factories/identity.js';
 import { startTestApp } from './app.js';
-import { createRagCollection, ingestDocument, makeAdmin } from './rag.js';
+import { createRagCollection, embeddedTexts, ingestDocument, makeAdmin } from './rag.js';
 import { waitUntil } from './wait.js';
 
 const DOCS = [
@@ -152,6 +152,16 @@ export function ragCacheSuite(label: string, config: () => AppConfig): void {
       expect(after.cache).toBe('miss');
       expect(after.hits.map((h) => h.document_id)).not.toContain(second.document_id);
       expect(after.hits.map((h) => h.chunk_id)).not.toContain(top.chunk_id);
+    });
+
+    it('ingest takes chunk embeddings from the cache: the same text in another collection embeds nothing', async () => {
+      const other = `${name}_b`;
+      await createRagCollection(app, admin, { name: other, audience: 'parent' });
+      const before = await embeddedTexts(app);
+      await ingestDocument(app, admin, other, { title: 'Again', text: DOCS[2]! });
+      expect(await embeddedTexts(app)).toBe(before);
+      await ingestDocument(app, admin, other, { title: 'New', text: 'Glaciers carve valleys.' });
+      expect(await embeddedTexts(app)).toBe(before + 1);
     });
 
     it('answers 200 when cache writes fail (retried, then given up) or cannot be queued', async () => {
