@@ -67,6 +67,6 @@ import { VectorIndexes } from './search/vector-indexes.js';
     RagCacheWriter,
     RagCacheProcessor,
   ],
-  exports: [SearchService, CollectionsService],
+  exports: [SearchService, CollectionsService, SemanticCacheRepository],
 })
 export class RagModule {}
