@@ -20,6 +20,11 @@ export interface SemanticScope {
   mode: 'vector' | 'hybrid';
   filter?: Record<string, unknown>;
   scoreThreshold?: number;
+  /**
+   * Hybrid only: the query's words. Its full-text half ranks by the words, not
+   * the embedding, so a near embedding alone would not answer the same question.
+   */
+  words?: string;
 }
 
 /** sha256 of the scope with keys in a fixed order, so equal questions share a key. */
@@ -33,8 +38,19 @@ export function semanticScopeKey(s: SemanticScope): string {
     mode: s.mode,
     filter: s.filter ?? null,
     scoreThreshold: s.scoreThreshold ?? null,
+    words: s.words ?? null,
   });
   return createHash('sha256').update(canonical).digest('hex');
+}
+
+/** Lower-cased words of a text, in order: what the full-text half of hybrid search sees. */
+export function queryWords(text: string): string {
+  return (
+    text
+      .normalize('NFKC')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  ).join(' ');
 }
 
 function canonicalJson(value: unknown): string {

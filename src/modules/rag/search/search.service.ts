@@ -8,7 +8,11 @@ import type { AuthContext } from '../../auth/auth-context.js';
 import { ConsentService } from '../../consent/consent.service.js';
 import { EmbeddingCache } from '../cache/embedding-cache.js';
 import { RagCacheWriter } from '../cache/rag-cache.writer.js';
-import { SemanticCacheRepository, semanticScopeKey } from '../cache/semantic-cache.repository.js';
+import {
+  queryWords,
+  SemanticCacheRepository,
+  semanticScopeKey,
+} from '../cache/semantic-cache.repository.js';
 import { CollectionsService } from '../collections.service.js';
 import { EMBEDDER, type Embedder } from '../embedding/embedder.port.js';
 import { ChunkSearchRepository, type ChunkHit } from './chunk-search.repository.js';
@@ -92,6 +96,7 @@ export class SearchService {
       mode,
       filter: input.filter,
       scoreThreshold: input.scoreThreshold,
+      words: mode === 'hybrid' ? queryWords(input.query) : undefined,
     });
     const cached = await this.semantic
       .lookup({
