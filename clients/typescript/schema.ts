@@ -6896,7 +6896,17 @@ export interface operations {
       413: components['responses']['PayloadTooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       429: components['responses']['TooManyRequests'];
-      503: components['responses']['ServiceUnavailable'];
+      /** @description The embedding service cannot embed the query (a cached embedding still answers) */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying (sent when the wait is known) */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   Health_live: {

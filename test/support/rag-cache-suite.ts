@@ -89,6 +89,7 @@ export function ragCacheSuite(label: string, config: () => AppConfig): void {
 
     afterAll(async () => {
       delete process.env.PARLEY_TEST_RAG_CACHE_FAIL;
+      delete process.env.PARLEY_TEST_EMBED_FAIL_ON;
       await app?.close();
     });
 
@@ -162,6 +163,21 @@ export function ragCacheSuite(label: string, config: () => AppConfig): void {
       expect(await embeddedTexts(app)).toBe(before);
       await ingestDocument(app, admin, other, { title: 'New', text: 'Glaciers carve valleys.' });
       expect(await embeddedTexts(app)).toBe(before + 1);
+    });
+
+    it('answers 503 when the embedder fails on a new query, and still answers a cached one', async () => {
+      process.env.PARLEY_TEST_EMBED_FAIL_ON = 'volcano';
+      try {
+        const res = await http()
+          .post('/v1/rag/search')
+          .set(adult.auth)
+          .send({ query: 'a volcano never asked about', k: 2, collection: name })
+          .expect(503);
+        expect(res.headers['content-type']).toContain('application/problem+json');
+        expect((await search('lava from the volcano')).cache).toBe('embedding-hit');
+      } finally {
+        delete process.env.PARLEY_TEST_EMBED_FAIL_ON;
+      }
     });
 
     it('answers 200 when cache writes fail (retried, then given up) or cannot be queued', async () => {

@@ -4,6 +4,7 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -37,6 +38,9 @@ export class RagSearchController {
     },
   })
   @ApiNotFoundResponse({ description: 'No such collection within your reach' })
+  @ApiServiceUnavailableResponse({
+    description: 'The embedding service cannot embed the query (a cached embedding still answers)',
+  })
   async search(
     @CurrentUser() me: AuthContext,
     @Body() body: RagSearchDto,

@@ -78,7 +78,15 @@ export class SearchService {
     const {
       vectors: [vector],
       hits,
-    } = await this.embeddings.embed([input.query]);
+    } = await this.embeddings.embed([input.query]).catch((err: unknown) => {
+      this.logger.warn(
+        `query embedding failed: ${err instanceof Error ? err.message : String(err)}`,
+      );
+      throw new DomainError(
+        ErrorCode.ServiceUnavailable,
+        'The embedding service cannot be reached.',
+      );
+    });
     const embeddingHit = hits > 0;
     const mode = input.mode ?? 'vector';
     const vectorMode = await this.vectors.mode();
