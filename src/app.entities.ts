@@ -30,6 +30,7 @@ import { CollectiveMembership } from './modules/collectives/entities/membership.
 import { IdpLogin } from './modules/users/entities/idp-login.entity.js';
 import { UserApiKey } from './modules/users/entities/user-api-key.entity.js';
 import { User } from './modules/users/entities/user.entity.js';
+import { SemanticCacheEntry } from './modules/rag/entities/semantic-cache-entry.entity.js';
 import { RagChunk } from './modules/rag/entities/rag-chunk.entity.js';
 import { RagCollection } from './modules/rag/entities/rag-collection.entity.js';
 import { RagDocument } from './modules/rag/entities/rag-document.entity.js';
@@ -75,4 +76,5 @@ export const ENTITIES: Function[] = [
   RagCollection,
   RagDocument,
   RagChunk,
+  SemanticCacheEntry,
 ];

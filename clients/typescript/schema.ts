@@ -6907,7 +6907,7 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          /** @description embedding-hit, semantic-hit or miss */
+          /** @description embedding-hit: this exact query text was embedded before (the embedding cache answered; results may also come from the semantic cache); semantic-hit: the results of a near query in the same scope (collections at their current generation, audience, model, k, mode, filter) answered, its chunks read again; miss: neither */
           'X-Cache'?: 'embedding-hit' | 'semantic-hit' | 'miss';
           [name: string]: unknown;
         };
@@ -6930,7 +6930,17 @@ export interface operations {
       413: components['responses']['PayloadTooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       429: components['responses']['TooManyRequests'];
-      503: components['responses']['ServiceUnavailable'];
+      /** @description The embedding service cannot embed the query (a cached embedding still answers) */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying (sent when the wait is known) */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   Health_live: {

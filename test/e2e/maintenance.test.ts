@@ -1,4 +1,5 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { QueueService } from '../../src/platform/queue/queue.service.js';
@@ -49,6 +50,14 @@ describe('maintenance: the prune of expired data', () => {
       [user.id],
     );
 
+    const stale = randomUUID();
+    await db().query(
+      `INSERT INTO cache.rag_semantic_entries
+         (id, scope_key, collection_ids, generations, query_embedding, chunk_ids, scores, created_at)
+       VALUES ($1, repeat('0', 64), '{}', '{}', '{1}', '{}', '{}', now() - interval '2 days')`,
+      [stale],
+    );
+
     const queue = app.get(QueueService);
     const id = await queue.enqueue('maintenance.prune-expired', {}, { jobId: `prune.${tag}` });
     const job = await waitForJob(app, 'maintenance.prune-expired', id);
@@ -58,10 +67,14 @@ describe('maintenance: the prune of expired data', () => {
       memory_items: expect.any(Number),
       artifact_blobs: expect.any(Number),
       artifact_uploads: expect.any(Number),
+      rag_semantic_entries: expect.any(Number),
     });
     const result = job.result as { revoked_tokens: number; memory_items: number };
     expect(result.revoked_tokens).toBeGreaterThanOrEqual(1);
     expect(result.memory_items).toBeGreaterThanOrEqual(1);
+    expect(
+      await db().query(`SELECT id FROM cache.rag_semantic_entries WHERE id = $1`, [stale]),
+    ).toEqual([]);
 
     const jtis = (await db().query(
       `SELECT jti FROM app.revoked_jtis WHERE jti LIKE $1 ORDER BY jti`,

@@ -5,6 +5,7 @@ import { ArtifactUploadsService } from '../artifacts/artifact-uploads.service.js
 import { ArtifactCollector } from '../artifacts/artifact-collector.service.js';
 import { RevocationService } from '../auth/revocation.service.js';
 import { MemoryItemsService } from '../memory/memory-items.service.js';
+import { SemanticCacheRepository } from '../rag/cache/semantic-cache.repository.js';
 
 /**
  * Operational jobs. `maintenance.echo` answers with the process that ran it, so
@@ -19,6 +20,7 @@ export class MaintenanceProcessor {
     private readonly memory: MemoryItemsService,
     private readonly artifacts: ArtifactCollector,
     private readonly artifactUploads: ArtifactUploadsService,
+    private readonly semanticCache: SemanticCacheRepository,
   ) {}
 
   @JobHandler('maintenance.echo')
@@ -32,6 +34,7 @@ export class MaintenanceProcessor {
     memory_items: number;
     artifact_blobs: number;
     artifact_uploads: number;
+    rag_semantic_entries: number;
   }> {
     return {
       revoked_tokens: await this.revocations.pruneExpired(),
@@ -40,6 +43,8 @@ export class MaintenanceProcessor {
       artifact_blobs: await this.artifacts.collectGarbage(),
       // Large uploads never completed.
       artifact_uploads: await this.artifactUploads.pruneExpired(),
+      // RAG semantic-cache entries past their day.
+      rag_semantic_entries: await this.semanticCache.pruneExpired(),
     };
   }
 }

@@ -79,11 +79,16 @@ export class CollectionsRepository {
     return rows.length > 0;
   }
 
+  /**
+   * Its searchable content changed (ingest, document removal): caches keyed by
+   * the generation go stale at once, and its semantic-cache entries go now.
+   */
   async bumpGeneration(id: string, manager: EntityManager): Promise<void> {
     await manager.query(
       `UPDATE rag.collections SET generation = generation + 1, updated_at = now() WHERE id = $1`,
       [id],
     );
+    await dropSemanticEntries(id, manager);
   }
 
   /** Deletes the collection with its documents and chunks, counting each. */
@@ -105,7 +110,18 @@ export class CollectionsRepository {
         [id],
       )) as [unknown, number];
       await manager.query(`DELETE FROM rag.collections WHERE id = $1`, [id]);
+      await dropSemanticEntries(id, manager);
       return { id, documents, chunks };
     });
   }
+}
+
+export async function dropSemanticEntries(
+  collectionId: string,
+  manager: EntityManager,
+): Promise<void> {
+  await manager.query(
+    `DELETE FROM cache.rag_semantic_entries WHERE collection_ids @> ARRAY[$1]::uuid[]`,
+    [collectionId],
+  );
 }

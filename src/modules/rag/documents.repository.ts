@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { dropSemanticEntries } from './collections.repository.js';
 import {
   DocumentStatus,
   type RagDocument,
@@ -149,6 +150,12 @@ export class DocumentsRepository {
         id,
       ])) as [unknown, number];
       await manager.query(`DELETE FROM rag.documents WHERE id = $1`, [id]);
+      // Its chunks left the collection's searchable content: caches keyed by the generation go stale.
+      await manager.query(
+        `UPDATE rag.collections SET generation = generation + 1, updated_at = now() WHERE id = $1`,
+        [collectionId],
+      );
+      await dropSemanticEntries(collectionId, manager);
       return { chunks };
     });
   }

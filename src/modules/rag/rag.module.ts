@@ -1,6 +1,12 @@
 import { Module } from '@nestjs/common';
+import type { AppConfig } from '../../platform/config/config.js';
+import { APP_CONFIG } from '../../platform/config/config.tokens.js';
 import { ConsentModule } from '../consent/consent.module.js';
 import { UsersModule } from '../users/users.module.js';
+import { EmbeddingCache } from './cache/embedding-cache.js';
+import { RagCacheProcessor } from './cache/rag-cache.processor.js';
+import { RagCacheWriter } from './cache/rag-cache.writer.js';
+import { SemanticCacheRepository } from './cache/semantic-cache.repository.js';
 import { ChunksRepository } from './chunks.repository.js';
 import { RagCollectionsController } from './collections.controller.js';
 import { CollectionsRepository } from './collections.repository.js';
@@ -10,6 +16,7 @@ import { DocumentsRepository } from './documents.repository.js';
 import { DocumentsService } from './documents.service.js';
 import { EMBEDDER } from './embedding/embedder.port.js';
 import { LocalEmbedder } from './embedding/local-embedder.js';
+import { OpenAiEmbedder } from './embedding/openai-embedder.js';
 import { withTestFaults } from './embedding/test-faults.js';
 import { IngestProcessor } from './ingest/ingest.processor.js';
 import { IngestService } from './ingest/ingest.service.js';
@@ -24,8 +31,26 @@ import { VectorIndexes } from './search/vector-indexes.js';
   imports: [UsersModule, ConsentModule],
   controllers: [RagCollectionsController, RagDocumentsController, RagSearchController],
   providers: [
-    // The built-in embedder; an OpenAI-compatible one replaces it when EMBEDDINGS_URL is set.
-    { provide: EMBEDDER, useFactory: () => withTestFaults(new LocalEmbedder()) },
+    // The built-in embedder, or an OpenAI-compatible endpoint when EMBEDDINGS_URL is set.
+    {
+      provide: EMBEDDER,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => {
+        const e = config.embeddings;
+        if (!e.url) return withTestFaults(new LocalEmbedder());
+        return withTestFaults(
+          new OpenAiEmbedder({
+            url: e.url,
+            model: e.model,
+            apiKey: e.apiKey,
+            dimensions: e.dimensions,
+            batchSize: config.rag.embedBatchSize,
+            timeoutMs: e.timeoutMs,
+            maxAttempts: e.maxAttempts,
+          }),
+        );
+      },
+    },
     CollectionsRepository,
     DocumentsRepository,
     ChunksRepository,
@@ -37,7 +62,11 @@ import { VectorIndexes } from './search/vector-indexes.js';
     IngestService,
     IngestProcessor,
     SearchService,
+    EmbeddingCache,
+    SemanticCacheRepository,
+    RagCacheWriter,
+    RagCacheProcessor,
   ],
-  exports: [SearchService, CollectionsService],
+  exports: [SearchService, CollectionsService, SemanticCacheRepository],
 })
 export class RagModule {}

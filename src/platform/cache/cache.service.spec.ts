@@ -12,6 +12,8 @@ function strictStore(overrides: Partial<CacheStore> = {}) {
   const store: CacheStore = {
     get: jest.fn(unexpected('get')),
     set: jest.fn(unexpected('set')),
+    getMany: jest.fn(unexpected('getMany')),
+    setMany: jest.fn(unexpected('setMany')),
     del: jest.fn(unexpected('del')),
     keys: jest.fn(unexpected('keys')),
     publishInvalidation: jest.fn(unexpected('publishInvalidation')),
@@ -107,5 +109,38 @@ describe('CacheService', () => {
     await expect(new CacheService(store).set('k', 1, 60, { broadcast: true })).rejects.toThrow(
       'connection refused',
     );
+  });
+
+  it('reads and writes many keys in one store call each, and reads an outage as misses', async () => {
+    const getMany = jest.fn(async (keys: string[]) =>
+      keys.map((k) => (k === 'a' ? '[1]' : undefined)),
+    );
+    const setMany = jest.fn(async () => {});
+    const { store } = strictStore({ getMany, setMany });
+    const cache = new CacheService(store);
+    expect(await cache.getMany(['a', 'b'])).toEqual([[1], undefined]);
+    expect(getMany).toHaveBeenCalledTimes(1);
+    await cache.setMany(
+      [
+        { key: 'a', value: [2] },
+        { key: 'b', value: 3 },
+      ],
+      60,
+    );
+    expect(setMany).toHaveBeenCalledWith(
+      [
+        { key: 'a', value: '[2]' },
+        { key: 'b', value: '3' },
+      ],
+      60,
+    );
+    const down = new CacheService(
+      strictStore({
+        getMany: jest.fn(async () => {
+          throw new Error('connection refused');
+        }),
+      }).store,
+    );
+    expect(await down.getMany(['a', 'b'])).toEqual([undefined, undefined]);
   });
 });

@@ -77,6 +77,31 @@ export class CacheService implements OnApplicationShutdown {
     }
   }
 
+  /**
+   * Many keys in one store round trip, bypassing this service's near cache:
+   * for bulky values (embeddings) whose caller keeps its own bounded near level.
+   * An unreachable store reads as all misses.
+   */
+  async getMany<T>(keys: string[]): Promise<(T | undefined)[]> {
+    if (keys.length === 0) return [];
+    try {
+      const raw = await this.store.getMany(keys);
+      return raw.map((r) => (r === undefined ? undefined : (JSON.parse(r) as T)));
+    } catch (err) {
+      this.warn('getMany', err);
+      return keys.map(() => undefined);
+    }
+  }
+
+  /** Many entries in one store round trip (no near cache, see `getMany`); throws when the store fails, so a queued write is retried. */
+  async setMany(entries: { key: string; value: unknown }[], ttlSeconds: number): Promise<void> {
+    if (entries.length === 0) return;
+    await this.store.setMany(
+      entries.map((e) => ({ key: e.key, value: JSON.stringify(e.value) })),
+      ttlSeconds,
+    );
+  }
+
   /** Removes keys from every level of every instance; returns how many the store held. */
   async del(...keys: string[]): Promise<number> {
     if (keys.length === 0) return 0;

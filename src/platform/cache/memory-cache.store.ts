@@ -20,6 +20,14 @@ export class MemoryCacheStore implements CacheStore {
     if (this.entries.size % 1024 === 0) this.sweep();
   }
 
+  async getMany(keys: string[]): Promise<(string | undefined)[]> {
+    return Promise.all(keys.map((key) => this.get(key)));
+  }
+
+  async setMany(entries: { key: string; value: string }[], ttlSeconds: number): Promise<void> {
+    for (const { key, value } of entries) await this.set(key, value, ttlSeconds);
+  }
+
   async del(keys: string[]): Promise<number> {
     let removed = 0;
     for (const key of keys) if (this.entries.delete(key)) removed++;

@@ -45,6 +45,22 @@ export class RedisCacheStore implements CacheStore {
     await this.client.set(this.prefix + key, value, 'EX', Math.max(1, Math.ceil(ttlSeconds)));
   }
 
+  async getMany(keys: string[]): Promise<(string | undefined)[]> {
+    if (keys.length === 0) return [];
+    const values = await this.client.mget(...keys.map((k) => this.prefix + k));
+    return values.map((v) => v ?? undefined);
+  }
+
+  async setMany(entries: { key: string; value: string }[], ttlSeconds: number): Promise<void> {
+    if (entries.length === 0) return;
+    const ttl = Math.max(1, Math.ceil(ttlSeconds));
+    const pipeline = this.client.pipeline();
+    for (const { key, value } of entries) pipeline.set(this.prefix + key, value, 'EX', ttl);
+    const results = (await pipeline.exec()) ?? [];
+    const failed = results.find(([err]) => err);
+    if (failed) throw failed[0];
+  }
+
   async del(keys: string[]): Promise<number> {
     if (keys.length === 0) return 0;
     return this.client.del(...keys.map((k) => this.prefix + k));

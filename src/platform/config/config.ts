@@ -35,6 +35,16 @@ export interface AppConfig {
     chunkSize: number;
     chunkOverlap: number;
     embedBatchSize: number;
+    semanticCacheDistance: number;
+  };
+  /** An OpenAI-compatible endpoint; unset url: the built-in local embedder. */
+  embeddings: {
+    url?: string;
+    model: string;
+    apiKey?: string;
+    dimensions: number;
+    timeoutMs: number;
+    maxAttempts: number;
   };
 }
 
@@ -119,6 +129,15 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       chunkSize: env.RAG_CHUNK_SIZE,
       chunkOverlap: env.RAG_CHUNK_OVERLAP,
       embedBatchSize: env.RAG_EMBED_BATCH_SIZE,
+      semanticCacheDistance: env.RAG_SEMANTIC_CACHE_DISTANCE,
+    },
+    embeddings: {
+      url: env.EMBEDDINGS_URL,
+      model: env.EMBEDDINGS_MODEL,
+      apiKey: env.EMBEDDINGS_API_KEY,
+      dimensions: env.EMBEDDINGS_DIMENSIONS,
+      timeoutMs: env.EMBEDDINGS_TIMEOUT_MS,
+      maxAttempts: env.EMBEDDINGS_MAX_ATTEMPTS,
     },
   };
 }

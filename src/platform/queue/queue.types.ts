@@ -10,6 +10,8 @@ export const QueueName = {
   MemoryLake: 'memory-lake',
   /** Splitting and embedding knowledge-base documents: slow, and never in the way of the lake. */
   RagIngest: 'rag-ingest',
+  /** RAG cache writes (embeddings, semantic entries): off the search path, retried on failure. */
+  RagCache: 'rag-cache',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -35,6 +37,17 @@ export interface JobPayloads {
   };
   /** Chunk and embed a RAG document's content of this hash (a later content supersedes it). */
   'rag-ingest.document': { documentId: string; sha256: string };
+  /** Query and chunk embeddings for the embedding cache, keyed as `EmbeddingCache` keys them. */
+  'rag-cache.embeddings': { entries: { key: string; vector: number[] }[] };
+  /** One semantic-cache entry: the chunk ids a query found in a scope (collections at their generations). */
+  'rag-cache.semantic': {
+    scopeKey: string;
+    collectionIds: string[];
+    generations: number[];
+    embedding: number[];
+    chunkIds: string[];
+    scores: number[];
+  };
 }
 
 /** Only names that start with a known queue can be enqueued. */

@@ -10,7 +10,11 @@ async function twoInstances() {
   const instance = () => new RedisCacheStore(new RedisConnections({ url, keyPrefix: prefix }));
   const stores = [instance(), instance()];
   await Promise.all(stores.map((s) => s.ready()));
-  return { stores, caches: stores.map((s) => new CacheService(s)) as [CacheService, CacheService] };
+  return {
+    prefix,
+    stores,
+    caches: stores.map((s) => new CacheService(s)) as [CacheService, CacheService],
+  };
 }
 
 async function eventually(check: () => Promise<boolean>, withinMs: number): Promise<number> {
@@ -26,9 +30,11 @@ describe('the Redis cache shared by several instances', () => {
   let stores: RedisCacheStore[];
   let a: CacheService;
   let b: CacheService;
+  let prefix: string;
 
   beforeEach(async () => {
     const pair = await twoInstances();
+    prefix = pair.prefix;
     stores = pair.stores;
     [a, b] = pair.caches;
   });
@@ -50,6 +56,33 @@ describe('the Redis cache shared by several instances', () => {
     await a.del('session:1');
     const elapsed = await eventually(async () => (await b.get('session:1')) === undefined, 1000);
     expect(elapsed).toBeLessThan(1000);
+  });
+
+  it('reads and writes many keys in one round trip each, with their TTL', async () => {
+    await a.setMany(
+      [
+        { key: 'emb:1', value: [0.1, 0.2] },
+        { key: 'emb:2', value: [0.3] },
+      ],
+      60,
+    );
+    expect(await b.getMany(['emb:1', 'emb:missing', 'emb:2'])).toEqual([
+      [0.1, 0.2],
+      undefined,
+      [0.3],
+    ]);
+    expect(await b.getMany([])).toEqual([]);
+    const client = new RedisConnections({
+      url: process.env.PARLEY_TEST_REDIS_URL!,
+      keyPrefix: '',
+    }).create('ttl-probe', 'command');
+    try {
+      const ttl = await client.ttl(`${prefix}emb:1`);
+      expect(ttl).toBeGreaterThan(50);
+      expect(ttl).toBeLessThanOrEqual(60);
+    } finally {
+      client.disconnect();
+    }
   });
 
   it('lists and deletes keys by prefix, and only its own', async () => {

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import type { AppConfig } from '../../../platform/config/config.js';
 import { APP_CONFIG } from '../../../platform/config/config.tokens.js';
 import { PermanentJobError } from '../../../platform/queue/permanent-job-error.js';
+import { EmbeddingCache } from '../cache/embedding-cache.js';
 import { ChunksRepository, type NewChunk } from '../chunks.repository.js';
 import { CollectionsRepository } from '../collections.repository.js';
 import { DocumentsRepository } from '../documents.repository.js';
@@ -35,6 +36,7 @@ export class IngestService {
     private readonly chunks: ChunksRepository,
     private readonly metrics: RagMetrics,
     @Inject(EMBEDDER) private readonly embedder: Embedder,
+    private readonly embeddingCache: EmbeddingCache,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -70,7 +72,10 @@ export class IngestService {
     const batch = this.config.rag.embedBatchSize;
     for (let i = 0; i < missing.length; i += batch) {
       const keys = missing.slice(i, i + batch);
-      const vectors = await this.embedder.embed(keys.map((key) => textOf.get(key)!));
+      // Through the embedding cache: a chunk text any collection of this model embedded before costs no call.
+      const { vectors, hits } = await this.embeddingCache.embed(
+        keys.map((key) => textOf.get(key)!),
+      );
       if (
         vectors.length !== keys.length ||
         vectors.some((v) => v.length !== collection.embeddingDimensions)
@@ -78,7 +83,7 @@ export class IngestService {
         throw new Error(`the embedder answered ${vectors.length} vectors of the wrong size`);
       }
       keys.forEach((key, j) => known.set(key, vectors[j]!));
-      this.metrics.countEmbedded(collection.embeddingModel, keys.length);
+      this.metrics.countEmbedded(collection.embeddingModel, keys.length - hits);
       done += pieces.filter((p) => keys.includes(p.chunkKey)).length;
       await this.documents.setProgress(doc.id, sha256, { done, total });
     }

@@ -4,6 +4,7 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -27,12 +28,19 @@ export class RagSearchController {
     type: RagSearchResultDto,
     headers: {
       'X-Cache': {
-        description: 'embedding-hit, semantic-hit or miss',
+        description:
+          'embedding-hit: this exact query text was embedded before (the embedding cache ' +
+          'answered; results may also come from the semantic cache); semantic-hit: the results ' +
+          'of a near query in the same scope (collections at their current generation, ' +
+          'audience, model, k, mode, filter) answered, its chunks read again; miss: neither',
         schema: { type: 'string', enum: ['embedding-hit', 'semantic-hit', 'miss'] },
       },
     },
   })
   @ApiNotFoundResponse({ description: 'No such collection within your reach' })
+  @ApiServiceUnavailableResponse({
+    description: 'The embedding service cannot embed the query (a cached embedding still answers)',
+  })
   async search(
     @CurrentUser() me: AuthContext,
     @Body() body: RagSearchDto,

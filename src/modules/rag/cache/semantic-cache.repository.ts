@@ -1,0 +1,165 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { uuidv7 } from '../../../platform/database/uuid.js';
+import type { VectorMode } from '../../../platform/database/vector-support.service.js';
+import type { JobPayloads } from '../../../platform/queue/queue.types.js';
+import type { ChunkHit } from '../search/chunk-search.repository.js';
+
+/** A semantic entry answers for this long at most, even while its generations hold. */
+export const SEMANTIC_TTL_SECONDS = 24 * 3600;
+
+export interface SemanticScope {
+  collections: { id: string; generation: number; audience: string }[];
+  audiences: string[];
+  provider: string;
+  model: string;
+  dimensions: number;
+  k: number;
+  mode: 'vector' | 'hybrid';
+  filter?: Record<string, unknown>;
+  scoreThreshold?: number;
+  /**
+   * Hybrid only: the query's words. Its full-text half ranks by the words, not
+   * the embedding, so a near embedding alone would not answer the same question.
+   */
+  words?: string;
+}
+
+/** sha256 of the scope with keys in a fixed order, so equal questions share a key. */
+export function semanticScopeKey(s: SemanticScope): string {
+  const collections = [...s.collections].sort((a, b) => a.id.localeCompare(b.id));
+  const canonical = canonicalJson({
+    collections: collections.map((c) => [c.id, c.generation, c.audience]),
+    audiences: [...s.audiences].sort(),
+    embedder: [s.provider, s.model, s.dimensions],
+    k: s.k,
+    mode: s.mode,
+    filter: s.filter ?? null,
+    scoreThreshold: s.scoreThreshold ?? null,
+    words: s.words ?? null,
+  });
+  return createHash('sha256').update(canonical).digest('hex');
+}
+
+/** Lower-cased words of a text, in order: what the full-text half of hybrid search sees. */
+export function queryWords(text: string): string {
+  return (
+    text
+      .normalize('NFKC')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  ).join(' ');
+}
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) =>
+      a < b ? -1 : a > b ? 1 : 0,
+    );
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/**
+ * The semantic cache lives in PostgreSQL (`cache.rag_semantic_entries`), not
+ * Redis: finding "a cached query close enough" is a vector search, and here it
+ * runs on the same machinery as chunk search (pgvector's `<=>`, or
+ * `rag.cosine_distance` in an exact scan) in both run modes (the embedded
+ * default has no Redis), and a generation bump can drop a collection's entries
+ * in the transaction that changes its chunks.
+ */
+@Injectable()
+export class SemanticCacheRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The nearest entry of the scope within `maxDistance`, its chunks read again (stored order and scores). */
+  async lookup(input: {
+    scopeKey: string;
+    vector: number[];
+    dimensions: number;
+    maxDistance: number;
+    vectorMode: VectorMode;
+  }): Promise<ChunkHit[] | undefined> {
+    const n = input.dimensions;
+    if (!Number.isInteger(n) || n < 1) throw new Error('bad dimensions');
+    const pgvector = input.vectorMode === 'pgvector';
+    const distance = pgvector
+      ? `(e.query_embedding::vector(${n}) <=> $2::vector(${n}))`
+      : `rag.cosine_distance(e.query_embedding, $2::real[])`;
+    const vector = pgvector ? `[${input.vector.join(',')}]` : `{${input.vector.join(',')}}`;
+    // The scope's entries are few (one per distinct question): an exact scan of them is cheap.
+    const rows = (await this.dataSource.query(
+      `SELECT e.chunk_ids AS "chunkIds", e.scores, e.collection_ids AS "collectionIds"
+         FROM cache.rag_semantic_entries e
+        WHERE e.scope_key = $1 AND e.created_at > now() - make_interval(secs => $4)
+          AND array_length(e.query_embedding, 1) = ${n}
+          AND ${distance} <= $3
+        ORDER BY ${distance}, e.id
+        LIMIT 1`,
+      [input.scopeKey, vector, input.maxDistance, SEMANTIC_TTL_SECONDS],
+    )) as { chunkIds: string[]; scores: number[]; collectionIds: string[] }[];
+    const entry = rows[0];
+    if (!entry) return undefined;
+    const chunks = (await this.dataSource.query(
+      `SELECT c.id AS chunk_id, c.document_id, col.name AS collection, d.title, c.content, c.metadata
+         FROM rag.chunks c
+         JOIN rag.documents d ON d.id = c.document_id
+         JOIN rag.collections col ON col.id = c.collection_id
+        WHERE c.id = ANY($1::uuid[]) AND c.collection_id = ANY($2::uuid[])`,
+      [entry.chunkIds, entry.collectionIds],
+    )) as Omit<ChunkHit, 'score'>[];
+    const byId = new Map(chunks.map((c) => [c.chunk_id, c]));
+    const hits: ChunkHit[] = [];
+    entry.chunkIds.forEach((id, i) => {
+      const chunk = byId.get(id);
+      if (chunk) hits.push({ ...chunk, score: Number(entry.scores[i]) });
+    });
+    return hits;
+  }
+
+  /** False when a collection moved past the entry's generation meanwhile: the entry would never be read. */
+  async store(entry: JobPayloads['rag-cache.semantic']): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
+      const current = (await manager.query(
+        `SELECT count(*)::int AS n FROM rag.collections c
+           JOIN unnest($1::uuid[], $2::int[]) AS s(id, generation) ON s.id = c.id
+          WHERE c.generation = s.generation`,
+        [entry.collectionIds, entry.generations],
+      )) as { n: number }[];
+      if (current[0]?.n !== entry.collectionIds.length) return false;
+      await manager.query(
+        `DELETE FROM cache.rag_semantic_entries
+          WHERE scope_key = $1 AND created_at <= now() - make_interval(secs => $2)`,
+        [entry.scopeKey, SEMANTIC_TTL_SECONDS],
+      );
+      await manager.query(
+        `INSERT INTO cache.rag_semantic_entries
+           (id, scope_key, collection_ids, generations, query_embedding, chunk_ids, scores)
+         VALUES ($1, $2, $3::uuid[], $4::int[], $5::real[], $6::uuid[], $7::float8[])`,
+        [
+          uuidv7(),
+          entry.scopeKey,
+          entry.collectionIds,
+          entry.generations,
+          `{${entry.embedding.join(',')}}`,
+          entry.chunkIds,
+          entry.scores,
+        ],
+      );
+      return true;
+    });
+  }
+
+  /** Entries past their TTL (hourly, by `maintenance.prune-expired`); returns how many went. */
+  async pruneExpired(): Promise<number> {
+    const [, removed] = (await this.dataSource.query(
+      `DELETE FROM cache.rag_semantic_entries WHERE created_at <= now() - make_interval(secs => $1)`,
+      [SEMANTIC_TTL_SECONDS],
+    )) as [unknown, number];
+    return removed;
+  }
+}
