@@ -13,6 +13,7 @@ import { FeatureFlagsAuditLog1796283429904 } from './1796283429904-FeatureFlagsA
 import { Artifacts1796283471789 } from './1796283471789-Artifacts.js';
 import { ArtifactUploads1796285052128 } from './1796285052128-ArtifactUploads.js';
 import { MessageContextIndex1796400000000 } from './1796400000000-MessageContextIndex.js';
+import { LocalizedContent1796400001000 } from './1796400001000-LocalizedContent.js';
 
 export const MIGRATIONS = [
   CreateSchemas1763800000000,
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   Artifacts1796283471789,
   ArtifactUploads1796285052128,
   MessageContextIndex1796400000000,
+  LocalizedContent1796400001000,
 ];

@@ -1,3 +1,4 @@
+import { LocalizedContent } from './modules/content/entities/localized-content.entity.js';
 import { ArtifactBlob } from './modules/artifacts/entities/artifact-blob.entity.js';
 import { ArtifactUpload } from './modules/artifacts/entities/artifact-upload.entity.js';
 import { Artifact } from './modules/artifacts/entities/artifact.entity.js';
@@ -72,6 +73,7 @@ export const ENTITIES: Function[] = [
   ArtifactUpload,
   FeatureFlag,
   AuditEntry,
+  LocalizedContent,
   RagCollection,
   RagDocument,
   RagChunk,

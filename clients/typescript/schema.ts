@@ -1203,6 +1203,44 @@ export interface paths {
     patch: operations['AdminFeatureFlags_update'];
     trace?: never;
   };
+  '/v1/content/{category}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Localized content of a category, resolved key by key
+     * @description Public: front-ends need their text before anyone signs in, and content holds nothing personal. Each key comes from the most specific language of the chain (de-AT -> de -> the default language), within it from the requested variant before `all`, and within those from a database override before the shipped file.
+     */
+    get: operations['Content_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/content/{category}/{language}/{variant}/{key}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Set an override of one entry (audited; every instance serves it at once) */
+    put: operations['AdminContent_put'];
+    post?: never;
+    /** Remove an override: the shipped entry (if any) is served again */
+    delete: operations['AdminContent_remove'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/rag/collections': {
     parameters: {
       query?: never;
@@ -2440,6 +2478,64 @@ export interface components {
       /** @enum {string} */
       variant?: 'teenager' | 'parent' | 'all';
       targeting_rules?: components['schemas']['TargetingRulesDto'];
+    };
+    /** @enum {string} */
+    ContentCategory: 'prompts' | 'prompt_snippets' | 'ui_messages' | 'context_questions' | 'tools';
+    /** @enum {string} */
+    ContentVariant: 'all' | 'teenager' | 'parent';
+    ResolvedContentDto: {
+      /**
+       * @example {
+       *       "welcome.title": "Willkommen bei Parley"
+       *     }
+       */
+      data: {
+        [key: string]:
+          | string
+          | {
+              [key: string]: unknown;
+            };
+      };
+      category: components['schemas']['ContentCategory'];
+      /**
+       * @description The most specific language of the chain that supplied an entry
+       * @example de
+       */
+      language: string;
+      variant: components['schemas']['ContentVariant'];
+      /**
+       * @description The languages looked in, most specific first
+       * @example [
+       *       "de-AT",
+       *       "de",
+       *       "en"
+       *     ]
+       */
+      fallbacks: string[];
+    };
+    PutContentDto: {
+      /**
+       * @description Text, or a structured entry (an object); at most 16384 bytes as JSON
+       * @example Willkommen!
+       */
+      value:
+        | string
+        | {
+            [key: string]: unknown;
+          };
+    };
+    ContentOverrideDto: {
+      category: components['schemas']['ContentCategory'];
+      language: string;
+      variant: components['schemas']['ContentVariant'];
+      key: string;
+      value:
+        | string
+        | {
+            [key: string]: unknown;
+          };
+      /** Format: date-time */
+      updated_at: string;
     };
     CreateRagCollectionDto: {
       /** @example docs_youth */
@@ -6578,6 +6674,126 @@ export interface operations {
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
       /** @description No such flag; or not an admin (the admin surface is hidden) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  Content_get: {
+    parameters: {
+      query?: {
+        /** @description BCP 47 tag; falls back along its chain (de-AT -> de -> the default language). Default: the default language */
+        language?: string;
+        /** @description teenager and parent fall back to all */
+        variant?: components['schemas']['ContentVariant'];
+      };
+      header?: never;
+      path: {
+        category: components['schemas']['ContentCategory'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ResolvedContentDto'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      /** @description No such category */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  AdminContent_put: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        category: components['schemas']['ContentCategory'];
+        language: string;
+        variant: components['schemas']['ContentVariant'];
+        key: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PutContentDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContentOverrideDto'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      /** @description No such override; or not an admin (the admin surface is hidden) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  AdminContent_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        category: components['schemas']['ContentCategory'];
+        language: string;
+        variant: components['schemas']['ContentVariant'];
+        key: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      /** @description No such override; or not an admin (the admin surface is hidden) */
       404: {
         headers: {
           [name: string]: unknown;
