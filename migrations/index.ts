@@ -14,6 +14,7 @@ import { Artifacts1796283471789 } from './1796283471789-Artifacts.js';
 import { ArtifactUploads1796285052128 } from './1796285052128-ArtifactUploads.js';
 import { MessageContextIndex1796400000000 } from './1796400000000-MessageContextIndex.js';
 import { LocalizedContent1796400001000 } from './1796400001000-LocalizedContent.js';
+import { ConversationAnalytics1796400002000 } from './1796400002000-ConversationAnalytics.js';
 
 export const MIGRATIONS = [
   CreateSchemas1763800000000,
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   ArtifactUploads1796285052128,
   MessageContextIndex1796400000000,
   LocalizedContent1796400001000,
+  ConversationAnalytics1796400002000,
 ];

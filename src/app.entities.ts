@@ -1,3 +1,4 @@
+import { ANALYTICS_ENTITIES } from './modules/analytics/entities/conversation-analytics.entity.js';
 import { LocalizedContent } from './modules/content/entities/localized-content.entity.js';
 import { ArtifactBlob } from './modules/artifacts/entities/artifact-blob.entity.js';
 import { ArtifactUpload } from './modules/artifacts/entities/artifact-upload.entity.js';
@@ -74,6 +75,7 @@ export const ENTITIES: Function[] = [
   FeatureFlag,
   AuditEntry,
   LocalizedContent,
+  ...ANALYTICS_ENTITIES,
   RagCollection,
   RagDocument,
   RagChunk,

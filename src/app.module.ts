@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { AnalyticsModule } from './modules/analytics/analytics.module.js';
 import { ArtifactsModule } from './modules/artifacts/artifacts.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
@@ -66,6 +67,7 @@ export class AppModule {
         AuditModule,
         FeatureFlagsHttpModule,
         ContentModule,
+        AnalyticsModule,
         RagModule,
         ObservabilityModule.forRoot({
           provide: READINESS_PROBES,

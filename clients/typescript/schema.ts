@@ -1241,6 +1241,43 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/analytics/conversations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Record what the agent extracted from a conversation
+     * @description The agent writes with the session of the conversation's owner; each call adds one analysis. A minor needs parental consent (403 consent-required).
+     */
+    post: operations['Analytics_record'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/analytics/summary': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Analyses counted by mood, strategy and category, per day, week or month */
+    get: operations['AdminAnalytics_summary'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/rag/collections': {
     parameters: {
       query?: never;
@@ -2536,6 +2573,131 @@ export interface components {
           };
       /** Format: date-time */
       updated_at: string;
+    };
+    AnalyticsCategoriesDto: {
+      /**
+       * @description Category labels of the messages
+       * @default []
+       */
+      messages?: string[];
+      /**
+       * @description Category labels of the moods expressed
+       * @default []
+       */
+      moods?: string[];
+      /**
+       * @description Category labels of the strategies used
+       * @default []
+       */
+      strategies?: string[];
+      /**
+       * @description Category labels of the answers given
+       * @default []
+       */
+      answer_types?: string[];
+    };
+    CreateConversationAnalyticsDto: {
+      /** Format: uuid */
+      conversation_id: string;
+      /** @example anxious */
+      mood: string;
+      /** @example reassure */
+      strategy: string;
+      summary: string;
+      /** @example 2026.11.2 */
+      chatbot_version: string;
+      /** @example de */
+      language: string;
+      bullying_message?: string | null;
+      categories?: components['schemas']['AnalyticsCategoriesDto'];
+    };
+    ConversationAnalyticsDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      conversation_id: string;
+      mood: string;
+      strategy: string;
+      summary: string;
+      chatbot_version: string;
+      language: string;
+      bullying_message: string | null;
+      categories: components['schemas']['AnalyticsCategoriesDto'];
+      /** Format: date-time */
+      created_at: string;
+    };
+    CategoryCountsDto: {
+      /**
+       * @example {
+       *       "anxious": 3,
+       *       "calm": 1
+       *     }
+       */
+      messages: {
+        [key: string]: number;
+      };
+      /**
+       * @example {
+       *       "anxious": 3,
+       *       "calm": 1
+       *     }
+       */
+      moods: {
+        [key: string]: number;
+      };
+      /**
+       * @example {
+       *       "anxious": 3,
+       *       "calm": 1
+       *     }
+       */
+      strategies: {
+        [key: string]: number;
+      };
+      /**
+       * @example {
+       *       "anxious": 3,
+       *       "calm": 1
+       *     }
+       */
+      answer_types: {
+        [key: string]: number;
+      };
+    };
+    AnalyticsPeriodDto: {
+      /** Format: date-time */
+      start: string;
+      /** @description Analyses in the period */
+      conversations: number;
+      /**
+       * @example {
+       *       "anxious": 3,
+       *       "calm": 1
+       *     }
+       */
+      moods: {
+        [key: string]: number;
+      };
+      /**
+       * @example {
+       *       "anxious": 3,
+       *       "calm": 1
+       *     }
+       */
+      strategies: {
+        [key: string]: number;
+      };
+      categories: components['schemas']['CategoryCountsDto'];
+    };
+    AnalyticsSummaryDto: {
+      /** Format: date-time */
+      from: string;
+      /** Format: date-time */
+      to: string;
+      /** @enum {string} */
+      period: 'day' | 'week' | 'month';
+      /** @description Periods with at least one analysis, oldest first */
+      data: components['schemas']['AnalyticsPeriodDto'][];
     };
     CreateRagCollectionDto: {
       /** @example docs_youth */
@@ -6804,6 +6966,93 @@ export interface operations {
       };
       413: components['responses']['PayloadTooLarge'];
       415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  Analytics_record: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateConversationAnalyticsDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConversationAnalyticsDto'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      /** @description Consent is missing (consent-required) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such conversation of the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  AdminAnalytics_summary: {
+    parameters: {
+      query?: {
+        /** @description Start, inclusive (default: 30 days before `to`) */
+        from?: string;
+        /** @description End, exclusive (default: now) */
+        to?: string;
+        /** @description Periods start at 00:00 UTC; weeks on Monday */
+        period?: 'day' | 'week' | 'month';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AnalyticsSummaryDto'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      /** @description Not an admin (the admin surface is hidden) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       429: components['responses']['TooManyRequests'];
       503: components['responses']['ServiceUnavailable'];
     };
