@@ -2516,10 +2516,6 @@ export interface components {
       variant?: 'teenager' | 'parent' | 'all';
       targeting_rules?: components['schemas']['TargetingRulesDto'];
     };
-    /** @enum {string} */
-    ContentCategory: 'prompts' | 'prompt_snippets' | 'ui_messages' | 'context_questions' | 'tools';
-    /** @enum {string} */
-    ContentVariant: 'all' | 'teenager' | 'parent';
     ResolvedContentDto: {
       /**
        * @example {
@@ -2533,13 +2529,15 @@ export interface components {
               [key: string]: unknown;
             };
       };
-      category: components['schemas']['ContentCategory'];
+      /** @enum {string} */
+      category: 'prompts' | 'prompt_snippets' | 'ui_messages' | 'context_questions' | 'tools';
       /**
        * @description The most specific language of the chain that supplied an entry
        * @example de
        */
       language: string;
-      variant: components['schemas']['ContentVariant'];
+      /** @enum {string} */
+      variant: 'all' | 'teenager' | 'parent';
       /**
        * @description The languages looked in, most specific first
        * @example [
@@ -2562,9 +2560,11 @@ export interface components {
           };
     };
     ContentOverrideDto: {
-      category: components['schemas']['ContentCategory'];
+      /** @enum {string} */
+      category: 'prompts' | 'prompt_snippets' | 'ui_messages' | 'context_questions' | 'tools';
       language: string;
-      variant: components['schemas']['ContentVariant'];
+      /** @enum {string} */
+      variant: 'all' | 'teenager' | 'parent';
       key: string;
       value:
         | string
@@ -6856,11 +6856,11 @@ export interface operations {
         /** @description BCP 47 tag; falls back along its chain (de-AT -> de -> the default language). Default: the default language */
         language?: string;
         /** @description teenager and parent fall back to all */
-        variant?: components['schemas']['ContentVariant'];
+        variant?: 'all' | 'teenager' | 'parent';
       };
       header?: never;
       path: {
-        category: components['schemas']['ContentCategory'];
+        category: 'prompts' | 'prompt_snippets' | 'ui_messages' | 'context_questions' | 'tools';
       };
       cookie?: never;
     };
@@ -6893,9 +6893,9 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        category: components['schemas']['ContentCategory'];
+        category: 'prompts' | 'prompt_snippets' | 'ui_messages' | 'context_questions' | 'tools';
         language: string;
-        variant: components['schemas']['ContentVariant'];
+        variant: 'all' | 'teenager' | 'parent';
         key: string;
       };
       cookie?: never;
@@ -6937,9 +6937,9 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        category: components['schemas']['ContentCategory'];
+        category: 'prompts' | 'prompt_snippets' | 'ui_messages' | 'context_questions' | 'tools';
         language: string;
-        variant: components['schemas']['ContentVariant'];
+        variant: 'all' | 'teenager' | 'parent';
         key: string;
       };
       cookie?: never;

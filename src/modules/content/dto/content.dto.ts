@@ -36,7 +36,7 @@ export const CONTENT_VALUE_SCHEMA: SchemaObject = {
 
 /** Any name: a category that does not exist is a 404, as an unknown resource is. */
 export class ContentCategoryParams {
-  @ApiProperty({ enum: ContentCategory, enumName: 'ContentCategory' })
+  @ApiProperty({ enum: ContentCategory })
   @IsString()
   @MaxLength(CATEGORY_MAX)
   category: string;
@@ -58,7 +58,6 @@ export class ContentQueryDto {
 
   @ApiPropertyOptional({
     enum: ContentVariant,
-    enumName: 'ContentVariant',
     default: ContentVariant.All,
     description: 'teenager and parent fall back to all',
   })
@@ -74,13 +73,13 @@ export class ResolvedContentDto {
     example: { 'welcome.title': 'Willkommen bei Parley' },
   })
   data: Record<string, ContentValue>;
-  @ApiProperty({ enum: ContentCategory, enumName: 'ContentCategory' }) category: ContentCategory;
+  @ApiProperty({ enum: ContentCategory }) category: ContentCategory;
   @ApiProperty({
     example: 'de',
     description: 'The most specific language of the chain that supplied an entry',
   })
   language: string;
-  @ApiProperty({ enum: ContentVariant, enumName: 'ContentVariant' }) variant: ContentVariant;
+  @ApiProperty({ enum: ContentVariant }) variant: ContentVariant;
   @ApiProperty({
     type: [String],
     example: ['de-AT', 'de', 'en'],
@@ -90,7 +89,7 @@ export class ResolvedContentDto {
 }
 
 export class ContentEntryParams {
-  @ApiProperty({ enum: ContentCategory, enumName: 'ContentCategory' })
+  @ApiProperty({ enum: ContentCategory })
   @IsEnum(ContentCategory)
   category: ContentCategory;
 
@@ -100,7 +99,7 @@ export class ContentEntryParams {
   @IsLanguageTag()
   language: string;
 
-  @ApiProperty({ enum: ContentVariant, enumName: 'ContentVariant' })
+  @ApiProperty({ enum: ContentVariant })
   @IsEnum(ContentVariant)
   variant: ContentVariant;
 
@@ -135,9 +134,9 @@ export class PutContentDto {
 }
 
 export class ContentOverrideDto {
-  @ApiProperty({ enum: ContentCategory, enumName: 'ContentCategory' }) category: ContentCategory;
+  @ApiProperty({ enum: ContentCategory }) category: ContentCategory;
   @ApiProperty() language: string;
-  @ApiProperty({ enum: ContentVariant, enumName: 'ContentVariant' }) variant: ContentVariant;
+  @ApiProperty({ enum: ContentVariant }) variant: ContentVariant;
   @ApiProperty() key: string;
   @ApiProperty({ oneOf: CONTENT_VALUE_SCHEMA.oneOf! }) value: ContentValue;
   @ApiProperty({ type: String, format: 'date-time' }) updated_at: string;
