@@ -10,6 +10,7 @@ COPY tsconfig.json tsconfig.build.json nest-cli.json ./
 COPY scripts ./scripts
 COPY src ./src
 COPY migrations ./migrations
+COPY content ./content
 COPY bench ./bench
 RUN npm run build && npm prune --omit=dev
 

@@ -13,6 +13,8 @@ import { FeatureFlagsAuditLog1796283429904 } from './1796283429904-FeatureFlagsA
 import { Artifacts1796283471789 } from './1796283471789-Artifacts.js';
 import { ArtifactUploads1796285052128 } from './1796285052128-ArtifactUploads.js';
 import { MessageContextIndex1796400000000 } from './1796400000000-MessageContextIndex.js';
+import { LocalizedContent1796400001000 } from './1796400001000-LocalizedContent.js';
+import { ConversationAnalytics1796400002000 } from './1796400002000-ConversationAnalytics.js';
 import { RagSemanticCache1796500000000 } from './1796500000000-RagSemanticCache.js';
 
 export const MIGRATIONS = [
@@ -30,5 +32,7 @@ export const MIGRATIONS = [
   Artifacts1796283471789,
   ArtifactUploads1796285052128,
   MessageContextIndex1796400000000,
+  LocalizedContent1796400001000,
+  ConversationAnalytics1796400002000,
   RagSemanticCache1796500000000,
 ];

@@ -9,3 +9,6 @@ for (const asset of assets) {
   fs.mkdirSync(path.dirname(target), { recursive: true });
   fs.copyFileSync(asset, target);
 }
+
+// The shipped localized content, read at boot from dist/content.
+fs.cpSync('content', path.join('dist', 'content'), { recursive: true });

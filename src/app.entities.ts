@@ -1,3 +1,5 @@
+import { ANALYTICS_ENTITIES } from './modules/analytics/entities/conversation-analytics.entity.js';
+import { LocalizedContent } from './modules/content/entities/localized-content.entity.js';
 import { ArtifactBlob } from './modules/artifacts/entities/artifact-blob.entity.js';
 import { ArtifactUpload } from './modules/artifacts/entities/artifact-upload.entity.js';
 import { Artifact } from './modules/artifacts/entities/artifact.entity.js';
@@ -73,6 +75,8 @@ export const ENTITIES: Function[] = [
   ArtifactUpload,
   FeatureFlag,
   AuditEntry,
+  LocalizedContent,
+  ...ANALYTICS_ENTITIES,
   RagCollection,
   RagDocument,
   RagChunk,

@@ -1,9 +1,11 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { AnalyticsModule } from './modules/analytics/analytics.module.js';
 import { ArtifactsModule } from './modules/artifacts/artifacts.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { CollectivesModule } from './modules/collectives/collectives.module.js';
 import { ConsentModule } from './modules/consent/consent.module.js';
+import { ContentModule } from './modules/content/content.module.js';
 import { ConversationsModule } from './modules/conversations/conversations.module.js';
 import { FeatureFlagsHttpModule } from './modules/feature-flags/feature-flags-http.module.js';
 import { MaintenanceModule } from './modules/maintenance/maintenance.module.js';
@@ -64,6 +66,8 @@ export class AppModule {
         ArtifactsModule,
         AuditModule,
         FeatureFlagsHttpModule,
+        ContentModule,
+        AnalyticsModule,
         RagModule,
         ObservabilityModule.forRoot({
           provide: READINESS_PROBES,

@@ -1206,6 +1206,81 @@ export interface paths {
     patch: operations['AdminFeatureFlags_update'];
     trace?: never;
   };
+  '/v1/content/{category}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Localized content of a category, resolved key by key
+     * @description Public: front-ends need their text before anyone signs in, and content holds nothing personal. Each key comes from the most specific language of the chain (de-AT -> de -> the default language), within it from the requested variant before `all`, and within those from a database override before the shipped file.
+     */
+    get: operations['Content_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/content/{category}/{language}/{variant}/{key}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Set an override of one entry (audited; every instance serves it at once) */
+    put: operations['AdminContent_put'];
+    post?: never;
+    /** Remove an override: the shipped entry (if any) is served again */
+    delete: operations['AdminContent_remove'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/analytics/conversations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Record what the agent extracted from a conversation
+     * @description The agent writes with the session of the conversation's owner; each call adds one analysis. A minor needs parental consent (403 consent-required).
+     */
+    post: operations['Analytics_record'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/analytics/summary': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Analyses counted by mood, strategy and category, per day, week or month */
+    get: operations['AdminAnalytics_summary'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/rag/collections': {
     parameters: {
       query?: never;
@@ -2474,6 +2549,189 @@ export interface components {
       /** @enum {string} */
       variant?: 'teenager' | 'parent' | 'all';
       targeting_rules?: components['schemas']['TargetingRulesDto'];
+    };
+    ResolvedContentDto: {
+      /**
+       * @example {
+       *       "welcome.title": "Willkommen bei Parley"
+       *     }
+       */
+      data: {
+        [key: string]:
+          | string
+          | {
+              [key: string]: unknown;
+            };
+      };
+      /** @enum {string} */
+      category: 'prompts' | 'prompt_snippets' | 'ui_messages' | 'context_questions' | 'tools';
+      /**
+       * @description The most specific language of the chain that supplied an entry
+       * @example de
+       */
+      language: string;
+      /** @enum {string} */
+      variant: 'all' | 'teenager' | 'parent';
+      /**
+       * @description The languages looked in, most specific first
+       * @example [
+       *       "de-AT",
+       *       "de",
+       *       "en"
+       *     ]
+       */
+      fallbacks: string[];
+    };
+    PutContentDto: {
+      /**
+       * @description Text, or a structured entry (an object); at most 16384 bytes as JSON
+       * @example Willkommen!
+       */
+      value:
+        | string
+        | {
+            [key: string]: unknown;
+          };
+    };
+    ContentOverrideDto: {
+      /** @enum {string} */
+      category: 'prompts' | 'prompt_snippets' | 'ui_messages' | 'context_questions' | 'tools';
+      language: string;
+      /** @enum {string} */
+      variant: 'all' | 'teenager' | 'parent';
+      key: string;
+      value:
+        | string
+        | {
+            [key: string]: unknown;
+          };
+      /** Format: date-time */
+      updated_at: string;
+    };
+    AnalyticsCategoriesDto: {
+      /**
+       * @description Category labels of the messages
+       * @default []
+       */
+      messages?: string[];
+      /**
+       * @description Category labels of the moods expressed
+       * @default []
+       */
+      moods?: string[];
+      /**
+       * @description Category labels of the strategies used
+       * @default []
+       */
+      strategies?: string[];
+      /**
+       * @description Category labels of the answers given
+       * @default []
+       */
+      answer_types?: string[];
+    };
+    CreateConversationAnalyticsDto: {
+      /** Format: uuid */
+      conversation_id: string;
+      /** @example anxious */
+      mood: string;
+      /** @example reassure */
+      strategy: string;
+      summary: string;
+      /** @example 2026.11.2 */
+      chatbot_version: string;
+      /** @example de */
+      language: string;
+      bullying_message?: string | null;
+      categories?: components['schemas']['AnalyticsCategoriesDto'];
+    };
+    ConversationAnalyticsDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      conversation_id: string;
+      mood: string;
+      strategy: string;
+      summary: string;
+      chatbot_version: string;
+      language: string;
+      bullying_message: string | null;
+      categories: components['schemas']['AnalyticsCategoriesDto'];
+      /** Format: date-time */
+      created_at: string;
+    };
+    CategoryCountsDto: {
+      /**
+       * @example {
+       *       "anxious": 3,
+       *       "calm": 1
+       *     }
+       */
+      messages: {
+        [key: string]: number;
+      };
+      /**
+       * @example {
+       *       "anxious": 3,
+       *       "calm": 1
+       *     }
+       */
+      moods: {
+        [key: string]: number;
+      };
+      /**
+       * @example {
+       *       "anxious": 3,
+       *       "calm": 1
+       *     }
+       */
+      strategies: {
+        [key: string]: number;
+      };
+      /**
+       * @example {
+       *       "anxious": 3,
+       *       "calm": 1
+       *     }
+       */
+      answer_types: {
+        [key: string]: number;
+      };
+    };
+    AnalyticsPeriodDto: {
+      /** Format: date-time */
+      start: string;
+      /** @description Analyses in the period */
+      conversations: number;
+      /**
+       * @example {
+       *       "anxious": 3,
+       *       "calm": 1
+       *     }
+       */
+      moods: {
+        [key: string]: number;
+      };
+      /**
+       * @example {
+       *       "anxious": 3,
+       *       "calm": 1
+       *     }
+       */
+      strategies: {
+        [key: string]: number;
+      };
+      categories: components['schemas']['CategoryCountsDto'];
+    };
+    AnalyticsSummaryDto: {
+      /** Format: date-time */
+      from: string;
+      /** Format: date-time */
+      to: string;
+      /** @enum {string} */
+      period: 'day' | 'week' | 'month';
+      /** @description Periods with at least one analysis, oldest first */
+      data: components['schemas']['AnalyticsPeriodDto'][];
     };
     CreateRagCollectionDto: {
       /** @example docs_youth */
@@ -6622,6 +6880,213 @@ export interface operations {
       };
       413: components['responses']['PayloadTooLarge'];
       415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  Content_get: {
+    parameters: {
+      query?: {
+        /** @description BCP 47 tag; falls back along its chain (de-AT -> de -> the default language). Default: the default language */
+        language?: string;
+        /** @description teenager and parent fall back to all */
+        variant?: 'all' | 'teenager' | 'parent';
+      };
+      header?: never;
+      path: {
+        category: 'prompts' | 'prompt_snippets' | 'ui_messages' | 'context_questions' | 'tools';
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ResolvedContentDto'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      /** @description No such category */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  AdminContent_put: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        category: 'prompts' | 'prompt_snippets' | 'ui_messages' | 'context_questions' | 'tools';
+        language: string;
+        variant: 'all' | 'teenager' | 'parent';
+        key: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PutContentDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContentOverrideDto'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      /** @description No such override; or not an admin (the admin surface is hidden) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  AdminContent_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        category: 'prompts' | 'prompt_snippets' | 'ui_messages' | 'context_questions' | 'tools';
+        language: string;
+        variant: 'all' | 'teenager' | 'parent';
+        key: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      /** @description No such override; or not an admin (the admin surface is hidden) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  Analytics_record: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateConversationAnalyticsDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConversationAnalyticsDto'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      /** @description Consent is missing (consent-required) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such conversation of the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  AdminAnalytics_summary: {
+    parameters: {
+      query?: {
+        /** @description Start, inclusive (default: 30 days before `to`) */
+        from?: string;
+        /** @description End, exclusive (default: now) */
+        to?: string;
+        /** @description Periods start at 00:00 UTC; weeks on Monday */
+        period?: 'day' | 'week' | 'month';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AnalyticsSummaryDto'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      /** @description Not an admin (the admin surface is hidden) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       429: components['responses']['TooManyRequests'];
       503: components['responses']['ServiceUnavailable'];
     };

@@ -186,6 +186,21 @@ export const envSchema = z.object({
   MAIL_FROM: z.string().min(3).default('Parley <no-reply@parley.local>'),
   /** The deployment feature flags are evaluated for (a flag's `environment`). */
   PARLEY_ENVIRONMENT: z.enum(['development', 'staging', 'production']).default('development'),
+  /** The language localized content falls back to last (a BCP 47 tag, stored canonical: `de-AT`). */
+  CONTENT_DEFAULT_LANGUAGE: z
+    .string()
+    .default('en')
+    .refine(
+      (v) => {
+        try {
+          return v.length <= 35 && Intl.getCanonicalLocales(v).length === 1;
+        } catch {
+          return false;
+        }
+      },
+      { message: 'must be a BCP 47 language tag such as en or de-AT' },
+    )
+    .transform((v) => Intl.getCanonicalLocales(v)[0]!),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CORS_ORIGINS: csv,
   JSON_BODY_LIMIT: byteSize.default(1024 * 1024),

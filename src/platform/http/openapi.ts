@@ -25,7 +25,12 @@ const TAGS: ReadonlyArray<[name: string, description: string]> = [
   ['blobs', 'Downloads of stored artifacts through signed links'],
   ['artifacts', 'Files of conversations: content-addressed uploads, ingest, downloads'],
   ['feature-flags', 'Feature flags evaluated for the caller, and their live stream'],
-  ['admin', 'Administration: trusted identity-provider clients, feature flags, the audit log'],
+  ['content', 'Localized content (prompts, UI text, context questions, tools), public'],
+  ['analytics', 'What the agent extracted from conversations, written for their owners'],
+  [
+    'admin',
+    'Administration: trusted identity-provider clients, feature flags, content overrides, analytics, the audit log',
+  ],
   ['health', 'Liveness and readiness probes'],
 ];
 
