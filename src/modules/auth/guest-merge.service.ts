@@ -52,6 +52,8 @@ export const USER_LINKED_COLUMNS: readonly UserLinkedColumn[] = [
   { table: 'app.artifacts', column: 'user_id', policy: 'move' },
   { table: 'app.artifact_uploads', column: 'user_id', policy: 'move' },
   { table: 'app.streams', column: 'user_id', policy: 'move' },
+  // Analyses follow the conversations they describe.
+  { table: 'app.conversation_analytics', column: 'owner_id', policy: 'move' },
   {
     table: 'memory.items',
     column: 'user_id',
