@@ -27,14 +27,20 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The caller’s profile */
+    /**
+     * The caller’s profile
+     * @description The caller’s profile
+     */
     get: operations['Me_get'];
     put?: never;
     post?: never;
     delete?: never;
     options?: never;
     head?: never;
-    /** Update the profile; completing it moves live sessions on from ONBOARDING */
+    /**
+     * Update the profile; completing it moves live sessions on from ONBOARDING
+     * @description Update the profile; completing it moves live sessions on from ONBOARDING
+     */
     patch: operations['Me_patch'];
     trace?: never;
   };
@@ -45,7 +51,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Stored provider keys, masked */
+    /**
+     * Stored provider keys, masked
+     * @description Stored provider keys, masked
+     */
     get: operations['Me_listKeys'];
     put?: never;
     post?: never;
@@ -63,10 +72,16 @@ export interface paths {
       cookie?: never;
     };
     get?: never;
-    /** Store (or replace) a provider key, encrypted at rest */
+    /**
+     * Store (or replace) a provider key, encrypted at rest
+     * @description Store (or replace) a provider key, encrypted at rest
+     */
     put: operations['Me_putKey'];
     post?: never;
-    /** Forget a provider key */
+    /**
+     * Forget a provider key
+     * @description Forget a provider key
+     */
     delete: operations['Me_deleteKey'];
     options?: never;
     head?: never;
@@ -80,7 +95,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** What is granted and what is still needed */
+    /**
+     * What is granted and what is still needed
+     * @description What is granted and what is still needed
+     */
     get: operations['Consent_status'];
     put?: never;
     post?: never;
@@ -99,7 +117,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Accept the terms in force (time and address are recorded) */
+    /**
+     * Accept the terms in force (time and address are recorded)
+     * @description Accept the terms in force (time and address are recorded)
+     */
     post: operations['Consent_acceptTerms'];
     delete?: never;
     options?: never;
@@ -116,7 +137,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** A minor asks a parent for consent; the code is returned once and mailed to them */
+    /**
+     * A minor asks a parent for consent; the code is returned once and mailed to them
+     * @description A minor asks a parent for consent; the code is returned once and mailed to them
+     */
     post: operations['ParentalConsent_request'];
     delete?: never;
     options?: never;
@@ -133,7 +157,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** A parent account grants consent; links parent and child */
+    /**
+     * A parent account grants consent; links parent and child
+     * @description A parent account grants consent; links parent and child
+     */
     post: operations['ParentalConsent_approve'];
     delete?: never;
     options?: never;
@@ -148,7 +175,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Minors linked to me by parental consent */
+    /**
+     * Minors linked to me by parental consent
+     * @description Minors linked to me by parental consent
+     */
     get: operations['ParentalConsent_children'];
     put?: never;
     post?: never;
@@ -168,7 +198,10 @@ export interface paths {
     get?: never;
     put?: never;
     post?: never;
-    /** Revoke consent: the minor's sessions drop to PENDING_CONSENT at once */
+    /**
+     * Revoke consent: the minor's sessions drop to PENDING_CONSENT at once
+     * @description Revoke consent: the minor's sessions drop to PENDING_CONSENT at once
+     */
     delete: operations['ParentalConsent_revoke'];
     options?: never;
     head?: never;
@@ -184,7 +217,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Create an account with email and password (and optionally the profile) */
+    /**
+     * Create an account with email and password (and optionally the profile)
+     * @description Create an account with email and password (and optionally the profile)
+     */
     post: operations['Auth_register'];
     delete?: never;
     options?: never;
@@ -221,7 +257,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Start as a guest (no credentials); upgrade later keeping all data */
+    /**
+     * Start as a guest (no credentials); upgrade later keeping all data
+     * @description Start as a guest (no credentials); upgrade later keeping all data
+     */
     post: operations['Auth_guest'];
     delete?: never;
     options?: never;
@@ -238,7 +277,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Rotate a refresh token; presenting a used one revokes the session */
+    /**
+     * Rotate a refresh token; presenting a used one revokes the session
+     * @description Rotate a refresh token; presenting a used one revokes the session
+     */
     post: operations['Auth_refresh'];
     delete?: never;
     options?: never;
@@ -255,7 +297,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Revoke this session and its access token */
+    /**
+     * Revoke this session and its access token
+     * @description Revoke this session and its access token
+     */
     post: operations['Auth_logout'];
     delete?: never;
     options?: never;
@@ -272,7 +317,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Revoke every session of the caller */
+    /**
+     * Revoke every session of the caller
+     * @description Revoke every session of the caller
+     */
     post: operations['Auth_logoutAll'];
     delete?: never;
     options?: never;
@@ -289,7 +337,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Change the password: every earlier token dies, the caller gets new ones */
+    /**
+     * Change the password: every earlier token dies, the caller gets new ones
+     * @description Change the password: every earlier token dies, the caller gets new ones
+     */
     post: operations['Auth_changePassword'];
     delete?: never;
     options?: never;
@@ -306,7 +357,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Mail a reset token; always 202, whether or not the account exists */
+    /**
+     * Mail a reset token; always 202, whether or not the account exists
+     * @description Mail a reset token; always 202, whether or not the account exists
+     */
     post: operations['Auth_forgot'];
     delete?: never;
     options?: never;
@@ -323,7 +377,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Set a new password with a reset token (single use, 30 minutes) */
+    /**
+     * Set a new password with a reset token (single use, 30 minutes)
+     * @description Set a new password with a reset token (single use, 30 minutes)
+     */
     post: operations['Auth_reset'];
     delete?: never;
     options?: never;
@@ -340,7 +397,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Turn the calling guest into a regular account with the same id and data */
+    /**
+     * Turn the calling guest into a regular account with the same id and data
+     * @description Turn the calling guest into a regular account with the same id and data
+     */
     post: operations['Auth_upgrade'];
     delete?: never;
     options?: never;
@@ -355,7 +415,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The caller’s live sessions, newest first */
+    /**
+     * The caller’s live sessions, newest first
+     * @description The caller’s live sessions, newest first
+     */
     get: operations['Sessions_list'];
     put?: never;
     post?: never;
@@ -375,7 +438,10 @@ export interface paths {
     get?: never;
     put?: never;
     post?: never;
-    /** Revoke one of the caller’s sessions */
+    /**
+     * Revoke one of the caller’s sessions
+     * @description Revoke one of the caller’s sessions
+     */
     delete: operations['Sessions_revoke'];
     options?: never;
     head?: never;
@@ -429,10 +495,16 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Active trusted clients */
+    /**
+     * Active trusted clients
+     * @description Active trusted clients
+     */
     get: operations['TrustedClients_list'];
     put?: never;
-    /** Register a trusted client for one identity provider */
+    /**
+     * Register a trusted client for one identity provider
+     * @description Register a trusted client for one identity provider
+     */
     post: operations['TrustedClients_create'];
     delete?: never;
     options?: never;
@@ -450,7 +522,10 @@ export interface paths {
     get?: never;
     put?: never;
     post?: never;
-    /** Revoke a trusted client */
+    /**
+     * Revoke a trusted client
+     * @description Revoke a trusted client
+     */
     delete: operations['TrustedClients_revoke'];
     options?: never;
     head?: never;
@@ -464,10 +539,16 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Collectives I am a member of */
+    /**
+     * Collectives I am a member of
+     * @description Collectives I am a member of
+     */
     get: operations['Collectives_list'];
     put?: never;
-    /** Create a collective (you become its owner), optionally under one you manage */
+    /**
+     * Create a collective (you become its owner), optionally under one you manage
+     * @description Create a collective (you become its owner), optionally under one you manage
+     */
     post: operations['Collectives_create'];
     delete?: never;
     options?: never;
@@ -482,15 +563,24 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A collective I belong to or manage through an ancestor */
+    /**
+     * A collective I belong to or manage through an ancestor
+     * @description A collective I belong to or manage through an ancestor
+     */
     get: operations['Collectives_get'];
     put?: never;
     post?: never;
-    /** Delete (owner, or a manager of an ancestor); refused while it has sub-collectives */
+    /**
+     * Delete (owner, or a manager of an ancestor); refused while it has sub-collectives
+     * @description Delete (owner, or a manager of an ancestor); refused while it has sub-collectives
+     */
     delete: operations['Collectives_remove'];
     options?: never;
     head?: never;
-    /** Rename or move (owner/admin); moving needs the new parent managed too */
+    /**
+     * Rename or move (owner/admin); moving needs the new parent managed too
+     * @description Rename or move (owner/admin); moving needs the new parent managed too
+     */
     patch: operations['Collectives_update'];
     trace?: never;
   };
@@ -502,7 +592,10 @@ export interface paths {
       cookie?: never;
     };
     get?: never;
-    /** The family's owner (a parent account) grants or withdraws consent for its minors */
+    /**
+     * The family's owner (a parent account) grants or withdraws consent for its minors
+     * @description The family's owner (a parent account) grants or withdraws consent for its minors
+     */
     put: operations['Collectives_parentalConsent'];
     post?: never;
     delete?: never;
@@ -518,7 +611,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Members and their roles */
+    /**
+     * Members and their roles
+     * @description Members and their roles
+     */
     get: operations['Members_list'];
     put?: never;
     post?: never;
@@ -538,11 +634,17 @@ export interface paths {
     get?: never;
     put?: never;
     post?: never;
-    /** Remove a member (owner/admin), or leave (yourself); the last owner stays */
+    /**
+     * Remove a member (owner/admin), or leave (yourself); the last owner stays
+     * @description Remove a member (owner/admin), or leave (yourself); the last owner stays
+     */
     delete: operations['Members_remove'];
     options?: never;
     head?: never;
-    /** Change a member's role (owner/admin; ownership: owners only) */
+    /**
+     * Change a member's role (owner/admin; ownership: owners only)
+     * @description Change a member's role (owner/admin; ownership: owners only)
+     */
     patch: operations['Members_changeRole'];
     trace?: never;
   };
@@ -553,10 +655,16 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Invitations of the collective (owner/admin) */
+    /**
+     * Invitations of the collective (owner/admin)
+     * @description Invitations of the collective (owner/admin)
+     */
     get: operations['Members_invitationsOf'];
     put?: never;
-    /** Invite (owner/admin); the token is shown once */
+    /**
+     * Invite (owner/admin); the token is shown once
+     * @description Invite (owner/admin); the token is shown once
+     */
     post: operations['Members_invite'];
     delete?: never;
     options?: never;
@@ -574,7 +682,10 @@ export interface paths {
     get?: never;
     put?: never;
     post?: never;
-    /** Revoke an invitation (owner/admin) */
+    /**
+     * Revoke an invitation (owner/admin)
+     * @description Revoke an invitation (owner/admin)
+     */
     delete: operations['Members_revoke'];
     options?: never;
     head?: never;
@@ -590,7 +701,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Join the collective; never beyond the usage limit, even under concurrent accepts */
+    /**
+     * Join the collective; never beyond the usage limit, even under concurrent accepts
+     * @description Join the collective; never beyond the usage limit, even under concurrent accepts
+     */
     post: operations['Invitations_accept'];
     delete?: never;
     options?: never;
@@ -605,10 +719,16 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** My conversations, newest activity first */
+    /**
+     * My conversations, newest activity first
+     * @description My conversations, newest activity first
+     */
     get: operations['Conversations_list'];
     put?: never;
-    /** Start a conversation */
+    /**
+     * Start a conversation
+     * @description Start a conversation
+     */
     post: operations['Conversations_create'];
     delete?: never;
     options?: never;
@@ -623,15 +743,24 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** One of my conversations */
+    /**
+     * One of my conversations
+     * @description One of my conversations
+     */
     get: operations['Conversations_get'];
     put?: never;
     post?: never;
-    /** Erase the conversation with its messages, votes, config, sessions and agent checkpoints */
+    /**
+     * Erase the conversation with its messages, votes, config, sessions and agent checkpoints
+     * @description Erase the conversation with its messages, votes, config, sessions and agent checkpoints
+     */
     delete: operations['Conversations_erase'];
     options?: never;
     head?: never;
-    /** Change title, type, visibility, summary, persona, metadata, usage context, archived */
+    /**
+     * Change title, type, visibility, summary, persona, metadata, usage context, archived
+     * @description Change title, type, visibility, summary, persona, metadata, usage context, archived
+     */
     patch: operations['Conversations_update'];
     trace?: never;
   };
@@ -642,9 +771,15 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Per-thread model config (nulls: the agent’s defaults) */
+    /**
+     * Per-thread model config (nulls: the agent’s defaults)
+     * @description Per-thread model config (nulls: the agent’s defaults)
+     */
     get: operations['Conversations_getConfig'];
-    /** Replace the per-thread model config */
+    /**
+     * Replace the per-thread model config
+     * @description Replace the per-thread model config
+     */
     put: operations['Conversations_putConfig'];
     post?: never;
     delete?: never;
@@ -660,10 +795,16 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Chat sessions of the conversation, oldest first */
+    /**
+     * Chat sessions of the conversation, oldest first
+     * @description Chat sessions of the conversation, oldest first
+     */
     get: operations['Conversations_listSessions'];
     put?: never;
-    /** Open a chat session; its id is the agent’s thread id */
+    /**
+     * Open a chat session; its id is the agent’s thread id
+     * @description Open a chat session; its id is the agent’s thread id
+     */
     post: operations['Conversations_createSession'];
     delete?: never;
     options?: never;
@@ -684,7 +825,10 @@ export interface paths {
      */
     get: operations['Messages_list'];
     put?: never;
-    /** Append a message; idempotent on message_id */
+    /**
+     * Append a message; idempotent on message_id
+     * @description Append a message; idempotent on message_id
+     */
     post: operations['Messages_append'];
     /**
      * Clear the history (the conversation stays)
@@ -724,10 +868,16 @@ export interface paths {
       cookie?: never;
     };
     get?: never;
-    /** Vote up or down on a message (its client message_id or its id) */
+    /**
+     * Vote up or down on a message (its client message_id or its id)
+     * @description Vote up or down on a message (its client message_id or its id)
+     */
     put: operations['Messages_vote'];
     post?: never;
-    /** Withdraw my vote on a message */
+    /**
+     * Withdraw my vote on a message
+     * @description Withdraw my vote on a message
+     */
     delete: operations['Messages_unvote'];
     options?: never;
     head?: never;
@@ -741,7 +891,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Full-text search over my own messages, best match first */
+    /**
+     * Full-text search over my own messages, best match first
+     * @description Full-text search over my own messages, best match first
+     */
     get: operations['Search_search'];
     put?: never;
     post?: never;
@@ -758,7 +911,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A public conversation with a page of its messages; no authentication */
+    /**
+     * A public conversation with a page of its messages; no authentication
+     * @description A public conversation with a page of its messages; no authentication
+     */
     get: operations['Shared_shared'];
     put?: never;
     post?: never;
@@ -777,7 +933,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Feedback on the app or on a chat session */
+    /**
+     * Feedback on the app or on a chat session
+     * @description Feedback on the app or on a chat session
+     */
     post: operations['Feedback_create'];
     delete?: never;
     options?: never;
@@ -792,12 +951,21 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Read one value */
+    /**
+     * Read one value
+     * @description Read one value
+     */
     get: operations['MemoryItems_get'];
-    /** Store a value under a namespace and key (created or replaced) */
+    /**
+     * Store a value under a namespace and key (created or replaced)
+     * @description Store a value under a namespace and key (created or replaced)
+     */
     put: operations['MemoryItems_put'];
     post?: never;
-    /** Forget one value */
+    /**
+     * Forget one value
+     * @description Forget one value
+     */
     delete: operations['MemoryItems_delete'];
     options?: never;
     head?: never;
@@ -811,7 +979,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** List values in (namespace, key) order, under a namespace prefix */
+    /**
+     * List values in (namespace, key) order, under a namespace prefix
+     * @description List values in (namespace, key) order, under a namespace prefix
+     */
     get: operations['MemoryItems_list'];
     put?: never;
     post?: never;
@@ -830,7 +1001,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Hand a conversation's summary to the memory lake (stored by a worker) */
+    /**
+     * Hand a conversation's summary to the memory lake (stored by a worker)
+     * @description Hand a conversation's summary to the memory lake (stored by a worker)
+     */
     post: operations['Summaries_post'];
     delete?: never;
     options?: never;
@@ -845,7 +1019,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Status of a summary job: waiting, running, retried, failed, done */
+    /**
+     * Status of a summary job: waiting, running, retried, failed, done
+     * @description Status of a summary job: waiting, running, retried, failed, done
+     */
     get: operations['Summaries_job'];
     put?: never;
     post?: never;
@@ -864,7 +1041,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Open a resumable stream for an assistant response */
+    /**
+     * Open a resumable stream for an assistant response
+     * @description Open a resumable stream for an assistant response
+     */
     post: operations['ConversationStreams_open'];
     delete?: never;
     options?: never;
@@ -881,7 +1061,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Append the next chunk (ordered; readers see it at once) */
+    /**
+     * Append the next chunk (ordered; readers see it at once)
+     * @description Append the next chunk (ordered; readers see it at once)
+     */
     post: operations['Streams_append'];
     delete?: never;
     options?: never;
@@ -898,7 +1081,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Mark the stream complete (idempotent); readers get a final event */
+    /**
+     * Mark the stream complete (idempotent); readers get a final event
+     * @description Mark the stream complete (idempotent); readers get a final event
+     */
     post: operations['Streams_complete'];
     delete?: never;
     options?: never;
@@ -1109,7 +1295,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The append-only audit log, newest first */
+    /**
+     * The append-only audit log, newest first
+     * @description The append-only audit log, newest first
+     */
     get: operations['Audit_list'];
     put?: never;
     post?: never;
@@ -1126,7 +1315,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Flags visible to front-ends, evaluated for the caller: {name: enabled}. Public; with a bearer token (any scope), evaluated with the caller's attributes */
+    /**
+     * Flags visible to front-ends, evaluated for the caller: {name: enabled}. Public; with a bearer token (any scope), evaluated with the caller's attributes
+     * @description Flags visible to front-ends, evaluated for the caller: {name: enabled}. Public; with a bearer token (any scope), evaluated with the caller's attributes
+     */
     get: operations['FeatureFlags_list'];
     put?: never;
     post?: never;
@@ -1143,7 +1335,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Server-Sent Events: the evaluated front-end flags at once, then again (event `flags`) whenever a flag changes; heartbeats every 15 s */
+    /**
+     * Server-Sent Events: the evaluated front-end flags at once, then again (event `flags`) whenever a flag changes; heartbeats every 15 s
+     * @description Server-Sent Events: the evaluated front-end flags at once, then again (event `flags`) whenever a flag changes; heartbeats every 15 s
+     */
     get: operations['FeatureFlags_stream'];
     put?: never;
     post?: never;
@@ -1160,7 +1355,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** One flag evaluated for the caller, with the reason (OpenFeature) */
+    /**
+     * One flag evaluated for the caller, with the reason (OpenFeature)
+     * @description One flag evaluated for the caller, with the reason (OpenFeature)
+     */
     get: operations['FeatureFlags_evaluation'];
     put?: never;
     post?: never;
@@ -1177,10 +1375,16 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Every feature flag, by name */
+    /**
+     * Every feature flag, by name
+     * @description Every feature flag, by name
+     */
     get: operations['AdminFeatureFlags_list'];
     put?: never;
-    /** Create a flag (audited; every instance sees it within a second) */
+    /**
+     * Create a flag (audited; every instance sees it within a second)
+     * @description Create a flag (audited; every instance sees it within a second)
+     */
     post: operations['AdminFeatureFlags_create'];
     delete?: never;
     options?: never;
@@ -1198,11 +1402,17 @@ export interface paths {
     get?: never;
     put?: never;
     post?: never;
-    /** Delete a flag (audited) */
+    /**
+     * Delete a flag (audited)
+     * @description Delete a flag (audited)
+     */
     delete: operations['AdminFeatureFlags_remove'];
     options?: never;
     head?: never;
-    /** Change a flag: only the fields sent; each change bumps its version */
+    /**
+     * Change a flag: only the fields sent; each change bumps its version
+     * @description Change a flag: only the fields sent; each change bumps its version
+     */
     patch: operations['AdminFeatureFlags_update'];
     trace?: never;
   };
@@ -1234,10 +1444,16 @@ export interface paths {
       cookie?: never;
     };
     get?: never;
-    /** Set an override of one entry (audited; every instance serves it at once) */
+    /**
+     * Set an override of one entry (audited; every instance serves it at once)
+     * @description Set an override of one entry (audited; every instance serves it at once)
+     */
     put: operations['AdminContent_put'];
     post?: never;
-    /** Remove an override: the shipped entry (if any) is served again */
+    /**
+     * Remove an override: the shipped entry (if any) is served again
+     * @description Remove an override: the shipped entry (if any) is served again
+     */
     delete: operations['AdminContent_remove'];
     options?: never;
     head?: never;
@@ -1271,7 +1487,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Analyses counted by mood, strategy and category, per day, week or month */
+    /**
+     * Analyses counted by mood, strategy and category, per day, week or month
+     * @description Analyses counted by mood, strategy and category, per day, week or month
+     */
     get: operations['AdminAnalytics_summary'];
     put?: never;
     post?: never;
@@ -1288,10 +1507,16 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Collections the caller can search (admins: all), by name */
+    /**
+     * Collections the caller can search (admins: all), by name
+     * @description Collections the caller can search (admins: all), by name
+     */
     get: operations['RagCollections_list'];
     put?: never;
-    /** Create a collection (admin); embedding profile from configuration */
+    /**
+     * Create a collection (admin); embedding profile from configuration
+     * @description Create a collection (admin); embedding profile from configuration
+     */
     post: operations['RagCollections_create'];
     delete?: never;
     options?: never;
@@ -1309,7 +1534,10 @@ export interface paths {
     get?: never;
     put?: never;
     post?: never;
-    /** Delete a collection with its documents and chunks (admin) */
+    /**
+     * Delete a collection with its documents and chunks (admin)
+     * @description Delete a collection with its documents and chunks (admin)
+     */
     delete: operations['RagCollections_remove'];
     options?: never;
     head?: never;
@@ -1323,10 +1551,16 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Documents of a collection (admin), in creation order */
+    /**
+     * Documents of a collection (admin), in creation order
+     * @description Documents of a collection (admin), in creation order
+     */
     get: operations['RagDocuments_list'];
     put?: never;
-    /** Add a document (admin): stored now, chunked and embedded by a job */
+    /**
+     * Add a document (admin): stored now, chunked and embedded by a job
+     * @description Add a document (admin): stored now, chunked and embedded by a job
+     */
     post: operations['RagDocuments_add'];
     delete?: never;
     options?: never;
@@ -1341,12 +1575,21 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** One document with its ingest status and progress (admin) */
+    /**
+     * One document with its ingest status and progress (admin)
+     * @description One document with its ingest status and progress (admin)
+     */
     get: operations['RagDocuments_get'];
-    /** Replace a document (admin): only changed chunks are embedded; the old ones stay searchable until then */
+    /**
+     * Replace a document (admin): only changed chunks are embedded; the old ones stay searchable until then
+     * @description Replace a document (admin): only changed chunks are embedded; the old ones stay searchable until then
+     */
     put: operations['RagDocuments_replace'];
     post?: never;
-    /** Delete a document and its chunks (admin) */
+    /**
+     * Delete a document and its chunks (admin)
+     * @description Delete a document and its chunks (admin)
+     */
     delete: operations['RagDocuments_remove'];
     options?: never;
     head?: never;
@@ -1362,7 +1605,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Search the knowledge base (by default the caller's audience), best first */
+    /**
+     * Search the knowledge base (by default the caller's audience), best first
+     * @description Search the knowledge base (by default the caller's audience), best first
+     */
     post: operations['RagSearch_search'];
     delete?: never;
     options?: never;
@@ -1377,7 +1623,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Liveness: the process answers (touches nothing else) */
+    /**
+     * Liveness: the process answers (touches nothing else)
+     * @description Liveness: the process answers (touches nothing else)
+     */
     get: operations['Health_live'];
     put?: never;
     post?: never;
@@ -1394,7 +1643,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Readiness: database (required), Redis and blob store (degraded when down); run mode and vector mode */
+    /**
+     * Readiness: database (required), Redis and blob store (degraded when down); run mode and vector mode
+     * @description Readiness: database (required), Redis and blob store (degraded when down); run mode and vector mode
+     */
     get: operations['Health_ready'];
     put?: never;
     post?: never;
@@ -4110,6 +4362,7 @@ export interface operations {
       header?: {
         /** @description The client's capabilities, stored on the new session and listed with GET /v1/auth/sessions: a JSON object (at most 4096 bytes, 64 keys matching [A-Za-z0-9_.:-]{1,64}) whose values are strings (at most 256 characters), finite numbers, booleans, null, or arrays of at most 64 of those. Anything else answers 400. Example: {"streaming":true,"formats":["markdown","chart"]} */
         'X-Client-Capabilities'?: string;
+        /** @description Where the client runs, stored on the session; api when absent */
         'X-Client-Origin'?: 'web' | 'discord' | 'api';
       };
       path?: never;
@@ -6285,6 +6538,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The artifact id */
         id: string;
       };
       cookie?: never;
@@ -6320,6 +6574,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The artifact id */
         id: string;
       };
       cookie?: never;
@@ -6355,6 +6610,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The artifact id */
         id: string;
       };
       cookie?: never;
@@ -6461,6 +6717,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The id of the large upload POST …/artifacts/uploads started */
         id: string;
       };
       cookie?: never;
@@ -6529,6 +6786,7 @@ export interface operations {
       };
       header?: never;
       path: {
+        /** @description The id of the large upload POST …/artifacts/uploads started */
         id: string;
       };
       cookie?: never;
@@ -6698,6 +6956,7 @@ export interface operations {
       };
       header?: never;
       path: {
+        /** @description The feature flag name */
         name: string;
       };
       cookie?: never;
@@ -6813,6 +7072,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The feature flag name */
         name: string;
       };
       cookie?: never;
@@ -6848,6 +7108,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The feature flag name */
         name: string;
       };
       cookie?: never;
@@ -6894,6 +7155,7 @@ export interface operations {
       };
       header?: never;
       path: {
+        /** @description The content category (prompts, ui_messages, …) */
         category: 'prompts' | 'prompt_snippets' | 'ui_messages' | 'context_questions' | 'tools';
       };
       cookie?: never;
@@ -6927,9 +7189,13 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The content category (prompts, ui_messages, …) */
         category: 'prompts' | 'prompt_snippets' | 'ui_messages' | 'context_questions' | 'tools';
+        /** @description A BCP 47 language tag, e.g. de or de-AT */
         language: string;
+        /** @description The audience variant: all, teenager or parent */
         variant: 'all' | 'teenager' | 'parent';
+        /** @description The content key */
         key: string;
       };
       cookie?: never;
@@ -6971,9 +7237,13 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The content category (prompts, ui_messages, …) */
         category: 'prompts' | 'prompt_snippets' | 'ui_messages' | 'context_questions' | 'tools';
+        /** @description A BCP 47 language tag, e.g. de or de-AT */
         language: string;
+        /** @description The audience variant: all, teenager or parent */
         variant: 'all' | 'teenager' | 'parent';
+        /** @description The content key */
         key: string;
       };
       cookie?: never;
@@ -7165,6 +7435,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The collection name */
         name: string;
       };
       cookie?: never;
@@ -7200,6 +7471,7 @@ export interface operations {
       };
       header?: never;
       path: {
+        /** @description The collection name */
         name: string;
       };
       cookie?: never;
@@ -7227,6 +7499,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The collection name */
         name: string;
       };
       cookie?: never;
@@ -7269,7 +7542,9 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The collection name */
         name: string;
+        /** @description The document id */
         id: string;
       };
       cookie?: never;
@@ -7297,7 +7572,9 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The collection name */
         name: string;
+        /** @description The document id */
         id: string;
       };
       cookie?: never;
@@ -7331,7 +7608,9 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The collection name */
         name: string;
+        /** @description The document id */
         id: string;
       };
       cookie?: never;

@@ -9,7 +9,7 @@ const doc = (): OpenAPIObject => ({
     '/v1/things/{id}': {
       get: {
         operationId: 'Things_get',
-        parameters: [{ name: 'id', in: 'path', required: true }],
+        parameters: [{ name: 'id', in: 'path', required: true, description: 'The thing' }],
         responses: { 200: { description: 'ok' } },
       },
       patch: {
@@ -87,5 +87,16 @@ describe('finishDocument', () => {
 
   it('refuses an operation it has no traits for', () => {
     expect(() => finishDocument(doc(), new Map())).toThrow(/no route traits/);
+  });
+
+  it('refuses a parameter nobody described, and describes an operation by its summary', () => {
+    const bare = doc();
+    bare.paths['/v1/things/{id}']!.get!.parameters = [{ name: 'id', in: 'path', required: true }];
+    expect(() => finishDocument(bare, traits)).toThrow(/path parameter id of \/v1\/things\/\{id\}/);
+    const summarised = doc();
+    summarised.paths['/health/live']!.get!.summary = 'Liveness';
+    expect(finishDocument(summarised, traits).paths['/health/live']!.get!.description).toBe(
+      'Liveness',
+    );
   });
 });

@@ -48,6 +48,23 @@ const PATH_PARAMETERS: Array<[pattern: RegExp, name: string, description: string
     'The job_id a POST /v1/memory/summaries answered',
   ],
   [/\/messages\/\{message\}/, 'message', 'The message: its id, or its client message_id'],
+  [/^\/v1\/artifacts\/\{id\}/, 'id', 'The artifact id'],
+  [
+    /^\/v1\/artifact-uploads\/\{id\}/,
+    'id',
+    'The id of the large upload POST …/artifacts/uploads started',
+  ],
+  [/feature-flags\/\{name\}/, 'name', 'The feature flag name'],
+  [
+    /^\/v1\/(admin\/)?content\/\{category\}/,
+    'category',
+    'The content category (prompts, ui_messages, …)',
+  ],
+  [/content\/\{category\}\/\{language\}/, 'language', 'A BCP 47 language tag, e.g. de or de-AT'],
+  [/\{language\}\/\{variant\}/, 'variant', 'The audience variant: all, teenager or parent'],
+  [/\{variant\}\/\{key\}/, 'key', 'The content key'],
+  [/^\/v1\/rag\/collections\/\{name\}/, 'name', 'The collection name'],
+  [/\/documents\/\{id\}/, 'id', 'The document id'],
   [/\/members\/\{user_id\}/, 'user_id', "The member's user id"],
   [/\/children\/\{user_id\}/, 'user_id', "The child's user id"],
   [/\/invitations\/\{invitation_id\}/, 'invitation_id', 'The invitation id'],
@@ -86,6 +103,8 @@ export function finishDocument(
       const trait = traits.get(id);
       if (!trait) throw new Error(`openapi: no route traits for operation ${id}`);
       if (trait.public) operation.security = [];
+      // Every operation has a description: its summary, where it says the whole story.
+      operation.description ??= operation.summary;
       describePathParameters(path, operation);
       describeProducedBodies(operation, trait);
       addProblemResponses(id, method, path, operation, trait);
@@ -193,6 +212,10 @@ function describePathParameters(path: string, operation: OperationObject): void 
       ([pattern, name]) => parameter.in === 'path' && name === parameter.name && pattern.test(path),
     );
     if (known) parameter.description = known[2];
+    else
+      throw new Error(
+        `openapi: ${parameter.in} parameter ${parameter.name} of ${path} has no description`,
+      );
   }
 }
 

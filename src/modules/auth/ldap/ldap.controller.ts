@@ -43,7 +43,12 @@ export class LdapController {
       'Failures lock out as password sign-in does. ' +
       GUEST_MERGE_DESCRIPTION,
   })
-  @ApiHeader({ name: 'X-Client-Origin', required: false, enum: ['web', 'discord', 'api'] })
+  @ApiHeader({
+    name: 'X-Client-Origin',
+    required: false,
+    enum: ['web', 'discord', 'api'],
+    description: 'Where the client runs, stored on the session; api when absent',
+  })
   @ApiHeader(CAPABILITIES_HEADER)
   @ApiOkResponse({ type: TokenResponseDto })
   @ApiUnauthorizedResponse({ description: 'Unknown user or wrong password (the same answer)' })
