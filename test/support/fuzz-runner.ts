@@ -220,7 +220,7 @@ export async function runOpenApiFuzz(
 
   // PARLEY_FUZZ_TRACE=<part of an operation> prints every request to it and its answer.
   const trace = process.env.PARLEY_FUZZ_TRACE;
-  await drainQueues(app);
+  await drainQueues(app, { timeoutMs: 60_000 });
   let before = await rows.snapshot();
   for (const [i, c] of plan.entries()) {
     if (!c.applies(fixture)) continue;
@@ -238,7 +238,7 @@ export async function runOpenApiFuzz(
     }
     result.requests++;
     result.exercised.add(c.operation.id);
-    await timed('drain', () => drainQueues(app, { timeoutMs: 20_000 }));
+    await timed('drain', () => drainQueues(app, { timeoutMs: 120_000 }));
     const after = await timed('count', () => rows.snapshot());
     if (trace && c.operation.id.includes(trace)) {
       console.log(
