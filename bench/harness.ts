@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 
 export interface ServerHandle {
   url: string;
+  /** The server's process id (for its resident memory). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -18,11 +20,11 @@ export function startServer(
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${script} did not start`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`${script} did not start`)), 180_000);
     child.on('message', (m: { type?: string; port?: number }) => {
       if (m?.type !== 'listening') return;
       clearTimeout(timer);
-      resolve({ url: `http://127.0.0.1:${m.port}`, stop: () => stop(child) });
+      resolve({ url: `http://127.0.0.1:${m.port}`, pid: child.pid!, stop: () => stop(child) });
     });
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
   });
@@ -61,6 +63,18 @@ export async function requestsPerSecond(base: string, options: LoadOptions): Pro
   return result.requests.average;
 }
 
+/** One comparison: the medians, and the spread of ours / peer over its rounds. */
+export interface Comparison {
+  ours: number;
+  peer: number;
+  /** Lowest and highest per-round ratio (ours / peer of the same round). */
+  min: number;
+  max: number;
+  rounds: number;
+}
+
+const comparisons: Comparison[] = [];
+
 /**
  * Alternates ours and the peer for a few rounds and keeps the median of each, so
  * a noisy neighbour on a shared machine moves both sides alike.
@@ -69,7 +83,7 @@ export async function compare(
   rounds: number,
   ours: () => Promise<number>,
   peer: () => Promise<number>,
-) {
+): Promise<Comparison> {
   const a: number[] = [];
   const b: number[] = [];
   for (let i = 0; i < rounds; i++) {
@@ -81,7 +95,24 @@ export async function compare(
       a.push(await ours());
     }
   }
-  return { ours: median(a), peer: median(b) };
+  const ratios = a.map((x, i) => x / b[i]!);
+  const result = {
+    ours: median(a),
+    peer: median(b),
+    min: Math.min(...ratios),
+    max: Math.max(...ratios),
+    rounds,
+  };
+  comparisons.push(result);
+  return result;
+}
+
+/**
+ * The comparisons made since the last call: the runner matches them to the rows
+ * whose ratio is their ours / peer, so a bench need not copy the spread itself.
+ */
+export function takeComparisons(): Comparison[] {
+  return comparisons.splice(0);
 }
 
 export function median(values: number[]): number {
