@@ -20,13 +20,19 @@ export function startServer(
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${script} did not start`)), 180_000);
+    // A server that never starts is stopped, or its IPC channel would keep the runner alive.
+    const timer = setTimeout(() => {
+      void stop(child).then(() => reject(new Error(`${script} did not start`)));
+    }, 180_000);
     child.on('message', (m: { type?: string; port?: number }) => {
       if (m?.type !== 'listening') return;
       clearTimeout(timer);
       resolve({ url: `http://127.0.0.1:${m.port}`, pid: child.pid!, stop: () => stop(child) });
     });
-    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${script} exited with ${code}`));
+    });
   });
 }
 
@@ -95,12 +101,13 @@ export async function compare(
       a.push(await ours());
     }
   }
-  const ratios = a.map((x, i) => x / b[i]!);
+  // A round where both sides measured 0 (a latency under the tool's resolution) has no ratio.
+  const ratios = a.map((x, i) => x / b[i]!).filter(Number.isFinite);
   const result = {
     ours: median(a),
     peer: median(b),
-    min: Math.min(...ratios),
-    max: Math.max(...ratios),
+    min: ratios.length ? Math.min(...ratios) : NaN,
+    max: ratios.length ? Math.max(...ratios) : NaN,
     rounds,
   };
   comparisons.push(result);
