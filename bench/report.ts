@@ -75,7 +75,7 @@ const escape = (s: string) =>
  * grey is a reference.
  */
 export function chartSvg(rows: Row[], title: string): string {
-  const width = 900;
+  const width = 1040;
   const rowHeight = 34;
   const labelWidth = 330;
   const plot = { x: labelWidth + 10, width: 360 };
