@@ -89,7 +89,8 @@ export async function receiveMultipart<F extends string = (typeof UPLOAD_FIELDS)
       limits: {
         files: 1,
         fields: fieldNames.length,
-        parts: fieldNames.length + 1,
+        // busboy reports the parts limit on reaching it, not on passing it: one more than allowed.
+        parts: fieldNames.length + 2,
         fieldSize: MAX_FIELD_BYTES,
         fieldNameSize: 64,
       },

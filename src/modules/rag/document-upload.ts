@@ -6,7 +6,7 @@ import { createValidationPipe } from '../../platform/http/validation.js';
 import { sniffType, utf8Text } from '../artifacts/mime-sniff.js';
 import { receiveMultipart } from '../artifacts/multipart-upload.js';
 import type { DocumentInput } from './documents.service.js';
-import { PutRagDocumentDto, UploadRagDocumentForm } from './dto/document.dto.js';
+import { PutRagDocumentDto, UploadRagDocumentFields } from './dto/document.dto.js';
 
 /** What an uploaded document may be: text, as the sniffer tells it from the bytes. */
 export const DOCUMENT_MIME_TYPES = new Set(['text/plain', 'text/markdown']);
@@ -44,8 +44,8 @@ export async function uploadedDocument(req: Request, maxBytes: number): Promise<
         title: file.fields.title ?? file.clientFilename?.slice(0, 500) ?? 'Untitled',
         ...(metadata === undefined ? {} : { metadata }),
       },
-      { type: 'body', metatype: UploadRagDocumentForm },
-    )) as UploadRagDocumentForm;
+      { type: 'body', metatype: UploadRagDocumentFields },
+    )) as UploadRagDocumentFields;
     const type = await sniffType(file.head, file.size <= file.head.length, file.clientFilename);
     if (type.refused || !DOCUMENT_MIME_TYPES.has(type.mime)) {
       throw unsupported(`${type.mime} is not a text or Markdown file.`);

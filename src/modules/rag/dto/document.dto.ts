@@ -41,15 +41,8 @@ export class PutRagDocumentDto {
   metadata?: Record<string, unknown>;
 }
 
-/** A document uploaded as a file: `multipart/form-data`. */
-export class UploadRagDocumentForm {
-  @ApiProperty({
-    type: 'string',
-    format: 'binary',
-    description: 'A plain text or Markdown file in UTF-8 (streamed; type sniffed from its bytes)',
-  })
-  file?: unknown;
-
+/** The form fields of a document uploaded as a file, validated as a body is. */
+export class UploadRagDocumentFields {
   @ApiPropertyOptional({
     minLength: 1,
     maxLength: 500,
@@ -64,6 +57,16 @@ export class UploadRagDocumentForm {
   @IsOptionalNotNull()
   @IsObject()
   metadata?: Record<string, unknown>;
+}
+
+/** A document uploaded as a file: `multipart/form-data`. */
+export class UploadRagDocumentForm extends UploadRagDocumentFields {
+  @ApiProperty({
+    type: 'string',
+    format: 'binary',
+    description: 'A plain text or Markdown file in UTF-8 (streamed; type sniffed from its bytes)',
+  })
+  file: unknown;
 }
 
 export class RagDocumentDto {
