@@ -7697,12 +7697,8 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json':
-          | components['schemas']['PutRagDocumentDto']
-          | components['schemas']['UploadRagDocumentForm'];
-        'multipart/form-data':
-          | components['schemas']['PutRagDocumentDto']
-          | components['schemas']['UploadRagDocumentForm'];
+        'application/json': components['schemas']['PutRagDocumentDto'];
+        'multipart/form-data': components['schemas']['UploadRagDocumentForm'];
       };
     };
     responses: {

@@ -13,17 +13,15 @@ import {
 import {
   ApiAcceptedResponse,
   ApiBearerAuth,
-  ApiBody,
-  ApiExtraModels,
   ApiNotFoundResponse,
   ApiPayloadTooLargeResponse,
   ApiUnsupportedMediaTypeResponse,
-  getSchemaPath,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import type { Request } from 'express';
+import { ApiBodyPerMediaType } from '../../platform/http/api-schema.decorators.js';
 import { AcceptsBody } from '../../platform/http/body-media-type.js';
 import { pageLimit, type Page } from '../../platform/http/pagination.js';
 import { Roles } from '../auth/auth.decorators.js';
@@ -42,7 +40,6 @@ import {
 @ApiTags('rag')
 @ApiBearerAuth()
 @Roles(Role.Admin)
-@ApiExtraModels(PutRagDocumentDto, UploadRagDocumentForm)
 @Controller('rag/collections/:name/documents')
 export class RagDocumentsController {
   constructor(private readonly documents: DocumentsService) {}
@@ -57,13 +54,9 @@ export class RagDocumentsController {
       'as `multipart/form-data` (field `file`, optional `title` and `metadata`), streamed and ' +
       'sniffed from its bytes.',
   })
-  @ApiBody({
-    schema: {
-      oneOf: [
-        { $ref: getSchemaPath(PutRagDocumentDto) },
-        { $ref: getSchemaPath(UploadRagDocumentForm) },
-      ],
-    },
+  @ApiBodyPerMediaType({
+    'application/json': PutRagDocumentDto,
+    'multipart/form-data': UploadRagDocumentForm,
   })
   @ApiAcceptedResponse({ type: RagDocumentDto, description: 'Queued; follow its status' })
   @ApiNotFoundResponse({ description: 'No such collection' })
