@@ -3135,15 +3135,15 @@ export interface components {
       };
     };
     UploadRagDocumentForm: {
-      /** @description Default: the file's name */
-      title?: string;
-      /** @description A JSON object, as a string, copied onto every chunk */
-      metadata?: Record<string, never>;
       /**
        * Format: binary
        * @description A plain text or Markdown file in UTF-8 (streamed; type sniffed from its bytes)
        */
       file: string;
+      /** @description Default: the file's name */
+      title?: string;
+      /** @description A JSON object, as a string, copied onto every chunk */
+      metadata?: string;
     };
     RagDocumentDto: {
       /** Format: uuid */

@@ -41,32 +41,32 @@ export class PutRagDocumentDto {
   metadata?: Record<string, unknown>;
 }
 
-/** The form fields of a document uploaded as a file, validated as a body is. */
+/** The form fields of a document uploaded as a file, validated as a body is (metadata parsed). */
 export class UploadRagDocumentFields {
-  @ApiPropertyOptional({
-    minLength: 1,
-    maxLength: 500,
-    description: "Default: the file's name",
-  })
   @IsString()
   @MinLength(1)
   @MaxLength(500)
   title: string;
 
-  @ApiPropertyOptional({ description: 'A JSON object, as a string, copied onto every chunk' })
   @IsOptionalNotNull()
   @IsObject()
   metadata?: Record<string, unknown>;
 }
 
-/** A document uploaded as a file: `multipart/form-data`. */
-export class UploadRagDocumentForm extends UploadRagDocumentFields {
+/** A document uploaded as a file: `multipart/form-data`, as the contract shows it. */
+export class UploadRagDocumentForm {
   @ApiProperty({
     type: 'string',
     format: 'binary',
     description: 'A plain text or Markdown file in UTF-8 (streamed; type sniffed from its bytes)',
   })
   file: unknown;
+
+  @ApiPropertyOptional({ minLength: 1, maxLength: 500, description: "Default: the file's name" })
+  title?: string;
+
+  @ApiPropertyOptional({ description: 'A JSON object, as a string, copied onto every chunk' })
+  metadata?: string;
 }
 
 export class RagDocumentDto {
