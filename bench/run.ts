@@ -1,5 +1,6 @@
 import { b8 } from './b8-auth.js';
 import { b2 } from './b2-agent-turn.js';
+import { b4 } from './b4-rag.js';
 import { b1, b3 } from './conversations.js';
 import { compare, requestsPerSecond, startServer } from './harness.js';
 import { b7 } from './lake.js';
@@ -66,6 +67,7 @@ const benches: Record<string, () => Promise<Row | Row[]>> = {
   B1: () => b1(ROUNDS),
   B2: b2,
   B3: () => b3(ROUNDS),
+  B4: () => b4(ROUNDS),
   B6: () => b6(ROUNDS),
   B7: () => b7(ROUNDS),
   B8: () => b8(ROUNDS),
