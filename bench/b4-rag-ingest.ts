@@ -64,7 +64,7 @@ export async function ingestRows(
       time('peer', async () => {
         for (const d of group) {
           const vectors = await lc.embedDocuments(d.chunks);
-          await corpus.peer.addVectors(
+          await corpus.peer!.addVectors(
             vectors,
             d.chunks.map(
               (c, ordinal) =>

@@ -48,7 +48,7 @@ export async function b4(rounds: number): Promise<Row[]> {
     } finally {
       await app.close();
       // The store holds a client of its pool from initialize(); its end() releases it.
-      await Promise.all([db.end(), raw.end(), corpus ? corpus.peer.end() : peerPool.end()]);
+      await Promise.all([db.end(), raw.end(), corpus ? corpus.peer!.end() : peerPool.end()]);
     }
   });
 }
@@ -86,7 +86,7 @@ async function searchRows(
       )
     ).rows as { distance: number }[];
   const peer = (q: (typeof qs)[number], filter?: Record<string, string>) =>
-    corpus.peer.similaritySearchVectorWithScore(q.vector, K, filter);
+    corpus.peer!.similaritySearchVectorWithScore(q.vector, K, filter);
 
   // Recall against exact kNN, over the whole corpus and within each query's 1% shard.
   const recall = { ours: [] as number[], raw: [] as number[], peer: [] as number[] };
@@ -129,7 +129,7 @@ async function searchRows(
   progress('B4: recall measured, QPS next');
   // Whether the peer's statement reaches its HNSW index at all (it orders by the column, the index is on a cast).
   const plan = (
-    await corpus.peer.pool.query(
+    await corpus.peer!.pool.query(
       `EXPLAIN SELECT *, embedding <=> $1 AS "_distance" FROM ${PEER_TABLE} ORDER BY "_distance" LIMIT $2`,
       [`[${qs[0]!.vector.join(',')}]`, K],
     )

@@ -15,7 +15,7 @@ import { Role } from '../src/modules/users/entities/user.entity.js';
 import type { AuthContext } from '../src/modules/auth/auth-context.js';
 import { loadConfig } from '../src/platform/config/config.js';
 import { uuidv7 } from '../src/platform/database/uuid.js';
-import { corpusChunks, CorpusText, embedder, RAG_SIZES } from './rag-corpus.js';
+import { corpusChunks, CorpusText, type CorpusChunk, embedder, RAG_SIZES } from './rag-corpus.js';
 import { benchPrefix, LOCAL_REDIS } from './scratch.js';
 
 export const HNSW = { m: 16, efConstruction: 64 };
@@ -24,10 +24,13 @@ export const PEER_TABLE = 'lc_chunks';
 
 /** The local embedder behind LangChain's interface, so both sides pay the same embedding cost. */
 export class LocalLangChainEmbeddings extends Embeddings {
+  /** How many times documents were embedded: a cache hit must not add to it. */
+  calls = 0;
   constructor() {
     super({});
   }
   embedDocuments(texts: string[]): Promise<number[][]> {
+    this.calls += 1;
     return embedder.embed(texts);
   }
   embedQuery(text: string): Promise<number[]> {
@@ -79,7 +82,8 @@ export interface LoadedCorpus {
   /** Every stored vector, ours and the peer's alike (the same rows on both sides). */
   vectors: Float32Array[];
   shards: string[];
-  peer: PGVectorStore;
+  /** Loaded only when a pool for it is given. */
+  peer?: PGVectorStore;
 }
 
 /**
@@ -91,7 +95,7 @@ export interface LoadedCorpus {
 export async function loadCorpus(
   app: RagApp,
   db: pg.Pool,
-  peerPool: pg.Pool,
+  peerPool?: pg.Pool,
 ): Promise<LoadedCorpus> {
   const chunks = corpusChunks(new CorpusText());
   const vectors = await embedder.embed(chunks.map((c) => c.content));
@@ -145,6 +149,22 @@ export async function loadCorpus(
   await db.query('ANALYZE rag.chunks');
   await indexes.ensure({ id: collection.id, embeddingDimensions: embedder.dimensions });
 
+  const peer = peerPool ? await loadPeer(peerPool, chunks, vectors, ids) : undefined;
+  return {
+    collectionId: collection.id,
+    vectors: vectors.map((v) => Float32Array.from(v)),
+    shards: chunks.map((c) => c.shard),
+    peer,
+  };
+}
+
+/** The same rows in a LangChain PGVectorStore table: dimensions set, HNSW built with our m and ef_construction. */
+async function loadPeer(
+  peerPool: pg.Pool,
+  chunks: CorpusChunk[],
+  vectors: number[][],
+  ids: string[],
+): Promise<PGVectorStore> {
   const peer = await PGVectorStore.initialize(new LocalLangChainEmbeddings(), {
     pool: peerPool,
     tableName: PEER_TABLE,
@@ -164,12 +184,7 @@ export async function loadCorpus(
   );
   await peer.createHnswIndex({ dimensions: embedder.dimensions, ...HNSW });
   await peerPool.query(`ANALYZE ${PEER_TABLE}`);
-  return {
-    collectionId: collection.id,
-    vectors: vectors.map((v) => Float32Array.from(v)),
-    shards: chunks.map((c) => c.shard),
-    peer,
-  };
+  return peer;
 }
 
 export function sha256(text: string): string {
