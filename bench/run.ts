@@ -1,5 +1,7 @@
 import { b8 } from './b8-auth.js';
 import { b2 } from './b2-agent-turn.js';
+import { b4 } from './b4-rag.js';
+import { b5 } from './b5-rag-cache.js';
 import { b1, b3 } from './conversations.js';
 import { fileURLToPath } from 'node:url';
 import { compare, requestsPerSecond, startServer, takeComparisons } from './harness.js';
@@ -41,6 +43,8 @@ const benches: Record<string, () => Promise<Row | Row[]>> = {
   B1: () => b1(ROUNDS),
   B2: b2,
   B3: () => b3(ROUNDS),
+  B4: () => b4(ROUNDS),
+  B5: () => b5(ROUNDS),
   B6: () => b6(ROUNDS),
   B7: () => b7(ROUNDS),
   B8: () => b8(ROUNDS),
