@@ -100,7 +100,8 @@ async function searchRows(
     (
       await raw.query(
         `SELECT id, embedding::vector(${n}) <=> $2::vector(${n}) AS distance FROM rag.chunks
-          WHERE collection_id = $1 ORDER BY embedding::vector(${n}) <=> $2::vector(${n}) LIMIT ${K}`,
+          WHERE collection_id = $1 AND cardinality(embedding) = ${n}
+          ORDER BY embedding::vector(${n}) <=> $2::vector(${n}) LIMIT ${K}`,
         [corpus.collectionId, `[${q.vector.join(',')}]`],
       )
     ).rows as { distance: number }[];
