@@ -204,12 +204,6 @@ export class ArtifactsService {
   }
 
   /** Erasure of a conversation, inside its transaction: the number of artifacts removed. */
-  async eraseConversation(conversationId: string, manager: EntityManager): Promise<number> {
-    const { count, blobs } = await this.artifacts.deleteByConversation(conversationId, manager);
-    await this.blobs.markOrphaned(blobs, manager);
-    return count;
-  }
-
   private async register(c: Candidate): Promise<StoredArtifactDto> {
     const key = artifactBlobKey(c.sha256);
     let mustStore = !(await this.blobs.claim(c.sha256)) || !(await this.store.exists(key));

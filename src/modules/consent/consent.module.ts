@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { UsersModule } from '../users/users.module.js';
 import { ChildAccessChecker } from './child-access.checker.js';
+import { ConsentErasure } from './consent-erasure.js';
 import { ConsentController } from './consent.controller.js';
 import { ConsentService } from './consent.service.js';
 import { ParentalConsent } from './entities/parental-consent.entity.js';
@@ -19,6 +20,7 @@ import { ParentalConsentService } from './parental-consent.service.js';
     ParentalConsentRepository,
     ParentalConsentService,
     ChildAccessChecker,
+    ConsentErasure,
   ],
   exports: [ConsentService],
 })

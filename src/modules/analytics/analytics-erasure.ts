@@ -1,0 +1,12 @@
+import { Injectable } from '@nestjs/common';
+import { ColumnEraser } from '../../platform/erasure/erase-sql.js';
+import { ErasesUserData, type UserEraser } from '../../platform/erasure/user-eraser.js';
+
+/** Analyses of the user's conversations go with them; what is left names the user as owner. */
+@Injectable()
+@ErasesUserData({ order: 20 })
+export class AnalyticsErasure extends ColumnEraser implements UserEraser {
+  readonly columns = [
+    { table: 'app.conversation_analytics', column: 'owner_id', action: 'delete' },
+  ] as const;
+}

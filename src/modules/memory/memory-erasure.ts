@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { OutsideStep } from '../../platform/erasure/erase-counts.js';
+import { eraseColumns } from '../../platform/erasure/erase-sql.js';
+import {
+  ErasesUserData,
+  type UserEraseContext,
+  type UserEraser,
+  type UserLinkedColumnErasure,
+} from '../../platform/erasure/user-eraser.js';
+import { QueueService } from '../../platform/queue/queue.service.js';
+import type { ConversationEraseResult } from '../conversations/conversation-erasers.js';
+import { SummaryLedger } from './summary-ledger.js';
+import { SUMMARY_NAMESPACE } from './summary-writer.service.js';
+
+const SUMMARY_JOB = 'memory-lake.persist-summary';
+
+/**
+ * Erasing memory: a conversation's summary (`summaries/<id>`) and rejected
+ * summaries with the conversation, every item of a user with the account, and
+ * in both cases the summaries still on their way (queued jobs, and what this
+ * instance holds for a queue that was away).
+ */
+@Injectable()
+@ErasesUserData({ order: 30 })
+export class MemoryErasure implements UserEraser {
+  readonly columns: readonly UserLinkedColumnErasure[] = [
+    { table: 'memory.items', column: 'user_id', action: 'delete' },
+    { table: 'memory.rejected_summaries', column: 'user_id', action: 'delete' },
+  ];
+
+  constructor(
+    private readonly queue: QueueService,
+    private readonly ledger: SummaryLedger,
+  ) {}
+
+  /** The summary item and rejected summaries; the receipt counts the item under memory.items. */
+  async eraseConversation(
+    conversationId: string,
+    manager: EntityManager,
+  ): Promise<ConversationEraseResult> {
+    const [, items] = (await manager.query(
+      `DELETE FROM memory.items WHERE namespace = $1 AND key = $2`,
+      [SUMMARY_NAMESPACE, conversationId],
+    )) as [unknown, number];
+    const [, rejected] = (await manager.query(
+      `DELETE FROM memory.rejected_summaries WHERE conversation_id = $1`,
+      [conversationId],
+    )) as [unknown, number];
+    return {
+      rows: items,
+      removed: { 'memory.rejected_summaries': rejected },
+      counts: { memory_items: items },
+      outside: [this.queuedStep('conversationId', conversationId)],
+    };
+  }
+
+  async erase(userId: string, { manager }: UserEraseContext) {
+    const removed = await eraseColumns(manager, this.columns, userId);
+    return {
+      removed,
+      counts: { memory_items: removed['memory.items'] ?? 0 },
+      outside: [this.queuedStep('userId', userId)],
+    };
+  }
+
+  private queuedStep(field: 'userId' | 'conversationId', value: string): OutsideStep {
+    return {
+      what: `queued summaries (${field})`,
+      run: async () => {
+        const held = this.ledger.forget({ [field]: value });
+        return { queued_jobs: (await this.queue.removeWhere(SUMMARY_JOB, field, value)) + held };
+      },
+      verify: async () => ({ queued_jobs: await this.queue.countWhere(SUMMARY_JOB, field, value) }),
+    };
+  }
+}
