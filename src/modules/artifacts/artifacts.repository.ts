@@ -109,7 +109,10 @@ export class ArtifactsRepository {
   }
 
   /** The user's references in conversations of others (their own went with their conversations). */
-  deleteByUser(userId: string, manager: EntityManager): Promise<{ count: number; blobs: string[] }> {
+  deleteByUser(
+    userId: string,
+    manager: EntityManager,
+  ): Promise<{ count: number; blobs: string[] }> {
     return this.deleteWhere('user_id', userId, manager);
   }
 

@@ -12,7 +12,8 @@ import {
 import { AgeClass, UserType } from '../users/entities/user.entity.js';
 import { CollectiveRole } from './entities/membership.entity.js';
 
-const ADULT = `NOT (u.user_type = '${UserType.Teenager}' OR u.age_class IN ('${AgeClass.Child}', '${AgeClass.Preteen}', '${AgeClass.Teenager}'))`;
+/** `isMinor` in SQL: no minor ever becomes an owner (an unset field is not a minor's). */
+const ADULT = `NOT (coalesce(u.user_type, '') = '${UserType.Teenager}' OR coalesce(u.age_class, '') IN ('${AgeClass.Child}', '${AgeClass.Preteen}', '${AgeClass.Teenager}'))`;
 
 /**
  * A user's memberships, invitations and consents in collectives. The edges:
@@ -38,9 +39,9 @@ export class CollectiveErasure implements UserEraser {
 
   async erase(userId: string, { manager }: UserEraseContext) {
     const minors = await this.withdrawFamilyConsent(userId, manager);
-    const dissolved = await this.passOwnership(userId, manager);
+    const ownerless = await this.passOwnership(userId, manager);
     const removed = await eraseColumns(manager, this.columns, userId);
-    removed['app.collectives'] = (removed['app.collectives'] ?? 0) + dissolved;
+    removed['app.collectives'] = await this.dissolveEmpty(ownerless, manager);
     return {
       removed,
       outside: [rescopeStep(this.events, minors, 'minor(s) in families')],
@@ -66,10 +67,7 @@ export class CollectiveErasure implements UserEraser {
   }
 
   /** Collectives the user is the only owner of get a new owner, or go when empty; how many went. */
-  private async passOwnership(
-    userId: string,
-    manager: EntityManager,
-  ): Promise<number> {
+  private async passOwnership(userId: string, manager: EntityManager): Promise<number> {
     const sole = (await manager.query(
       `SELECT m.collective_id AS id FROM app.collective_memberships m
         WHERE m.user_id = $1 AND m.role = $2
@@ -78,7 +76,7 @@ export class CollectiveErasure implements UserEraser {
         FOR UPDATE`,
       [userId, CollectiveRole.Owner],
     )) as { id: string }[];
-    let dissolved = 0;
+    const ownerless: string[] = [];
     for (const { id } of sole) {
       const [next] = (await manager.query(
         `UPDATE app.collective_memberships SET role = $3 WHERE id = (
@@ -88,10 +86,18 @@ export class CollectiveErasure implements UserEraser {
          RETURNING id`,
         [id, userId, CollectiveRole.Owner, CollectiveRole.Admin],
       )) as [unknown[], number];
-      if (next.length > 0) continue;
+      if (next.length === 0) ownerless.push(id);
+    }
+    return ownerless;
+  }
+
+  /** Of the collectives left without an owner, those nobody belongs to go; how many. */
+  private async dissolveEmpty(ids: string[], manager: EntityManager): Promise<number> {
+    let dissolved = 0;
+    for (const id of ids) {
       const [others] = (await manager.query(
-        `SELECT count(*)::int AS n FROM app.collective_memberships WHERE collective_id = $1 AND user_id <> $2`,
-        [id, userId],
+        `SELECT count(*)::int AS n FROM app.collective_memberships WHERE collective_id = $1`,
+        [id],
       )) as { n: number }[];
       if (others!.n > 0) continue;
       await manager.query(

@@ -70,10 +70,7 @@ export class ConversationEraseService {
    * Every conversation of a user, for the erasure of the whole account: pass
    * the caller's transaction so that the account's erase is all or nothing.
    */
-  async eraseAllOf(
-    userId: string,
-    manager: EntityManager,
-  ): Promise<EraseOutcome> {
+  async eraseAllOf(userId: string, manager: EntityManager): Promise<EraseOutcome> {
     const outcome = emptyOutcome();
     for (const id of await this.conversations.idsOfOwner(userId, manager)) {
       mergeOutcome(outcome, await this.eraseLocked(userId, id, manager));

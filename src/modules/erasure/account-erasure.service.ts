@@ -90,10 +90,9 @@ export class AccountErasureService {
   /** Every eraser in one transaction, with the erasure's audit entry. */
   private eraseRows(userId: string, subject: string): Promise<EraseOutcome> {
     return this.db.transaction(async (manager) => {
-      const [user] = (await manager.query(
-        `SELECT email FROM app.users WHERE id = $1 FOR UPDATE`,
-        [userId],
-      )) as { email: string | null }[];
+      const [user] = (await manager.query(`SELECT email FROM app.users WHERE id = $1 FOR UPDATE`, [
+        userId,
+      ])) as { email: string | null }[];
       // A concurrent erase of the same account got there first.
       if (!user) throw DomainError.notFound('User');
       const outcome = emptyOutcome();

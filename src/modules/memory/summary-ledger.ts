@@ -74,14 +74,14 @@ export class SummaryLedger implements OnModuleInit, BeforeApplicationShutdown {
   }
 
   /** Erasure: drops what this instance still holds of the user, or of one conversation. */
-  forget(match: { userId?: string; conversationId?: string }): number {
-    let dropped = 0;
+  forget(match: { userId?: string; conversationId?: string }): string[] {
+    const dropped: string[] = [];
     for (const [jobId, payload] of this.pending) {
       if (match.userId !== undefined && payload.userId !== match.userId) continue;
       if (match.conversationId !== undefined && payload.conversationId !== match.conversationId)
         continue;
       this.pending.delete(jobId);
-      dropped++;
+      dropped.push(jobId);
     }
     return dropped;
   }

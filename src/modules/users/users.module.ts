@@ -12,11 +12,7 @@ import { UsersErasure } from './users-erasure.js';
 import { UsersService } from './users.service.js';
 
 @Module({
-  imports: [
-    TypeOrmModule.forFeature([User, IdpLogin, UserApiKey]),
-    CryptoModule,
-    AuditModule,
-  ],
+  imports: [TypeOrmModule.forFeature([User, IdpLogin, UserApiKey]), CryptoModule, AuditModule],
   controllers: [MeController],
   providers: [UsersRepository, UsersService, ApiKeysService, UsersErasure],
   exports: [UsersService, ApiKeysService],

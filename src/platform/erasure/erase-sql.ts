@@ -35,7 +35,10 @@ export async function eraseColumn(
   throw new Error(`${table}.${column}: ${link.action} is not a plain column erasure`);
 }
 
-/** Erases each column in order; rows per table (a table named twice adds up). */
+/**
+ * Erases each column in order; rows removed per table (a table named twice
+ * adds up). Detached rows stay (they belong to someone else) and are not counted.
+ */
 export async function eraseColumns(
   manager: EntityManager,
   links: readonly UserLinkedColumnErasure[],
@@ -43,7 +46,8 @@ export async function eraseColumns(
 ): Promise<Record<string, number>> {
   const removed: Record<string, number> = {};
   for (const link of links) {
-    removed[link.table] = (removed[link.table] ?? 0) + (await eraseColumn(manager, link, userId));
+    const n = await eraseColumn(manager, link, userId);
+    if (link.action === 'delete') removed[link.table] = (removed[link.table] ?? 0) + n;
   }
   return removed;
 }

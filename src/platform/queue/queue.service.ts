@@ -56,7 +56,7 @@ export class QueueService implements OnModuleDestroy {
     name: N,
     field: keyof JobPayloads[N] & string,
     value: string,
-  ): Promise<number> {
+  ): Promise<string[]> {
     return this.driver.removeWhere(queueOf(name), name, field, value);
   }
 

@@ -114,11 +114,16 @@ export class BullmqQueueDriver implements QueueDriver {
     return Object.fromEntries(entries) as QueueDepths;
   }
 
-  async removeWhere(queue: QueueName, name: string, field: string, value: string): Promise<number> {
-    let removed = 0;
+  async removeWhere(
+    queue: QueueName,
+    name: string,
+    field: string,
+    value: string,
+  ): Promise<string[]> {
+    const removed: string[] = [];
     for (const job of await this.matching(queue, name, field, value, REMOVABLE)) {
       await job.remove();
-      removed++;
+      removed.push(job.id!);
     }
     return removed;
   }
@@ -138,8 +143,7 @@ export class BullmqQueueDriver implements QueueDriver {
     const found: Job[] = [];
     for (let start = 0; ; start += SCAN_PAGE) {
       const page = (await this.queue(queue).getJobs(states, start, start + SCAN_PAGE - 1)) as (
-        | Job
-        | undefined
+        Job | undefined
       )[];
       for (const job of page) {
         const data = job?.data as Record<string, unknown> | undefined;

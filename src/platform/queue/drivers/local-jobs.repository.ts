@@ -153,14 +153,20 @@ export class LocalJobsRepository {
     );
   }
 
-  /** Jobs of a name whose payload field has this value; `removable`: not running. */
-  async removeWhere(queue: QueueName, name: string, field: string, value: string): Promise<number> {
-    const rows = await this.rows(
+  /** Erasure: the not-running jobs of a name whose payload field has this value; their ids. */
+  async removeWhere(
+    queue: QueueName,
+    name: string,
+    field: string,
+    value: string,
+  ): Promise<string[]> {
+    const rows = await this.rows<{ id: string }>(
       `DELETE FROM app.queued_jobs
-        WHERE queue = $1 AND name = $2 AND data->>$3 = $4 AND status <> 'active' RETURNING id`,
+        WHERE queue = $1 AND name = $2 AND data->>$3 = $4 AND status <> 'active'
+        RETURNING job_key AS id`,
       [queue, name, field, value],
     );
-    return rows.length;
+    return rows.map((r) => r.id);
   }
 
   async countWhere(queue: QueueName, name: string, field: string, value: string): Promise<number> {

@@ -67,7 +67,7 @@ export class LocalQueueDriver implements QueueDriver {
     return this.jobs.depths();
   }
 
-  removeWhere(queue: QueueName, name: string, field: string, value: string): Promise<number> {
+  removeWhere(queue: QueueName, name: string, field: string, value: string): Promise<string[]> {
     return this.jobs.removeWhere(queue, name, field, value);
   }
 
