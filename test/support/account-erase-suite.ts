@@ -10,7 +10,7 @@ import type { AppConfig } from '../../src/platform/config/config.js';
 import { UserErasers } from '../../src/platform/erasure/user-eraser.js';
 import { QueueService } from '../../src/platform/queue/queue.service.js';
 import { BLOB_STORE, type BlobStore } from '../../src/platform/storage/blob-store.port.js';
-import { addMember, createCollective } from '../factories/collectives.js';
+import { createCollective } from '../factories/collectives.js';
 import { appendMessage, createConversation } from '../factories/conversations.js';
 import { registerFullUser, startFullGuest, type TestUser } from '../factories/identity.js';
 import { startTestApp } from './app.js';
