@@ -66,8 +66,8 @@ export class CollectiveErasure implements UserEraser {
     return members.map((m) => m.user_id);
   }
 
-  /** Collectives the user is the only owner of get a new owner, or go when empty; how many went. */
-  private async passOwnership(userId: string, manager: EntityManager): Promise<number> {
+  /** Collectives the user is the only owner of get a new owner; those no one took. */
+  private async passOwnership(userId: string, manager: EntityManager): Promise<string[]> {
     const sole = (await manager.query(
       `SELECT m.collective_id AS id FROM app.collective_memberships m
         WHERE m.user_id = $1 AND m.role = $2
