@@ -19,12 +19,13 @@ export async function p50(samples: number, run: () => Promise<unknown>): Promise
 }
 
 /** Parley's own modules in this process, on the bench database, for data-path timings. */
-export async function inProcess(url: string) {
+export async function inProcess(url: string, env: Record<string, string> = {}) {
   const config = loadConfig({
     DATABASE_URL: url,
     NODE_ENV: 'development',
     LOG_LEVEL: 'silent',
     DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'parley-bench-')),
+    ...env,
   });
   const app = await createApp(config, { silent: true });
   await app.init();
