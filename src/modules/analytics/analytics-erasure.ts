@@ -1,9 +1,6 @@
-import { Injectable } from '@nestjs/common';
-import { ColumnEraser } from '../../platform/erasure/erase-sql.js';
-import { ErasesUserData, type UserEraser } from '../../platform/erasure/user-eraser.js';
+import { ColumnEraser, ErasesUserData, type UserEraser } from '../../platform/erasure/index.js';
 
 /** Analyses of the user's conversations go with them; what is left names the user as owner. */
-@Injectable()
 @ErasesUserData({ order: 20 })
 export class AnalyticsErasure extends ColumnEraser implements UserEraser {
   readonly columns = [

@@ -1,27 +1,25 @@
-import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { OutsideStep } from '../../platform/erasure/erase-counts.js';
-import { eraseColumns } from '../../platform/erasure/erase-sql.js';
-import {
-  ErasesUserData,
-  type UserEraseContext,
-  type UserEraser,
-  type UserLinkedColumnErasure,
-} from '../../platform/erasure/user-eraser.js';
 import type { ConversationEraseResult } from '../conversations/conversation-erasers.js';
 import { ArtifactBlobsRepository } from './artifact-blobs.repository.js';
 import { ArtifactCollector } from './artifact-collector.service.js';
 import { ArtifactsRepository } from './artifacts.repository.js';
+import {
+  ErasesUserData,
+  eraseColumns,
+  type ErasedColumns,
+  type UserEraseContext,
+  type UserEraser,
+} from '../../platform/erasure/index.js';
 
 /**
  * Erasing artifacts, of a conversation or of a user: the references go in the
  * erase's transaction, and once it committed the blobs whose last reference
  * went are deleted from the store at once (not after the grace period).
  */
-@Injectable()
 @ErasesUserData({ order: 20 })
 export class ArtifactErasure implements UserEraser {
-  readonly columns: readonly UserLinkedColumnErasure[] = [
+  readonly columns: ErasedColumns = [
     { table: 'app.artifacts', column: 'user_id', action: 'delete' },
     { table: 'app.artifact_uploads', column: 'user_id', action: 'delete' },
   ];

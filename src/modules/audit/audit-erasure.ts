@@ -1,22 +1,20 @@
-import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import {
   ErasesUserData,
+  type ErasedColumns,
   type UserEraseContext,
   type UserEraser,
-  type UserLinkedColumnErasure,
-} from '../../platform/erasure/user-eraser.js';
+} from '../../platform/erasure/index.js';
 
 /**
  * The audit log keeps its entries (append-only), but after an erasure none
  * names the person: where they acted, or were acted upon, the erasure's
  * pseudonym stands instead, the same one the erasure's own entry carries.
  */
-@Injectable()
 @ErasesUserData({ order: 90 })
 export class AuditErasure implements UserEraser {
-  readonly columns: readonly UserLinkedColumnErasure[] = [
+  readonly columns: ErasedColumns = [
     { table: 'app.audit_log', column: 'actor_id', action: 'pseudonymise' },
   ];
 

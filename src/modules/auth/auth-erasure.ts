@@ -1,12 +1,11 @@
-import { Injectable } from '@nestjs/common';
-import { ColumnEraser } from '../../platform/erasure/erase-sql.js';
+import { LockoutService } from './lockout.service.js';
+import { SessionsService } from './sessions.service.js';
 import {
+  ColumnEraser,
   ErasesUserData,
   type UserEraseContext,
   type UserEraser,
-} from '../../platform/erasure/user-eraser.js';
-import { LockoutService } from './lockout.service.js';
-import { SessionsService } from './sessions.service.js';
+} from '../../platform/erasure/index.js';
 
 /**
  * Sessions (their refresh tokens with them), reset tokens, and what is keyed by
@@ -14,7 +13,6 @@ import { SessionsService } from './sessions.service.js';
  * Revoked token ids stay until they expire: they name no one and keep the
  * erased account's last access token dead.
  */
-@Injectable()
 @ErasesUserData({ order: 80 })
 export class AuthErasure extends ColumnEraser implements UserEraser {
   readonly columns = [

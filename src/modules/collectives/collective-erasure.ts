@@ -1,16 +1,15 @@
-import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DomainEvents } from '../../platform/events/domain-events.js';
-import { eraseColumns } from '../../platform/erasure/erase-sql.js';
-import { rescopeStep } from '../../platform/erasure/rescope-step.js';
-import {
-  ErasesUserData,
-  type UserEraseContext,
-  type UserEraser,
-  type UserLinkedColumnErasure,
-} from '../../platform/erasure/user-eraser.js';
 import { AgeClass, UserType } from '../users/entities/user.entity.js';
 import { CollectiveRole } from './entities/membership.entity.js';
+import {
+  ErasesUserData,
+  eraseColumns,
+  rescopeStep,
+  type ErasedColumns,
+  type UserEraseContext,
+  type UserEraser,
+} from '../../platform/erasure/index.js';
 
 /** `isMinor` in SQL: no minor ever becomes an owner (an unset field is not a minor's). */
 const ADULT = `NOT (coalesce(u.user_type, '') = '${UserType.Teenager}' OR coalesce(u.age_class, '') IN ('${AgeClass.Child}', '${AgeClass.Preteen}', '${AgeClass.Teenager}'))`;
@@ -25,10 +24,9 @@ const ADULT = `NOT (coalesce(u.user_type, '') = '${UserType.Teenager}' OR coales
  * - a parent who granted a family's consent: the consent goes (the family's
  *   minors drop to PENDING_CONSENT at once), the family and its members stay.
  */
-@Injectable()
 @ErasesUserData({ order: 40 })
 export class CollectiveErasure implements UserEraser {
-  readonly columns: readonly UserLinkedColumnErasure[] = [
+  readonly columns: ErasedColumns = [
     { table: 'app.collective_memberships', column: 'user_id', action: 'delete' },
     { table: 'app.invitations', column: 'inviter_id', action: 'delete' },
     { table: 'app.invitations', column: 'accepted_by', action: 'detach' },

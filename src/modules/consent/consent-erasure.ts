@@ -1,13 +1,12 @@
-import { Injectable } from '@nestjs/common';
 import { DomainEvents } from '../../platform/events/domain-events.js';
-import { eraseColumns } from '../../platform/erasure/erase-sql.js';
-import { rescopeStep } from '../../platform/erasure/rescope-step.js';
 import {
   ErasesUserData,
+  eraseColumns,
+  rescopeStep,
+  type ErasedColumns,
   type UserEraseContext,
   type UserEraser,
-  type UserLinkedColumnErasure,
-} from '../../platform/erasure/user-eraser.js';
+} from '../../platform/erasure/index.js';
 
 /**
  * Consents given and received. A parent's erasure takes the consent they gave
@@ -15,10 +14,9 @@ import {
  * PENDING_CONSENT at once (as `DELETE /v1/consent/children/{id}` does) until
  * another parent consents. Requests addressed to the parent's email go too.
  */
-@Injectable()
 @ErasesUserData({ order: 50 })
 export class ConsentErasure implements UserEraser {
-  readonly columns: readonly UserLinkedColumnErasure[] = [
+  readonly columns: ErasedColumns = [
     { table: 'app.user_consents', column: 'user_id', action: 'delete' },
     { table: 'app.parental_consents', column: 'parent_id', action: 'delete' },
     { table: 'app.parental_consents', column: 'teenager_id', action: 'delete' },

@@ -1,24 +1,23 @@
-import { Injectable } from '@nestjs/common';
-import { mergeOutcome, type OutsideStep } from '../../platform/erasure/erase-counts.js';
-import { eraseColumns } from '../../platform/erasure/erase-sql.js';
-import {
-  ErasesUserData,
-  type UserEraseContext,
-  type UserEraser,
-  type UserLinkedColumnErasure,
-} from '../../platform/erasure/user-eraser.js';
 import { CheckpointsRepository } from './checkpoints.repository.js';
 import { ConversationEraseService } from './erase.service.js';
+import {
+  ErasesUserData,
+  eraseColumns,
+  mergeOutcome,
+  type ErasedColumns,
+  type OutsideStep,
+  type UserEraseContext,
+  type UserEraser,
+} from '../../platform/erasure/index.js';
 
 /**
  * A user's conversations go first, each as `DELETE /v1/conversations/{id}`
  * erases it (messages, votes, sessions, the agent's checkpoints, and what other
  * modules registered); then what the user left in conversations of others.
  */
-@Injectable()
 @ErasesUserData({ order: 10 })
 export class ConversationUserErasure implements UserEraser {
-  readonly columns: readonly UserLinkedColumnErasure[] = [
+  readonly columns: ErasedColumns = [
     { table: 'app.conversations', column: 'user_id', action: 'delete' },
     { table: 'app.feedback', column: 'user_id', action: 'delete' },
     { table: 'app.message_votes', column: 'user_id', action: 'delete' },

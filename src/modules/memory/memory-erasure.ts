@@ -1,17 +1,16 @@
-import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { OutsideStep } from '../../platform/erasure/erase-counts.js';
-import { eraseColumns } from '../../platform/erasure/erase-sql.js';
-import {
-  ErasesUserData,
-  type UserEraseContext,
-  type UserEraser,
-  type UserLinkedColumnErasure,
-} from '../../platform/erasure/user-eraser.js';
 import { QueueService } from '../../platform/queue/queue.service.js';
 import type { ConversationEraseResult } from '../conversations/conversation-erasers.js';
 import { SummaryLedger } from './summary-ledger.js';
 import { SUMMARY_NAMESPACE } from './summary-writer.service.js';
+import {
+  ErasesUserData,
+  eraseColumns,
+  type ErasedColumns,
+  type UserEraseContext,
+  type UserEraser,
+} from '../../platform/erasure/index.js';
 
 const SUMMARY_JOB = 'memory-lake.persist-summary';
 
@@ -21,10 +20,9 @@ const SUMMARY_JOB = 'memory-lake.persist-summary';
  * in both cases the summaries still on their way (queued jobs, and what this
  * instance holds for a queue that was away).
  */
-@Injectable()
 @ErasesUserData({ order: 30 })
 export class MemoryErasure implements UserEraser {
-  readonly columns: readonly UserLinkedColumnErasure[] = [
+  readonly columns: ErasedColumns = [
     { table: 'memory.items', column: 'user_id', action: 'delete' },
     { table: 'memory.rejected_summaries', column: 'user_id', action: 'delete' },
   ];

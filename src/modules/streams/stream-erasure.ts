@@ -1,28 +1,25 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { CacheService } from '../../platform/cache/cache.service.js';
 import type { OutsideStep } from '../../platform/erasure/erase-counts.js';
-import {
-  ErasesUserData,
-  type UserEraseContext,
-  type UserEraser,
-  type UserLinkedColumnErasure,
-} from '../../platform/erasure/user-eraser.js';
 import type { ConversationEraseResult } from '../conversations/conversation-erasers.js';
 import { CHUNK_STORE, type ChunkStore } from './chunk-store.js';
 import { conversationKey } from './streams.service.js';
+import {
+  ErasesUserData,
+  type ErasedColumns,
+  type UserEraseContext,
+  type UserEraser,
+} from '../../platform/erasure/index.js';
 
 /**
  * Erasing streams, of a conversation or of a user: the rows in the erase's
  * transaction, then their chunks (Redis keys, or the embedded store's entries)
  * and the cached stream-to-conversation links once it committed.
  */
-@Injectable()
 @ErasesUserData({ order: 20 })
 export class StreamErasure implements UserEraser {
-  readonly columns: readonly UserLinkedColumnErasure[] = [
-    { table: 'app.streams', column: 'user_id', action: 'delete' },
-  ];
+  readonly columns: ErasedColumns = [{ table: 'app.streams', column: 'user_id', action: 'delete' }];
 
   constructor(
     @Inject(CHUNK_STORE) private readonly store: ChunkStore,

@@ -1,18 +1,16 @@
-import { Injectable } from '@nestjs/common';
-import { ColumnEraser } from '../../platform/erasure/erase-sql.js';
+import { UsersService } from './users.service.js';
 import {
+  ColumnEraser,
   ErasesUserData,
   type UserEraseContext,
   type UserEraser,
-} from '../../platform/erasure/user-eraser.js';
-import { UsersService } from './users.service.js';
+} from '../../platform/erasure/index.js';
 
 /**
  * The account itself, last: its provider keys, its identity-provider links (so
  * a trusted client's next sign-in with the same login id starts a new, empty
  * account), then the row, and its cached profile once that is gone.
  */
-@Injectable()
 @ErasesUserData({ order: 1000 })
 export class UsersErasure extends ColumnEraser implements UserEraser {
   readonly columns = [

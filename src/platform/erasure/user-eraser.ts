@@ -1,4 +1,4 @@
-import { Injectable, SetMetadata, type OnModuleInit } from '@nestjs/common';
+import { applyDecorators, Injectable, SetMetadata, type OnModuleInit } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import type { EntityManager } from 'typeorm';
 import type { EraseOutcome } from './erase-counts.js';
@@ -45,8 +45,14 @@ export interface UserEraser {
  * `order`: lower runs first (rows that others point at go later; the account row last).
  */
 export function ErasesUserData(options: { order?: number } = {}): ClassDecorator {
-  return SetMetadata(USER_ERASER_METADATA, { order: options.order ?? 100 });
+  return applyDecorators(
+    Injectable(),
+    SetMetadata(USER_ERASER_METADATA, { order: options.order ?? 100 }),
+  );
 }
+
+/** The columns an eraser declares. */
+export type ErasedColumns = readonly UserLinkedColumnErasure[];
 
 export interface RegisteredUserEraser {
   name: string;
