@@ -24,7 +24,7 @@ export function describeAccountEraseEdges(
     beforeAll(async () => {
       config = await makeConfig();
       app = await startTestApp(config);
-    }, 60_000);
+    }, 180_000);
 
     afterAll(async () => {
       await app?.close();

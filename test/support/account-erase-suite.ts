@@ -101,7 +101,7 @@ export function describeAccountErase(label: string, makeConfig: () => Promise<Ap
     beforeAll(async () => {
       config = await makeConfig();
       app = await startTestApp(config);
-    }, 60_000);
+    }, 180_000);
 
     afterAll(async () => {
       await app?.close();
