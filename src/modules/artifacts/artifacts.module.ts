@@ -16,6 +16,7 @@ import { ArtifactUploadsRepository } from './artifact-uploads.repository.js';
 import { ArtifactUploadsService } from './artifact-uploads.service.js';
 import { ArtifactsController, ConversationArtifactsController } from './artifacts.controller.js';
 import { ArtifactsRepository } from './artifacts.repository.js';
+import { ArtifactRegistrar } from './artifact-registrar.js';
 import { ArtifactsService } from './artifacts.service.js';
 
 /** Files of conversations: content-addressed blobs, references, downloads, collection. */
@@ -32,6 +33,7 @@ import { ArtifactsService } from './artifacts.service.js';
     ArtifactBlobsRepository,
     ArtifactPolicy,
     ArtifactsService,
+    ArtifactRegistrar,
     ArtifactCollector,
     ArtifactErasure,
     ArtifactAccessChecker,
