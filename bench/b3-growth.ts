@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { uuidv7 } from '../src/platform/database/uuid.js';
 import type { Row } from './conversations.js';
 import { compare } from './harness.js';
-import { inProcess, p50 } from './in-process.js';
+import { freshDatabase, inProcess, p50 } from './in-process.js';
 
 const GROWTH_ROWS = Number(process.env.BENCH_GROWTH_ROWS ?? 1_000_000);
 
@@ -17,18 +16,9 @@ interface Sized {
  * other conversations' messages around it, with Parley running on it in-process.
  */
 async function sized(total: number): Promise<Sized> {
-  const admin = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `parley_bench_${randomBytes(4).toString('hex')}`;
-  const adminQuery = async (sql: string) => {
-    const client = new pg.Client({ connectionString: admin });
-    await client.connect();
-    await client.query(sql).finally(() => client.end());
-  };
-  await adminQuery(`CREATE DATABASE "${name}"`);
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  const { app, history } = await inProcess(url.toString());
-  const client = new pg.Client({ connectionString: url.toString() });
+  const db = await freshDatabase();
+  const { app, history } = await inProcess(db.url);
+  const client = new pg.Client({ connectionString: db.url });
   await client.connect();
   const [userId, conversationId] = [uuidv7(), uuidv7()];
   try {
@@ -70,7 +60,7 @@ async function sized(total: number): Promise<Sized> {
     page: () => history.history(userId, conversationId, { before: '', limit: 50 }),
     close: async () => {
       await app.close();
-      await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await db.drop();
     },
   };
 }

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { b3Growth } from './b3-growth.js';
 import { NEWEST_PAGE_SQL } from './conversations-sql.js';
-import { inProcess, p50 } from './in-process.js';
+import { freshDatabase, inProcess, p50 } from './in-process.js';
 import { compare, startServer, type ServerHandle } from './harness.js';
 import type { Row } from './report.js';
 
@@ -43,22 +43,13 @@ async function fullSession(base: string): Promise<string> {
 async function withBenchApp<T>(
   work: (server: ServerHandle, url: string) => Promise<T>,
 ): Promise<T> {
-  const admin = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `parley_bench_${randomBytes(4).toString('hex')}`;
-  const adminQuery = async (sql: string) => {
-    const client = new pg.Client({ connectionString: admin });
-    await client.connect();
-    await client.query(sql).finally(() => client.end());
-  };
-  await adminQuery(`CREATE DATABASE "${name}"`);
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  const server = await startServer('conversations-app', { DATABASE_URL: url.toString() });
+  const db = await freshDatabase();
+  const server = await startServer('conversations-app', { DATABASE_URL: db.url });
   try {
-    return await work(server, url.toString());
+    return await work(server, db.url);
   } finally {
     await server.stop();
-    await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await db.drop();
   }
 }
 

@@ -1,4 +1,6 @@
 import { b8 } from './b8-auth.js';
+import { eraseGrowth } from './b14-erase.js';
+import { eraseLoad } from './b14-erase-load.js';
 import { b2 } from './b2-agent-turn.js';
 import { b4 } from './b4-rag.js';
 import { b5 } from './b5-rag-cache.js';
@@ -50,6 +52,8 @@ const benches: Record<string, () => Promise<Row | Row[]>> = {
   B8: () => b8(ROUNDS),
   R5: r5,
   'R5-soak': r5Soak,
+  'B14-erase': () => eraseGrowth(ROUNDS),
+  'B14-erase-load': () => eraseLoad(ROUNDS),
 };
 const selected = process.argv.slice(2);
 const unknown = selected.filter((id) => !(id in benches));

@@ -18,6 +18,7 @@ import { ConversationAnalytics1796400002000 } from './1796400002000-Conversation
 import { RagSemanticCache1796500000000 } from './1796500000000-RagSemanticCache.js';
 import { MemoryItemEmbeddings1796600000000 } from './1796600000000-MemoryItemEmbeddings.js';
 import { RagEmbeddingProfiles1796600001000 } from './1796600001000-RagEmbeddingProfiles.js';
+import { AuditPseudonymise1796600002000 } from './1796600002000-AuditPseudonymise.js';
 
 export const MIGRATIONS = [
   CreateSchemas1763800000000,
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   RagSemanticCache1796500000000,
   MemoryItemEmbeddings1796600000000,
   RagEmbeddingProfiles1796600001000,
+  AuditPseudonymise1796600002000,
 ];

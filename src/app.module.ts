@@ -7,6 +7,7 @@ import { CollectivesModule } from './modules/collectives/collectives.module.js';
 import { ConsentModule } from './modules/consent/consent.module.js';
 import { ContentModule } from './modules/content/content.module.js';
 import { ConversationsModule } from './modules/conversations/conversations.module.js';
+import { ErasureModule } from './modules/erasure/erasure.module.js';
 import { FeatureFlagsHttpModule } from './modules/feature-flags/feature-flags-http.module.js';
 import { MaintenanceModule } from './modules/maintenance/maintenance.module.js';
 import { MemoryModule } from './modules/memory/memory.module.js';
@@ -69,6 +70,7 @@ export class AppModule {
         ContentModule,
         AnalyticsModule,
         RagModule,
+        ErasureModule,
         ObservabilityModule.forRoot({
           provide: READINESS_PROBES,
           inject: [CACHE_READINESS, QUEUE_READINESS, BLOB_READINESS],

@@ -34,7 +34,11 @@ export interface paths {
     get: operations['Me_get'];
     put?: never;
     post?: never;
-    delete?: never;
+    /**
+     * Erase the caller everywhere
+     * @description Every table, the agent checkpoints of their threads, Redis keys, queued jobs and blobs no longer referenced, in one transaction for the database; then every store is queried again. Answers the receipt, verification included. Needs the password, or a session that signed in recently (403 reauthentication-required); a guest needs neither.
+     */
+    delete: operations['AccountErasure_erase'];
     options?: never;
     head?: never;
     /**
@@ -2184,6 +2188,20 @@ export interface components {
       archived?: boolean;
     };
     EraseReceiptDto: {
+      /** @description Agent checkpoint rows removed, all tables together */
+      checkpoints: number;
+      /** @description Memory items removed (summaries included) */
+      memory_items: number;
+      /** @description Embedding vectors removed */
+      vectors: number;
+      /** @description Cache entries dropped on every instance (profile, session states) */
+      cache_entries: number;
+      /** @description Redis keys deleted (stream chunks, jobs) */
+      redis_keys: number;
+      /** @description Queued jobs carrying the data, removed */
+      queued_jobs: number;
+      /** @description Blobs whose last reference went, deleted from the blob store */
+      blobs: number;
       /** Format: uuid */
       conversation_id: string;
       /**
@@ -2197,8 +2215,6 @@ export interface components {
       removed: {
         [key: string]: number;
       };
-      /** @description Agent checkpoint rows removed, all tables together */
-      checkpoints: number;
       /** @description Agent thread ids whose checkpoints were erased */
       thread_ids: string[];
       /** Format: date-time */
@@ -3220,6 +3236,73 @@ export interface components {
     RagSearchResultDto: {
       data: components['schemas']['RagSearchHitDto'][];
     };
+    EraseAccountDto: {
+      /** @description The account password. Without it, the session must have signed in within the last ERASE_REAUTH_SECONDS (default 10 minutes); a guest needs neither. */
+      password?: string;
+    };
+    EraseVerificationDto: {
+      /** @description True when no store still holds anything of the account */
+      passed: boolean;
+      /** @description User-linked columns and outside stores queried again after the erase */
+      checked: number;
+      /** @description What is still there, per column or store (empty when passed) */
+      remaining: {
+        [key: string]: number;
+      };
+      /** @description Steps outside the database that failed */
+      failed: string[];
+    };
+    AccountEraseReceiptDto: {
+      /** @description Agent checkpoint rows removed, all tables together */
+      checkpoints: number;
+      /** @description Memory items removed (summaries included) */
+      memory_items: number;
+      /** @description Embedding vectors removed */
+      vectors: number;
+      /** @description Cache entries dropped on every instance (profile, session states) */
+      cache_entries: number;
+      /** @description Redis keys deleted (stream chunks, jobs) */
+      redis_keys: number;
+      /** @description Queued jobs carrying the data, removed */
+      queued_jobs: number;
+      /** @description Blobs whose last reference went, deleted from the blob store */
+      blobs: number;
+      /**
+       * Format: uuid
+       * @description The erased account
+       */
+      user_id: string;
+      /**
+       * Format: uuid
+       * @description The pseudonym that stands for the account in the audit log from now on
+       */
+      subject: string;
+      /**
+       * @description Rows removed, per schema-qualified table (agent checkpoint tables included)
+       * @example {
+       *       "app.messages": 42,
+       *       "app.users": 1,
+       *       "langgraph.checkpoints": 7
+       *     }
+       */
+      removed: {
+        [key: string]: number;
+      };
+      /**
+       * @description Rows kept with the account replaced by the pseudonym, per table
+       * @example {
+       *       "app.audit_log": 2
+       *     }
+       */
+      pseudonymised: {
+        [key: string]: number;
+      };
+      /** @description Agent thread ids whose checkpoints were erased */
+      thread_ids: string[];
+      verification: components['schemas']['EraseVerificationDto'];
+      /** Format: date-time */
+      erased_at: string;
+    };
     LivenessDto: {
       /** @enum {string} */
       status: 'ok';
@@ -3519,6 +3602,7 @@ export interface components {
         | 'unknown-identity-provider'
         | 'invalid-reset-token'
         | 'consent-required'
+        | 'reauthentication-required'
         | 'not-a-minor'
         | 'not-a-parent'
         | 'parental-request-expired'
@@ -3585,7 +3669,7 @@ export interface components {
         'application/problem+json': components['schemas']['Problem'];
       };
     };
-    /** @description Authenticated but not allowed (forbidden, invalid-signature, insufficient-scope, consent-required, not-a-minor, not-a-parent, collective-role-required, invitation-age-class-mismatch, feature-disabled) */
+    /** @description Authenticated but not allowed (forbidden, invalid-signature, insufficient-scope, consent-required, reauthentication-required, not-a-minor, not-a-parent, collective-role-required, invitation-age-class-mismatch, feature-disabled) */
     Forbidden: {
       headers: {
         [name: string]: unknown;
@@ -3757,6 +3841,44 @@ export interface operations {
       };
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  AccountErasure_erase: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['EraseAccountDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AccountEraseReceiptDto'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      /** @description reauthentication-required */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
       429: components['responses']['TooManyRequests'];
       503: components['responses']['ServiceUnavailable'];
     };

@@ -13,6 +13,7 @@ import {
   type TestMode,
 } from '../support/app.js';
 import { startJwksServer, type TestIdp } from '../support/jwks-server.js';
+import { userLinkedColumns } from '../support/user-linked-catalogue.js';
 
 const AUDIENCE = 'parley-web';
 
@@ -208,23 +209,7 @@ describe('guest merge (PostgreSQL + Redis)', () => {
   });
 
   it('handles every user-linked column the catalogue has, and names none it lacks', async () => {
-    const rows = (await a.get(DataSource).query(
-      `SELECT kcu.table_schema || '.' || kcu.table_name AS table, kcu.column_name AS column
-         FROM information_schema.referential_constraints rc
-         JOIN information_schema.key_column_usage kcu
-           ON kcu.constraint_schema = rc.constraint_schema AND kcu.constraint_name = rc.constraint_name
-         JOIN information_schema.key_column_usage ref
-           ON ref.constraint_schema = rc.unique_constraint_schema
-          AND ref.constraint_name = rc.unique_constraint_name
-          AND ref.ordinal_position = kcu.position_in_unique_constraint
-        WHERE ref.table_schema = 'app' AND ref.table_name = 'users'
-       UNION
-       SELECT table_schema || '.' || table_name, column_name
-         FROM information_schema.columns
-        WHERE table_schema NOT IN ('pg_catalog', 'information_schema')
-          AND (column_name IN ('user_id', 'actor_id') OR column_name LIKE '%\\_user\\_id')`,
-    )) as { table: string; column: string }[];
-    const inCatalogue = rows.map((r) => `${r.table}.${r.column}`).sort();
+    const inCatalogue = await userLinkedColumns(a.get(DataSource));
     const handled = USER_LINKED_COLUMNS.map((c) => `${c.table}.${c.column}`).sort();
     expect(handled).toEqual(inCatalogue);
   });

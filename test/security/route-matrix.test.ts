@@ -26,6 +26,7 @@ const BELOW_FULL = [
   'GET /v1/consent',
   'GET /v1/feature-flags/:name/evaluation',
   'GET /v1/feature-flags/stream',
+  'DELETE /v1/me',
   'GET /v1/me',
   'PATCH /v1/me',
   'POST /v1/auth/logout',

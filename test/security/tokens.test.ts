@@ -1,3 +1,4 @@
+import { AccountErasureService } from '../../src/modules/erasure/account-erasure.service.js';
 import { jest } from '@jest/globals';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SignJWT, generateKeyPair } from 'jose';
@@ -139,7 +140,7 @@ describe('S3: access token attacks', () => {
 
     const erased = await registerFullUser(app);
     await me(erased.tokens.access_token).expect(200);
-    await app.get(UsersService).erase(erased.id);
+    await app.get(AccountErasureService).erase(erased.id);
     await me(erased.tokens.access_token).expect(401);
   });
 

@@ -1,9 +1,9 @@
+import { AccountErasureService } from '../../src/modules/erasure/account-erasure.service.js';
 import fs from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { UsersService } from '../../src/modules/users/users.service.js';
 import type { AppConfig } from '../../src/platform/config/config.js';
 import { linkChild } from '../factories/collectives.js';
 import { createConversation } from '../factories/conversations.js';
@@ -221,7 +221,7 @@ export function describeAnalytics(label: string, makeConfig: () => Promise<AppCo
         ),
       ).toBe(0);
 
-      const receipt = await app.get(UsersService).erase(owner.id);
+      const receipt = await app.get(AccountErasureService).erase(owner.id);
       expect(receipt.removed['app.conversation_analytics']).toBe(2);
       expect(
         await count(

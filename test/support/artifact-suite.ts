@@ -1,3 +1,4 @@
+import { AccountErasureService } from '../../src/modules/erasure/account-erasure.service.js';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -7,7 +8,6 @@ import { DataSource } from 'typeorm';
 import { ArtifactCollector } from '../../src/modules/artifacts/artifact-collector.service.js';
 import { artifactBlobKey } from '../../src/modules/artifacts/artifact-key.js';
 import { uploadsTmpDir } from '../../src/modules/artifacts/multipart-upload.js';
-import { UsersService } from '../../src/modules/users/users.service.js';
 import type { AppConfig } from '../../src/platform/config/config.js';
 import { SecretsService } from '../../src/platform/config/secrets.service.js';
 import { BLOB_STORE, type BlobStore } from '../../src/platform/storage/blob-store.port.js';
@@ -577,7 +577,7 @@ export function describeArtifacts(label: string, makeConfig: () => Promise<AppCo
 
       const other = await createConversation(app, user);
       await upload(user, unique('erase user'), 'u.txt', {}, other).expect(201);
-      const account = await app.get(UsersService).erase(user.id);
+      const account = await app.get(AccountErasureService).erase(user.id);
       expect(account.removed).toMatchObject({ 'app.artifacts': 1, 'app.users': 1 });
     });
   });

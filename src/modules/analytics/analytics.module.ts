@@ -5,6 +5,7 @@ import { ConsentModule } from '../consent/consent.module.js';
 import { ConversationErasers } from '../conversations/conversation-erasers.js';
 import { ConversationsModule } from '../conversations/conversations.module.js';
 import { AdminAnalyticsController, AnalyticsController } from './analytics.controller.js';
+import { AnalyticsErasure } from './analytics-erasure.js';
 import { AnalyticsRepository } from './analytics.repository.js';
 import { AnalyticsService } from './analytics.service.js';
 import { ANALYTICS_ENTITIES } from './entities/conversation-analytics.entity.js';
@@ -18,7 +19,7 @@ import { ANALYTICS_ENTITIES } from './entities/conversation-analytics.entity.js'
     ConversationsModule,
   ],
   controllers: [AnalyticsController, AdminAnalyticsController],
-  providers: [AnalyticsRepository, AnalyticsService],
+  providers: [AnalyticsRepository, AnalyticsService, AnalyticsErasure],
   exports: [AnalyticsService],
 })
 export class AnalyticsModule implements OnModuleInit {

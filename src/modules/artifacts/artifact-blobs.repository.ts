@@ -58,6 +58,17 @@ export class ArtifactBlobsRepository {
     return count;
   }
 
+  /** Of these blobs, those no artifact references. */
+  async unreferenced(shas: string[]): Promise<string[]> {
+    if (shas.length === 0) return [];
+    const rows = (await this.db.query(
+      `SELECT s AS sha256 FROM unnest($1::varchar[]) AS s
+        WHERE NOT EXISTS (SELECT 1 FROM app.artifacts a WHERE a.sha256 = s)`,
+      [shas],
+    )) as { sha256: string }[];
+    return rows.map((r) => r.sha256);
+  }
+
   async collectable(graceSeconds: number, limit: number): Promise<string[]> {
     const rows = (await this.db.query(
       `SELECT sha256 FROM app.artifact_blobs b

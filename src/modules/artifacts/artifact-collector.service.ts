@@ -24,11 +24,34 @@ export class ArtifactCollector {
    */
   async collectGarbage(batch = 500): Promise<number> {
     await this.blobs.markAllUnreferenced();
+    const shas = await this.blobs.collectable(this.policy.graceSeconds, batch);
+    return this.collect(shas, this.policy.graceSeconds);
+  }
+
+  /**
+   * Erasure: these blobs go now if no reference is left, without waiting out
+   * the grace period. A registration racing it stores the bytes again (it
+   * finds the row gone under its lock), so no upload loses its content.
+   */
+  collectNow(shas: string[]): Promise<number> {
+    return this.collect(shas, 0);
+  }
+
+  /** Of these blobs, how many no artifact names but the store still holds. */
+  async leftBehind(shas: string[]): Promise<number> {
+    let left = 0;
+    for (const sha of await this.blobs.unreferenced(shas)) {
+      if (await this.store.exists(artifactBlobKey(sha))) left++;
+    }
+    return left;
+  }
+
+  private async collect(shas: string[], graceSeconds: number): Promise<number> {
     let removed = 0;
-    for (const sha of await this.blobs.collectable(this.policy.graceSeconds, batch)) {
+    for (const sha of shas) {
       try {
         await this.db.transaction(async (manager) => {
-          if (await this.blobs.deleteIfCollectable(sha, this.policy.graceSeconds, manager)) {
+          if (await this.blobs.deleteIfCollectable(sha, graceSeconds, manager)) {
             await this.store.delete(artifactBlobKey(sha));
             removed++;
           }

@@ -4,6 +4,7 @@ import { ConversationErasers } from '../conversations/conversation-erasers.js';
 import { ConversationsModule } from '../conversations/conversations.module.js';
 import { ArtifactAccessChecker } from './artifact-access.checker.js';
 import { ArtifactBlobsRepository } from './artifact-blobs.repository.js';
+import { ArtifactErasure } from './artifact-erasure.js';
 import { ArtifactCollector } from './artifact-collector.service.js';
 import { ArtifactPolicy } from './artifact-policy.js';
 import { ArtifactUploadAccessChecker } from './artifact-upload-access.checker.js';
@@ -34,6 +35,7 @@ import { ArtifactsService } from './artifacts.service.js';
     ArtifactsService,
     ArtifactRegistrar,
     ArtifactCollector,
+    ArtifactErasure,
     ArtifactAccessChecker,
     ArtifactUploadsRepository,
     ArtifactUploadsService,
@@ -44,14 +46,14 @@ import { ArtifactsService } from './artifacts.service.js';
 export class ArtifactsModule implements OnModuleInit {
   constructor(
     private readonly erasers: ConversationErasers,
-    private readonly artifacts: ArtifactsService,
+    private readonly erasure: ArtifactErasure,
   ) {}
 
   onModuleInit(): void {
     // Erasing a conversation (or its user) drops its references.
     this.erasers.register({
       table: 'app.artifacts',
-      erase: (conversationId, manager) => this.artifacts.eraseConversation(conversationId, manager),
+      erase: (conversationId, manager) => this.erasure.eraseConversation(conversationId, manager),
     });
   }
 }

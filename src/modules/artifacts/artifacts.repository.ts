@@ -101,13 +101,29 @@ export class ArtifactsRepository {
   }
 
   /** Erasure of a conversation: its artifacts, and the blobs they referenced. */
-  async deleteByConversation(
+  deleteByConversation(
     conversationId: string,
     manager: EntityManager,
   ): Promise<{ count: number; blobs: string[] }> {
+    return this.deleteWhere('conversation_id', conversationId, manager);
+  }
+
+  /** The user's references in conversations of others (their own went with their conversations). */
+  deleteByUser(
+    userId: string,
+    manager: EntityManager,
+  ): Promise<{ count: number; blobs: string[] }> {
+    return this.deleteWhere('user_id', userId, manager);
+  }
+
+  private async deleteWhere(
+    column: 'conversation_id' | 'user_id',
+    id: string,
+    manager: EntityManager,
+  ): Promise<{ count: number; blobs: string[] }> {
     const [rows, count] = (await manager.query(
-      `DELETE FROM app.artifacts WHERE conversation_id = $1 RETURNING sha256`,
-      [conversationId],
+      `DELETE FROM app.artifacts WHERE ${column} = $1 RETURNING sha256`,
+      [id],
     )) as [{ sha256: string }[], number];
     return { count, blobs: [...new Set(rows.map((r) => r.sha256))] };
   }

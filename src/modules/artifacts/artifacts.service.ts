@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { DomainError } from '../../platform/http/domain-error.js';
 import { ErrorCode } from '../../platform/http/error-codes.js';
 import { decodeCursor, toPage, type Page } from '../../platform/http/pagination.js';
@@ -185,13 +185,6 @@ export class ArtifactsService {
       filename: artifact.filename,
       contentType: servedType(artifact.mime),
     });
-  }
-
-  /** Erasure of a conversation, inside its transaction: the number of artifacts removed. */
-  async eraseConversation(conversationId: string, manager: EntityManager): Promise<number> {
-    const { count, blobs } = await this.artifacts.deleteByConversation(conversationId, manager);
-    await this.blobs.markOrphaned(blobs, manager);
-    return count;
   }
 
   private quotaOrLimit(err: unknown, room: number): unknown {

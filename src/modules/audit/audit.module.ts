@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditController } from './audit.controller.js';
+import { AuditErasure } from './audit-erasure.js';
 import { AuditRepository } from './audit.repository.js';
 import { AuditService } from './audit.service.js';
 import { AuditEntry } from './entities/audit-entry.entity.js';
@@ -13,7 +14,7 @@ import { AuditEntry } from './entities/audit-entry.entity.js';
 @Module({
   imports: [TypeOrmModule.forFeature([AuditEntry])],
   controllers: [AuditController],
-  providers: [AuditRepository, AuditService],
+  providers: [AuditRepository, AuditService, AuditErasure],
   exports: [AuditService],
 })
 export class AuditModule {}

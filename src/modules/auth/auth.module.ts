@@ -9,6 +9,7 @@ import { UsersModule } from '../users/users.module.js';
 import { AuthController } from './auth.controller.js';
 import { AccessTicketsService } from './access-tickets.service.js';
 import { AuthGuard } from './auth.guard.js';
+import { AuthErasure } from './auth-erasure.js';
 import { AuthService } from './auth.service.js';
 import { AppSession } from './entities/app-session.entity.js';
 import { LoginAttempt } from './entities/login-attempt.entity.js';
@@ -83,6 +84,7 @@ import { TrustedClientsService } from './trusted-clients.service.js';
     RevocationService,
     LoginAttemptsRepository,
     LockoutService,
+    AuthErasure,
     PasswordsService,
     PasswordResetsRepository,
     PasswordResetService,
@@ -95,6 +97,7 @@ import { TrustedClientsService } from './trusted-clients.service.js';
   ],
   exports: [
     AuthService,
+    PasswordsService,
     SessionsService,
     TrustedClientsService,
     TokensService,

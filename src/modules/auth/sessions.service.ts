@@ -117,7 +117,13 @@ export class SessionsService implements OnModuleInit {
   }
 
   /** Drops cached states on every instance (the cache publishes the invalidation). */
-  async forget(sessionIds: string[]): Promise<void> {
-    await Promise.all(sessionIds.map((id) => this.cache.del(stateKey(id))));
+  async forget(sessionIds: string[]): Promise<number> {
+    return this.cache.del(...sessionIds.map(stateKey));
+  }
+
+  /** How many of these sessions still have a cached state (verification after an erase). */
+  async cached(sessionIds: string[]): Promise<number> {
+    const states = await this.cache.getMany(sessionIds.map(stateKey));
+    return states.filter((s) => s !== undefined).length;
   }
 }

@@ -6,6 +6,7 @@ import { CollectiveAccessChecker } from './collective-access.checker.js';
 import { CollectiveAccessService } from './collective-access.js';
 import { CollectivesController } from './collectives.controller.js';
 import { CollectivesRepository } from './collectives.repository.js';
+import { CollectiveErasure } from './collective-erasure.js';
 import { CollectivesService } from './collectives.service.js';
 import { Collective } from './entities/collective.entity.js';
 import { Invitation } from './entities/invitation.entity.js';
@@ -34,6 +35,7 @@ import { MembershipsRepository } from './memberships.repository.js';
     CollectivesService,
     MembersService,
     InvitationsService,
+    CollectiveErasure,
   ],
   exports: [CollectivesService],
 })

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { UsersModule } from '../users/users.module.js';
 import { ChildAccessChecker } from './child-access.checker.js';
 import { ConsentCheckCache } from './consent-check.cache.js';
+import { ConsentErasure } from './consent-erasure.js';
 import { ConsentController } from './consent.controller.js';
 import { ConsentService } from './consent.service.js';
 import { ParentalConsent } from './entities/parental-consent.entity.js';
@@ -21,6 +22,7 @@ import { ParentalConsentService } from './parental-consent.service.js';
     ParentalConsentRepository,
     ParentalConsentService,
     ChildAccessChecker,
+    ConsentErasure,
   ],
   exports: [ConsentService, ConsentCheckCache],
 })

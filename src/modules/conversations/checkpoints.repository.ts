@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { rowCount } from './messages.repository.js';
 
 /** The agent library's tables, in deletion order (writes and blobs hang off checkpoints). */
@@ -12,20 +13,15 @@ export const CHECKPOINT_SCHEMA = 'langgraph';
  */
 @Injectable()
 export class CheckpointsRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
   async deleteThreads(
     threadIds: string[],
     manager: EntityManager,
   ): Promise<Record<string, number>> {
     const removed: Record<string, number> = {};
     if (threadIds.length === 0) return removed;
-    const present = (await manager.query(
-      `SELECT table_name FROM information_schema.tables
-       WHERE table_schema = $1 AND table_name = ANY($2::text[])`,
-      [CHECKPOINT_SCHEMA, [...CHECKPOINT_TABLES]],
-    )) as { table_name: string }[];
-    const existing = new Set(present.map((r) => r.table_name));
-    for (const table of CHECKPOINT_TABLES) {
-      if (!existing.has(table)) continue;
+    for (const table of await this.present(manager)) {
       const result: unknown = await manager.query(
         `DELETE FROM "${CHECKPOINT_SCHEMA}"."${table}" WHERE thread_id = ANY($1::text[])`,
         [threadIds],
@@ -33,5 +29,29 @@ export class CheckpointsRepository {
       removed[`${CHECKPOINT_SCHEMA}.${table}`] = rowCount(result);
     }
     return removed;
+  }
+
+  /** Checkpoint rows the threads still have (the verification pass after an erase). */
+  async countThreads(threadIds: string[]): Promise<number> {
+    if (threadIds.length === 0) return 0;
+    let left = 0;
+    for (const table of await this.present(this.db.manager)) {
+      const [row] = (await this.db.query(
+        `SELECT count(*)::int AS n FROM "${CHECKPOINT_SCHEMA}"."${table}" WHERE thread_id = ANY($1::text[])`,
+        [threadIds],
+      )) as { n: number }[];
+      left += row!.n;
+    }
+    return left;
+  }
+
+  private async present(manager: EntityManager): Promise<string[]> {
+    const present = (await manager.query(
+      `SELECT table_name FROM information_schema.tables
+       WHERE table_schema = $1 AND table_name = ANY($2::text[])`,
+      [CHECKPOINT_SCHEMA, [...CHECKPOINT_TABLES]],
+    )) as { table_name: string }[];
+    const existing = new Set(present.map((r) => r.table_name));
+    return CHECKPOINT_TABLES.filter((t) => existing.has(t));
   }
 }

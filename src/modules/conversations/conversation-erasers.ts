@@ -1,15 +1,34 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import {
+  emptyOutcome,
+  mergeOutcome,
+  type EraseOutcome,
+  type OutsideStep,
+  type PartialCounts,
+} from '../../platform/erasure/erase-counts.js';
+
+/** What a conversation eraser removed: rows, or rows with store counts and later steps. */
+export type ConversationEraseResult =
+  | number
+  | {
+      rows: number;
+      /** Rows of other tables it removed too. */
+      removed?: Record<string, number>;
+      counts?: PartialCounts;
+      outside?: OutsideStep[];
+    };
 
 /**
  * What another module keeps for a conversation and must erase with it (the
  * artifacts module's references). It runs inside the erase's transaction, before
- * the conversation row goes, and its count joins the receipt under `table`.
+ * the conversation row goes, and its count joins the receipt under `table`;
+ * what it keeps outside the database is cleared by `outside` steps after the commit.
  */
 export interface ConversationEraser {
   /** Schema-qualified table the receipt counts, e.g. `app.artifacts`. */
   readonly table: string;
-  erase(conversationId: string, manager: EntityManager): Promise<number>;
+  erase(conversationId: string, manager: EntityManager): Promise<ConversationEraseResult>;
 }
 
 /**
@@ -27,11 +46,14 @@ export class ConversationErasers {
     this.erasers.push(eraser);
   }
 
-  async eraseAll(conversationId: string, manager: EntityManager): Promise<Record<string, number>> {
-    const removed: Record<string, number> = {};
+  async eraseAll(conversationId: string, manager: EntityManager): Promise<EraseOutcome> {
+    const outcome = emptyOutcome();
     for (const eraser of this.erasers) {
-      removed[eraser.table] = await eraser.erase(conversationId, manager);
+      const result = await eraser.erase(conversationId, manager);
+      const rows = typeof result === 'number' ? result : result.rows;
+      mergeOutcome(outcome, { removed: { [eraser.table]: rows } });
+      if (typeof result !== 'number') mergeOutcome(outcome, result);
     }
-    return removed;
+    return outcome;
   }
 }

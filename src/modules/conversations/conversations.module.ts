@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CheckpointsRepository } from './checkpoints.repository.js';
 import { ConversationAccessChecker } from './conversation-access.checker.js';
 import { ConversationErasers } from './conversation-erasers.js';
+import { ConversationUserErasure } from './conversation-user-erasure.js';
 import { ConversationsController } from './conversations.controller.js';
 import { ConversationsRepository } from './conversations.repository.js';
 import { ConversationsService } from './conversations.service.js';
@@ -57,6 +58,7 @@ import { FeedbackController, SearchController, SharedController } from './search
     HistoryService,
     FeedbackService,
     ConversationErasers,
+    ConversationUserErasure,
     ConversationEraseService,
   ],
   exports: [ConversationsService, ConversationEraseService, ConversationErasers],

@@ -2,6 +2,14 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { OwnerCache } from '../../platform/access/owner-cache.js';
+import {
+  addCounts,
+  emptyCounts,
+  emptyOutcome,
+  mergeOutcome,
+  runOutside,
+  type EraseOutcome,
+} from '../../platform/erasure/erase-counts.js';
 import { DomainError } from '../../platform/http/domain-error.js';
 import { CHECKPOINT_SCHEMA, CheckpointsRepository } from './checkpoints.repository.js';
 import { ConversationErasers } from './conversation-erasers.js';
@@ -31,20 +39,14 @@ export class ConversationEraseService {
   ) {}
 
   async erase(userId: string, conversationId: string): Promise<EraseReceiptDto> {
-    const receipt = await this.db.transaction(async (manager) => {
+    const outcome = await this.db.transaction(async (manager) => {
       if (!(await this.conversations.lockOwned(conversationId, userId, manager))) {
         throw DomainError.notFound('Conversation');
       }
-      const { removed, threadIds } = await this.eraseLocked(userId, conversationId, manager);
+      const erased = await this.eraseLocked(userId, conversationId, manager);
       // Before the commit: when the other instances cannot be told, nothing is erased (503).
       await this.owners.forget(CONVERSATION, conversationId);
-      return {
-        conversation_id: conversationId,
-        removed,
-        checkpoints: checkpointRows(removed),
-        thread_ids: threadIds,
-        erased_at: new Date().toISOString(),
-      };
+      return erased;
     });
     // Again after it: a check that read the row before the commit may have cached it since.
     await this.owners.forget(CONVERSATION, conversationId).catch((err: Error) => {
@@ -52,41 +54,42 @@ export class ConversationEraseService {
         `conversation ${conversationId} erased, owner cache not dropped: ${err.message}`,
       );
     });
-    return receipt;
+    // Stream chunks, blobs whose last reference went, queued summaries: once the rows are gone.
+    const outside = await runOutside(outcome.outside);
+    const counts = addCounts(addCounts(emptyCounts(), outcome.counts), outside);
+    return {
+      conversation_id: conversationId,
+      removed: outcome.removed,
+      ...counts,
+      thread_ids: outcome.threadIds,
+      erased_at: new Date().toISOString(),
+    };
   }
 
   /**
    * Every conversation of a user, for the erasure of the whole account: pass
    * the caller's transaction so that the account's erase is all or nothing.
    */
-  async eraseAllOf(
-    userId: string,
-    manager: EntityManager,
-  ): Promise<{ removed: Record<string, number>; checkpoints: number; thread_ids: string[] }> {
-    const removed: Record<string, number> = {};
-    const threadIds: string[] = [];
+  async eraseAllOf(userId: string, manager: EntityManager): Promise<EraseOutcome> {
+    const outcome = emptyOutcome();
     for (const id of await this.conversations.idsOfOwner(userId, manager)) {
-      const one = await this.eraseLocked(userId, id, manager);
-      for (const [table, n] of Object.entries(one.removed))
-        removed[table] = (removed[table] ?? 0) + n;
-      threadIds.push(...one.threadIds);
+      mergeOutcome(outcome, await this.eraseLocked(userId, id, manager));
       // The account goes with them: its tokens stop working, so no later check can race this.
       await this.owners.forget(CONVERSATION, id);
     }
-    return { removed, checkpoints: checkpointRows(removed), thread_ids: threadIds };
+    return outcome;
   }
 
   private async eraseLocked(
     userId: string,
     conversationId: string,
     manager: EntityManager,
-  ): Promise<{ removed: Record<string, number>; threadIds: string[] }> {
+  ): Promise<EraseOutcome> {
     const sessionIds = await this.conversations.sessionIds(conversationId, manager);
-    // What other modules keep for it (artifacts) goes first: it may point at the rows below.
-    const registered = await this.erasers.eraseAll(conversationId, manager);
+    // What other modules keep for it (artifacts, streams, its summary) goes first: it may point at the rows below.
+    const outcome = await this.erasers.eraseAll(conversationId, manager);
     const { messages, votes } = await this.messages.deleteByConversation(conversationId, manager);
     const removed: Record<string, number> = {
-      ...registered,
       'app.message_votes': votes,
       'app.messages': messages,
       'app.conversation_configs': await this.conversations.deleteConfig(conversationId, manager),
@@ -97,7 +100,11 @@ export class ConversationEraseService {
     // Chat session ids are the agent's thread ids; some agents use the conversation id itself.
     const threadIds = [...sessionIds, conversationId];
     Object.assign(removed, await this.checkpoints.deleteThreads(threadIds, manager));
-    return { removed, threadIds };
+    return mergeOutcome(outcome, {
+      removed,
+      counts: { checkpoints: checkpointRows(removed) },
+      threadIds,
+    });
   }
 }
 

@@ -1,10 +1,12 @@
-import { Module } from '@nestjs/common';
+import { Module, type OnModuleInit } from '@nestjs/common';
 import { ConsentModule } from '../consent/consent.module.js';
+import { ConversationErasers } from '../conversations/conversation-erasers.js';
 import { ConversationsModule } from '../conversations/conversations.module.js';
 import { ConversationsService } from '../conversations/conversations.service.js';
 import { FeatureFlagsModule } from '../feature-flags/feature-flags.module.js';
 import { ConsentGate } from './consent-gate.js';
 import { CONVERSATION_SUMMARIES, type ConversationSummaries } from './conversation-summaries.js';
+import { MemoryErasure } from './memory-erasure.js';
 import { MemoryItemsController } from './memory.controller.js';
 import { MemoryItemsRepository } from './memory-items.repository.js';
 import { RagModule } from '../rag/rag.module.js';
@@ -46,7 +48,21 @@ import { SummaryWriter } from './summary-writer.service.js';
     SummariesService,
     SummariesProcessor,
     SummaryJobAccessChecker,
+    MemoryErasure,
   ],
   exports: [MemoryItemsService],
 })
-export class MemoryModule {}
+export class MemoryModule implements OnModuleInit {
+  constructor(
+    private readonly erasers: ConversationErasers,
+    private readonly erasure: MemoryErasure,
+  ) {}
+
+  onModuleInit(): void {
+    // Erasing a conversation removes its summary item and the summaries still queued for it.
+    this.erasers.register({
+      table: 'memory.items',
+      erase: (conversationId, manager) => this.erasure.eraseConversation(conversationId, manager),
+    });
+  }
+}

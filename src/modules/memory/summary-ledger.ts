@@ -73,6 +73,19 @@ export class SummaryLedger implements OnModuleInit, BeforeApplicationShutdown {
     this.pending.delete(jobId);
   }
 
+  /** Erasure: drops what this instance still holds of the user, or of one conversation. */
+  forget(match: { userId?: string; conversationId?: string }): string[] {
+    const dropped: string[] = [];
+    for (const [jobId, payload] of this.pending) {
+      if (match.userId !== undefined && payload.userId !== match.userId) continue;
+      if (match.conversationId !== undefined && payload.conversationId !== match.conversationId)
+        continue;
+      this.pending.delete(jobId);
+      dropped.push(jobId);
+    }
+    return dropped;
+  }
+
   size(): number {
     return this.pending.size;
   }

@@ -35,6 +35,10 @@ export interface ChunkStore {
   ): Promise<StreamEntry[]>;
   /** Whether the store still holds the stream (chunks expire after completion). */
   exists(streamId: string): Promise<boolean>;
+  /** Erasure: forgets these streams' chunks at once; how many keys (or entries) went. */
+  remove(streamIds: string[]): Promise<number>;
+  /** Of these streams, how many keys (or entries) the store still holds. */
+  held(streamIds: string[]): Promise<number>;
   close(): Promise<void>;
 }
 

@@ -92,6 +92,23 @@ export class MemoryChunkStore implements ChunkStore {
     return Promise.resolve(this.streams.has(streamId));
   }
 
+  remove(streamIds: string[]): Promise<number> {
+    let removed = 0;
+    for (const id of streamIds) {
+      const s = this.streams.get(id);
+      if (!s) continue;
+      this.streams.delete(id);
+      // Readers waiting on it wake up to an empty stream.
+      for (const wake of [...s.waiters]) wake();
+      removed++;
+    }
+    return Promise.resolve(removed);
+  }
+
+  held(streamIds: string[]): Promise<number> {
+    return Promise.resolve(streamIds.filter((id) => this.streams.has(id)).length);
+  }
+
   close(): Promise<void> {
     for (const s of this.streams.values()) {
       clearTimeout(s.expiry);

@@ -115,6 +115,29 @@ export class RedisChunkStore implements ChunkStore {
     return (await this.client.exists(this.metaKey(streamId))) === 1;
   }
 
+  async remove(streamIds: string[]): Promise<number> {
+    return this.each(streamIds, (pipeline, id) => pipeline.del(this.key(id), this.metaKey(id)));
+  }
+
+  async held(streamIds: string[]): Promise<number> {
+    return this.each(streamIds, (pipeline, id) => pipeline.exists(this.key(id), this.metaKey(id)));
+  }
+
+  /** One command per stream (its two keys share a slot), summed. */
+  private async each(
+    streamIds: string[],
+    command: (pipeline: ReturnType<Redis['pipeline']>, id: string) => unknown,
+  ): Promise<number> {
+    if (streamIds.length === 0) return 0;
+    const pipeline = this.client.pipeline();
+    for (const id of streamIds) command(pipeline, id);
+    const results = (await pipeline.exec()) ?? [];
+    return results.reduce((sum, [err, n]) => {
+      if (err) throw err;
+      return sum + Number(n);
+    }, 0);
+  }
+
   async close(): Promise<void> {
     this.readers.close();
     await this.redis.close(this.client);

@@ -1,13 +1,15 @@
-import { Module } from '@nestjs/common';
+import { Module, type OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { AppConfig } from '../../platform/config/config.js';
 import { APP_CONFIG } from '../../platform/config/config.tokens.js';
 import { RedisConnections } from '../../platform/redis/redis.factory.js';
 import { RedisModule } from '../../platform/redis/redis.module.js';
 import { AuthModule } from '../auth/auth.module.js';
+import { ConversationErasers } from '../conversations/conversation-erasers.js';
 import { ConversationsModule } from '../conversations/conversations.module.js';
 import { CHUNK_STORE, type ChunkStore } from './chunk-store.js';
 import { Stream } from './entities/stream.entity.js';
+import { StreamErasure } from './stream-erasure.js';
 import { MemoryChunkStore } from './memory-chunk-store.js';
 import { RedisChunkStore } from './redis-chunk-store.js';
 import { ConversationStreamsController, StreamsController } from './streams.controller.js';
@@ -31,6 +33,20 @@ import { StreamsService } from './streams.service.js';
     StreamsRepository,
     StreamsService,
     StreamAccessChecker,
+    StreamErasure,
   ],
 })
-export class StreamsModule {}
+export class StreamsModule implements OnModuleInit {
+  constructor(
+    private readonly erasers: ConversationErasers,
+    private readonly erasure: StreamErasure,
+  ) {}
+
+  onModuleInit(): void {
+    // Erasing a conversation (or its user) removes its streams, their chunks included.
+    this.erasers.register({
+      table: 'app.streams',
+      erase: (conversationId, manager) => this.erasure.eraseConversation(conversationId, manager),
+    });
+  }
+}

@@ -161,6 +161,6 @@ async function storeCall<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-function conversationKey(streamId: string): string {
+export function conversationKey(streamId: string): string {
   return `stream-conversation:${streamId}`;
 }

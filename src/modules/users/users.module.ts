@@ -2,24 +2,19 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CryptoModule } from '../../platform/crypto/crypto.module.js';
 import { AuditModule } from '../audit/audit.module.js';
-import { ConversationsModule } from '../conversations/conversations.module.js';
 import { ApiKeysService } from './api-keys.service.js';
 import { IdpLogin } from './entities/idp-login.entity.js';
 import { UserApiKey } from './entities/user-api-key.entity.js';
 import { User } from './entities/user.entity.js';
 import { MeController } from './me.controller.js';
 import { UsersRepository } from './users.repository.js';
+import { UsersErasure } from './users-erasure.js';
 import { UsersService } from './users.service.js';
 
 @Module({
-  imports: [
-    TypeOrmModule.forFeature([User, IdpLogin, UserApiKey]),
-    CryptoModule,
-    ConversationsModule,
-    AuditModule,
-  ],
+  imports: [TypeOrmModule.forFeature([User, IdpLogin, UserApiKey]), CryptoModule, AuditModule],
   controllers: [MeController],
-  providers: [UsersRepository, UsersService, ApiKeysService],
+  providers: [UsersRepository, UsersService, ApiKeysService, UsersErasure],
   exports: [UsersService, ApiKeysService],
 })
 export class UsersModule {}

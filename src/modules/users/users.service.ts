@@ -6,7 +6,6 @@ import { isUniqueViolation } from '../../platform/database/pg-errors.js';
 import { uuidv7 } from '../../platform/database/uuid.js';
 import { DomainEvents } from '../../platform/events/domain-events.js';
 import { DomainError } from '../../platform/http/domain-error.js';
-import { ConversationEraseService } from '../conversations/erase.service.js';
 import { ErrorCode } from '../../platform/http/error-codes.js';
 import { Actors, AuditService, type AuditActor } from '../audit/audit.service.js';
 import { MeDto } from './dto/profile.dto.js';
@@ -33,27 +32,21 @@ export function isProfileComplete(user: Pick<User, 'name' | 'language' | 'userTy
 const PROFILE_TTL_SECONDS = 60;
 const profileKey = (id: string) => `user:profile:${id}`;
 
-/** What erasing an account removed: rows per table (agent checkpoints included), and the threads. */
-export interface AccountEraseReceipt {
-  removed: Record<string, number>;
-  checkpoints: number;
-  thread_ids: string[];
-}
-
 @Injectable()
 export class UsersService implements OnModuleInit {
   constructor(
     private readonly users: UsersRepository,
     private readonly events: DomainEvents,
     private readonly cache: CacheService,
-    private readonly conversations: ConversationEraseService,
     private readonly audit: AuditService,
     @InjectDataSource() private readonly db: DataSource,
   ) {}
 
   onModuleInit(): void {
     // Every change to what the profile shows emits one of these (profile, roles, consent, erase).
-    const forget = ({ userId }: { userId: string }) => this.forgetProfile(userId);
+    const forget = async ({ userId }: { userId: string }) => {
+      await this.forgetProfile(userId);
+    };
     this.events.on('user.scope-inputs-changed', forget);
     this.events.on('user.deactivated', forget);
   }
@@ -66,9 +59,14 @@ export class UsersService implements OnModuleInit {
     return profile;
   }
 
-  /** Drops the cached profile on every instance. */
-  async forgetProfile(id: string): Promise<void> {
-    await this.cache.del(profileKey(id));
+  /** Drops the cached profile on every instance; whether one was cached. */
+  async forgetProfile(id: string): Promise<number> {
+    return this.cache.del(profileKey(id));
+  }
+
+  /** Whether a profile is cached (verification after an erase). */
+  async profileCached(id: string): Promise<number> {
+    return (await this.cache.getMany([profileKey(id)]))[0] === undefined ? 0 : 1;
   }
 
   async get(id: string, manager?: EntityManager): Promise<User> {
@@ -237,24 +235,6 @@ export class UsersService implements OnModuleInit {
   async disable(id: string): Promise<void> {
     await this.users.disable(id);
     await this.events.emit('user.deactivated', { userId: id });
-  }
-
-  /**
-   * Erases the account: every conversation with the agent's checkpoints of its
-   * threads (which no foreign key reaches), then the user row (sessions, tokens,
-   * consents, keys and memory cascade), in one transaction. Sessions are
-   * revoked first, so no cached session state outlives the account.
-   */
-  async erase(id: string): Promise<AccountEraseReceipt> {
-    await this.events.emit('user.deactivated', { userId: id });
-    return this.db.transaction(async (manager) => {
-      const receipt = await this.conversations.eraseAllOf(id, manager);
-      const removed = {
-        ...receipt.removed,
-        'app.users': (await this.users.delete(id, manager)) ? 1 : 0,
-      };
-      return { ...receipt, removed };
-    });
   }
 
   touchLastSeen(id: string): Promise<void> {

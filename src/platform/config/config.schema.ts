@@ -137,6 +137,8 @@ export const envSchema = z.object({
   ADMIN_EMAILS: csv,
   TERMS_VERSION: z.string().min(1).max(32).default('2026-01'),
   SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /** DELETE /v1/me without a password: the session must have signed in this recently. */
+  ERASE_REAUTH_SECONDS: z.coerce.number().int().min(0).max(86400).default(600),
   IDENTITY_PROVIDERS: z
     .string()
     .default('[]')

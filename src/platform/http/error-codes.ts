@@ -34,6 +34,7 @@ export enum ErrorCode {
   UnknownIdentityProvider = 'unknown-identity-provider',
   InvalidResetToken = 'invalid-reset-token',
   ConsentRequired = 'consent-required',
+  ReauthenticationRequired = 'reauthentication-required',
   // parental consent and collectives
   NotAMinor = 'not-a-minor',
   NotAParent = 'not-a-parent',
@@ -84,6 +85,10 @@ export const ERROR_STATUS: Record<ErrorCode, { status: number; title: string }> 
   [ErrorCode.ServiceUnavailable]: { status: 503, title: 'Service unavailable' },
   [ErrorCode.Internal]: { status: 500, title: 'Internal server error' },
   [ErrorCode.InvalidCredentials]: { status: 401, title: 'Invalid credentials' },
+  [ErrorCode.ReauthenticationRequired]: {
+    status: 403,
+    title: 'Sign in again (or send the password) to do this',
+  },
   [ErrorCode.InvalidToken]: { status: 401, title: 'Invalid or expired token' },
   [ErrorCode.TokenReused]: { status: 401, title: 'Refresh token reused; the session is revoked' },
   [ErrorCode.AccountLocked]: { status: 429, title: 'Too many attempts' },

@@ -41,6 +41,14 @@ export interface QueueDriver {
   ): Promise<string>;
   getJob(queue: QueueName, jobId: string): Promise<JobSnapshot | undefined>;
   depths(): Promise<QueueDepths>;
+  /**
+   * Erasure: removes the jobs of this name whose payload's `field` is `value`,
+   * whatever their state except running (a running job's handler checks
+   * again before it stores anything). The ids of those that went.
+   */
+  removeWhere(queue: QueueName, name: string, field: string, value: string): Promise<string[]>;
+  /** How many such jobs the queue still holds, running ones included. */
+  countWhere(queue: QueueName, name: string, field: string, value: string): Promise<number>;
   /** Makes delayed jobs (and retries waiting out their backoff) due now. */
   promoteDelayed(): Promise<void>;
   /** Called once, only in processes that run processors. */

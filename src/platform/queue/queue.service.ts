@@ -51,6 +51,24 @@ export class QueueService implements OnModuleDestroy {
     return this.driver.getJob(queueFor(nameOrQueue), jobId);
   }
 
+  /** Erasure: removes the not-running jobs of `name` whose payload's `field` is `value`. */
+  removeWhere<N extends JobName>(
+    name: N,
+    field: keyof JobPayloads[N] & string,
+    value: string,
+  ): Promise<string[]> {
+    return this.driver.removeWhere(queueOf(name), name, field, value);
+  }
+
+  /** The jobs of `name` whose payload's `field` is `value`, still held (verification). */
+  countWhere<N extends JobName>(
+    name: N,
+    field: keyof JobPayloads[N] & string,
+    value: string,
+  ): Promise<number> {
+    return this.driver.countWhere(queueOf(name), name, field, value);
+  }
+
   depths(): Promise<QueueDepths> {
     return this.driver.depths();
   }

@@ -1,9 +1,9 @@
+import { AccountErasureService } from '../../../src/modules/erasure/account-erasure.service.js';
 import { emptyCheckpoint, type Checkpoint } from '@langchain/langgraph-checkpoint';
 import { PostgresSaver } from '@langchain/langgraph-checkpoint-postgres';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { UsersService } from '../../../src/modules/users/users.service.js';
 import { appendMessage, createConversation } from '../../factories/conversations.js';
 import { startFullGuest, type TestUser } from '../../factories/identity.js';
 import { startTestApp, testConfig } from '../../support/app.js';
@@ -158,7 +158,7 @@ describe('erase a conversation: rows and agent checkpoints, with a receipt', () 
     await agentTurns(saver, alices);
     await agentTurns(saver, alicesSession);
 
-    const receipt = await app.get(UsersService).erase(carol.id);
+    const receipt = await app.get(AccountErasureService).erase(carol.id);
     expect(receipt).toMatchObject({
       removed: {
         'app.users': 1,

@@ -1,6 +1,6 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger, type FactoryProvider } from '@nestjs/common';
-import type { Job, JobState, Queue } from 'bullmq';
+import type { Job, JobState, JobType, Queue } from 'bullmq';
 import type { ResolvedJobOptions } from '../job-options.js';
 import type { JobDispatch, QueueDriver } from '../queue.driver.js';
 import {
@@ -13,6 +13,17 @@ import {
 import { BACKOFF_TYPE, BULL_WORKERS, type BullQueueWorker } from './bullmq.worker.js';
 
 const KEEP_COMPLETED = { age: 24 * 60 * 60, count: 10_000 };
+
+/** The job sets an erasure removes from: every one but the running jobs. */
+const REMOVABLE: JobType[] = [
+  'wait',
+  'prioritized',
+  'waiting-children',
+  'delayed',
+  'failed',
+  'completed',
+];
+const SCAN_PAGE = 500;
 
 /** `parley:` or `parley:t1:` -> `parley:bull`: every queue key sits under the app's prefix. */
 export function bullPrefix(keyPrefix: string): string {
@@ -101,6 +112,45 @@ export class BullmqQueueDriver implements QueueDriver {
       }),
     );
     return Object.fromEntries(entries) as QueueDepths;
+  }
+
+  async removeWhere(
+    queue: QueueName,
+    name: string,
+    field: string,
+    value: string,
+  ): Promise<string[]> {
+    const removed: string[] = [];
+    for (const job of await this.matching(queue, name, field, value, REMOVABLE)) {
+      await job.remove();
+      removed.push(job.id!);
+    }
+    return removed;
+  }
+
+  async countWhere(queue: QueueName, name: string, field: string, value: string): Promise<number> {
+    return (await this.matching(queue, name, field, value, [...REMOVABLE, 'active'])).length;
+  }
+
+  /** Scans the queue's job sets page by page for jobs whose payload field has this value. */
+  private async matching(
+    queue: QueueName,
+    name: string,
+    field: string,
+    value: string,
+    states: JobType[],
+  ): Promise<Job[]> {
+    const found: Job[] = [];
+    for (let start = 0; ; start += SCAN_PAGE) {
+      const page = (await this.queue(queue).getJobs(states, start, start + SCAN_PAGE - 1)) as (
+        Job | undefined
+      )[];
+      for (const job of page) {
+        const data = job?.data as Record<string, unknown> | undefined;
+        if (job && job.name === name && data?.[field] === value) found.push(job);
+      }
+      if (page.length < SCAN_PAGE) return found;
+    }
   }
 
   async promoteDelayed(): Promise<void> {

@@ -153,6 +153,31 @@ export class LocalJobsRepository {
     );
   }
 
+  /** Erasure: the not-running jobs of a name whose payload field has this value; their ids. */
+  async removeWhere(
+    queue: QueueName,
+    name: string,
+    field: string,
+    value: string,
+  ): Promise<string[]> {
+    const rows = await this.rows<{ id: string }>(
+      `DELETE FROM app.queued_jobs
+        WHERE queue = $1 AND name = $2 AND data->>$3 = $4 AND status <> 'active'
+        RETURNING job_key AS id`,
+      [queue, name, field, value],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  async countWhere(queue: QueueName, name: string, field: string, value: string): Promise<number> {
+    const [row] = await this.rows<{ n: number }>(
+      `SELECT count(*)::int AS n FROM app.queued_jobs
+        WHERE queue = $1 AND name = $2 AND data->>$3 = $4`,
+      [queue, name, field, value],
+    );
+    return row!.n;
+  }
+
   async findByKey(queue: QueueName, jobKey: string): Promise<JobSnapshot | undefined> {
     const [job] = await this.rows<JobSnapshot>(
       `SELECT job_key AS id, name, queue, data, result, last_error AS "lastError",

@@ -67,6 +67,14 @@ export class LocalQueueDriver implements QueueDriver {
     return this.jobs.depths();
   }
 
+  removeWhere(queue: QueueName, name: string, field: string, value: string): Promise<string[]> {
+    return this.jobs.removeWhere(queue, name, field, value);
+  }
+
+  countWhere(queue: QueueName, name: string, field: string, value: string): Promise<number> {
+    return this.jobs.countWhere(queue, name, field, value);
+  }
+
   async promoteDelayed(): Promise<void> {
     await this.jobs.promoteDelayed();
     this.wake();
