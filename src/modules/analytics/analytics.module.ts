@@ -8,6 +8,7 @@ import { AdminAnalyticsController, AnalyticsController } from './analytics.contr
 import { AnalyticsRepository } from './analytics.repository.js';
 import { AnalyticsService } from './analytics.service.js';
 import { ANALYTICS_ENTITIES } from './entities/conversation-analytics.entity.js';
+import { AnalyticsExporter } from './analytics.exporter.js';
 
 /** Conversation analytics (seed 001): written by the agent, read by operators. */
 @Module({
@@ -18,7 +19,7 @@ import { ANALYTICS_ENTITIES } from './entities/conversation-analytics.entity.js'
     ConversationsModule,
   ],
   controllers: [AnalyticsController, AdminAnalyticsController],
-  providers: [AnalyticsRepository, AnalyticsService],
+  providers: [AnalyticsRepository, AnalyticsService, AnalyticsExporter],
   exports: [AnalyticsService],
 })
 export class AnalyticsModule implements OnModuleInit {

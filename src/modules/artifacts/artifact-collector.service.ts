@@ -7,7 +7,7 @@ import { ArtifactBlobsRepository } from './artifact-blobs.repository.js';
 import { artifactBlobKey } from './artifact-key.js';
 import { ArtifactPolicy } from './artifact-policy.js';
 
-/** The collector of artifact blobs nothing references any more (run by the maintenance prune). */
+/** The collector of artifact blobs nothing references any more (the `unreferenced_blobs` policy). */
 @Injectable()
 export class ArtifactCollector {
   constructor(
@@ -24,6 +24,15 @@ export class ArtifactCollector {
    */
   async collectGarbage(batch = 500): Promise<number> {
     await this.blobs.markAllUnreferenced();
+    return this.collectMarked(batch);
+  }
+
+  /** What `collectGarbage` would remove now, changing nothing. */
+  countCollectable(): Promise<number> {
+    return this.blobs.countCollectable(this.policy.graceSeconds);
+  }
+
+  private async collectMarked(batch: number): Promise<number> {
     let removed = 0;
     for (const sha of await this.blobs.collectable(this.policy.graceSeconds, batch)) {
       try {

@@ -16,6 +16,8 @@ import { ArtifactUploadsService } from './artifact-uploads.service.js';
 import { ArtifactsController, ConversationArtifactsController } from './artifacts.controller.js';
 import { ArtifactsRepository } from './artifacts.repository.js';
 import { ArtifactsService } from './artifacts.service.js';
+import { ArtifactRetention } from './artifacts.retention.js';
+import { ArtifactsExporter } from './artifacts.exporter.js';
 
 /** Files of conversations: content-addressed blobs, references, downloads, collection. */
 @Module({
@@ -36,6 +38,8 @@ import { ArtifactsService } from './artifacts.service.js';
     ArtifactUploadsRepository,
     ArtifactUploadsService,
     ArtifactUploadAccessChecker,
+    ArtifactRetention,
+    ArtifactsExporter,
   ],
   exports: [ArtifactsService, ArtifactCollector, ArtifactUploadsService],
 })

@@ -72,8 +72,4 @@ export class MemoryItemsService {
   deleteAllOfUser(userId: string): Promise<number> {
     return this.items.deleteAllOfUser(userId);
   }
-
-  deleteExpired(): Promise<number> {
-    return this.items.deleteExpired();
-  }
 }

@@ -16,6 +16,8 @@ import { SummaryJobAccessChecker } from './summary-job-access.checker.js';
 import { SummaryLedger } from './summary-ledger.js';
 import { SummaryRejections } from './summary-rejections.js';
 import { SummaryWriter } from './summary-writer.service.js';
+import { MemoryRetention } from './memory.retention.js';
+import { MemoryExporter } from './memory.exporter.js';
 
 /** Long-term memory: namespaced items per user, and the summary lake fed by the queue. */
 @Module({
@@ -42,6 +44,8 @@ import { SummaryWriter } from './summary-writer.service.js';
     SummariesService,
     SummariesProcessor,
     SummaryJobAccessChecker,
+    MemoryRetention,
+    MemoryExporter,
   ],
   exports: [MemoryItemsService],
 })

@@ -14,6 +14,8 @@ import { ConversationStreamsController, StreamsController } from './streams.cont
 import { StreamAccessChecker } from './stream-access.checker.js';
 import { StreamsRepository } from './streams.repository.js';
 import { StreamsService } from './streams.service.js';
+import { StreamRetention } from './streams.retention.js';
+import { StreamsExporter } from './streams.exporter.js';
 
 /** Resumable streams of assistant responses, readable from any instance. */
 @Module({
@@ -31,6 +33,8 @@ import { StreamsService } from './streams.service.js';
     StreamsRepository,
     StreamsService,
     StreamAccessChecker,
+    StreamRetention,
+    StreamsExporter,
   ],
 })
 export class StreamsModule {}

@@ -10,6 +10,8 @@ import { User } from './entities/user.entity.js';
 import { MeController } from './me.controller.js';
 import { UsersRepository } from './users.repository.js';
 import { UsersService } from './users.service.js';
+import { GuestRetention } from './guests.retention.js';
+import { UsersExporter } from './users.exporter.js';
 
 @Module({
   imports: [
@@ -19,7 +21,7 @@ import { UsersService } from './users.service.js';
     AuditModule,
   ],
   controllers: [MeController],
-  providers: [UsersRepository, UsersService, ApiKeysService],
+  providers: [UsersRepository, UsersService, ApiKeysService, GuestRetention, UsersExporter],
   exports: [UsersService, ApiKeysService],
 })
 export class UsersModule {}

@@ -60,6 +60,8 @@ export enum ErrorCode {
   ArtifactQuotaBytes = 'artifact-quota-bytes',
   ArtifactQuotaCount = 'artifact-quota-count',
   ArtifactObjectMissing = 'artifact-object-missing',
+
+  ExportNotReady = 'export-not-ready',
 }
 
 export const ERROR_STATUS: Record<ErrorCode, { status: number; title: string }> = {
@@ -127,4 +129,5 @@ export const ERROR_STATUS: Record<ErrorCode, { status: number; title: string }> 
     status: 422,
     title: 'No object is stored under that content key',
   },
+  [ErrorCode.ExportNotReady]: { status: 409, title: 'The export archive is not ready' },
 };

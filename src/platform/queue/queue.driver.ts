@@ -41,6 +41,8 @@ export interface QueueDriver {
   ): Promise<string>;
   getJob(queue: QueueName, jobId: string): Promise<JobSnapshot | undefined>;
   depths(): Promise<QueueDepths>;
+  /** Removes (or, dry, counts) failed jobs that finished more than `olderThanMs` ago. */
+  pruneFailed(olderThanMs: number, dryRun: boolean): Promise<number>;
   /** Makes delayed jobs (and retries waiting out their backoff) due now. */
   promoteDelayed(): Promise<void>;
   /** Called once, only in processes that run processors. */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { sweep } from '../../database/sweep.js';
 import type { JobSnapshot, QueueDepths, QueueName } from '../queue.types.js';
 import { emptyDepths } from '../queue.types.js';
 
@@ -150,6 +151,19 @@ export class LocalJobsRepository {
           WHERE status = 'completed' AND finished_at < now() - $1::int ${MS}
           LIMIT 1000)`,
       [olderThanMs],
+    );
+  }
+
+  /** Retention: failed jobs that finished before the cutoff (their errors read, or never). */
+  pruneFailed(olderThanMs: number, dryRun: boolean): Promise<number> {
+    return sweep(
+      this.dataSource,
+      {
+        table: 'app.queued_jobs',
+        where: `status = 'failed' AND finished_at < now() - $1::bigint ${MS}`,
+        params: [olderThanMs],
+      },
+      dryRun,
     );
   }
 
