@@ -65,7 +65,7 @@ export function describeDataExport(label: string, config: () => AppConfig): void
         .send({ value: 'tea' })
         .expect(201);
       await createConversation(app, bob, { title: 'Bob only' });
-    });
+    }, 180_000);
 
     afterAll(async () => {
       await app?.close();

@@ -165,7 +165,7 @@ export function describeRetention(label: string, config: () => AppConfig): void 
       await app.get(UsersService).grantRole(admin.id, Role.Admin);
       alice = await registerFullUser(app);
       await createArtifact(app, alice);
-    });
+    }, 180_000);
 
     afterAll(async () => {
       await app?.close();
