@@ -15,6 +15,7 @@ import { ArtifactUploadsRepository } from './artifact-uploads.repository.js';
 import { ArtifactUploadsService } from './artifact-uploads.service.js';
 import { ArtifactsController, ConversationArtifactsController } from './artifacts.controller.js';
 import { ArtifactsRepository } from './artifacts.repository.js';
+import { ArtifactRegistrar } from './artifact-registrar.js';
 import { ArtifactsService } from './artifacts.service.js';
 import { ArtifactRetention } from './artifacts.retention.js';
 import { ArtifactsExporter } from './artifacts.exporter.js';
@@ -33,6 +34,7 @@ import { ArtifactsExporter } from './artifacts.exporter.js';
     ArtifactBlobsRepository,
     ArtifactPolicy,
     ArtifactsService,
+    ArtifactRegistrar,
     ArtifactCollector,
     ArtifactAccessChecker,
     ArtifactUploadsRepository,

@@ -16,6 +16,7 @@ import { PasswordResetAttempt, PasswordResetToken } from './entities/password-re
 import { RefreshToken } from './entities/refresh-token.entity.js';
 import { RevokedJti } from './entities/revoked-jti.entity.js';
 import { TrustedClient } from './entities/trusted-client.entity.js';
+import { GuestMergeRepository } from './guest-merge.repository.js';
 import { GuestMergeService } from './guest-merge.service.js';
 import { IdpController } from './idp.controller.js';
 import { IdpService } from './idp.service.js';
@@ -71,6 +72,7 @@ import { SessionsExporter } from './sessions.exporter.js';
   providers: [
     AuthService,
     GuestMergeService,
+    GuestMergeRepository,
     TokensService,
     JwtStrategy,
     VerifiedTokens,
