@@ -88,6 +88,7 @@ async function searchRows(
     search.search({
       collectionIds: [corpus.collectionId],
       dimensions: embedder.dimensions,
+      model: embedder.model,
       vector: q.vector,
       query: q.text,
       k: K,

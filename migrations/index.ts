@@ -19,6 +19,7 @@ import { RagSemanticCache1796500000000 } from './1796500000000-RagSemanticCache.
 import { MemoryItemEmbeddings1796600000000 } from './1796600000000-MemoryItemEmbeddings.js';
 import { RagEmbeddingProfiles1796600001000 } from './1796600001000-RagEmbeddingProfiles.js';
 import { AuditPseudonymise1796600002000 } from './1796600002000-AuditPseudonymise.js';
+import { DataExports1796600003000 } from './1796600003000-DataExports.js';
 
 export const MIGRATIONS = [
   CreateSchemas1763800000000,
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   MemoryItemEmbeddings1796600000000,
   RagEmbeddingProfiles1796600001000,
   AuditPseudonymise1796600002000,
+  DataExports1796600003000,
 ];

@@ -21,6 +21,7 @@ import { ConversationConfig } from './modules/conversations/entities/conversatio
 import { Conversation } from './modules/conversations/entities/conversation.entity.js';
 import { Feedback } from './modules/conversations/entities/feedback.entity.js';
 import { Stream } from './modules/streams/entities/stream.entity.js';
+import { DataExport } from './modules/lifecycle/export/entities/data-export.entity.js';
 import { MessageVote } from './modules/conversations/entities/message-vote.entity.js';
 import { Message } from './modules/conversations/entities/message.entity.js';
 import { UserConsent } from './modules/consent/entities/user-consent.entity.js';
@@ -74,6 +75,7 @@ export const ENTITIES: Function[] = [
   ConversationConfig,
   Feedback,
   Stream,
+  DataExport,
   ArtifactBlob,
   Artifact,
   ArtifactUpload,

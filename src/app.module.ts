@@ -9,6 +9,7 @@ import { ContentModule } from './modules/content/content.module.js';
 import { ConversationsModule } from './modules/conversations/conversations.module.js';
 import { ErasureModule } from './modules/erasure/erasure.module.js';
 import { FeatureFlagsHttpModule } from './modules/feature-flags/feature-flags-http.module.js';
+import { DataExportModule } from './modules/lifecycle/export/data-export.module.js';
 import { MaintenanceModule } from './modules/maintenance/maintenance.module.js';
 import { MemoryModule } from './modules/memory/memory.module.js';
 import { RagModule } from './modules/rag/rag.module.js';
@@ -77,6 +78,7 @@ export class AppModule {
           useFactory: (...probes: ReadinessProbe[]) => probes,
         }),
         MaintenanceModule,
+        DataExportModule,
         ...extra,
       ],
     };

@@ -1684,6 +1684,106 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/me/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Everything Parley holds about the caller, as one JSON document
+     * @description Streamed section by section (profile, consent, sessions without secrets, memberships, conversations, messages, votes, feedback, memory, artifacts as download links minted for this request, streams, analytics, exports). Audited.
+     */
+    get: operations['DataExports_document'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/me/exports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Build the same export as a zip archive, in a job, for large accounts
+     * @description The archive holds export.json and the bytes of every file. While an archive is queued or building, asking again returns that one. Audited.
+     */
+    post: operations['DataExports_request'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/me/exports/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * An export archive’s status and progress
+     * @description An export archive’s status and progress
+     */
+    get: operations['DataExports_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/me/exports/{id}/download': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Redirect to a short-lived download URL of the archive, minted now
+     * @description Redirect to a short-lived download URL of the archive, minted now
+     */
+    get: operations['DataExports_download'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/retention/run': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Apply (or with dry_run preview) the retention policies now
+     * @description The report counts what each policy removed. The same run happens every hour on the maintenance queue; runs at the same time on several workers remove each thing once.
+     */
+    post: operations['Retention_run'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3367,6 +3467,52 @@ export interface components {
        */
       blobs: 's3' | 'filesystem';
     };
+    DataExportDto: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      status: 'queued' | 'running' | 'completed' | 'failed' | 'expired';
+      /** @description Percent of the sections written, 0 to 100 */
+      progress: number;
+      sections_done: number;
+      sections_total: number;
+      /** @description Bytes of the archive, once built */
+      size: number | null;
+      error?: string | null;
+      /** Format: date-time */
+      created_at: string;
+      /** Format: date-time */
+      finished_at: string | null;
+      /**
+       * Format: date-time
+       * @description Until when the archive can be downloaded
+       */
+      expires_at: string | null;
+    };
+    RetentionRunDto: {
+      /** @description Count what each policy would remove, remove nothing */
+      dry_run?: boolean;
+      /** @description Run only these policies (names as the report gives them); all when omitted */
+      policies?: string[];
+    };
+    RetentionPolicyResultDto: {
+      /** @example inactive_guests */
+      name: string;
+      /** @description False when its setting turns the policy off */
+      enabled: boolean;
+      /** @description What it removed, or on a dry run would remove */
+      removed: number;
+    };
+    RetentionReportDto: {
+      dry_run: boolean;
+      /** Format: date-time */
+      started_at: string;
+      /** Format: date-time */
+      finished_at: string;
+      policies: components['schemas']['RetentionPolicyResultDto'][];
+      /** @description The sum over the policies */
+      total: number;
+    };
     /** @description Text; the only part kind searched */
     TextPart: {
       /** @enum {string} */
@@ -3624,7 +3770,8 @@ export interface components {
         | 'artifact-type-refused'
         | 'artifact-quota-bytes'
         | 'artifact-quota-count'
-        | 'artifact-object-missing';
+        | 'artifact-object-missing'
+        | 'export-not-ready';
       /** @description The X-Request-Id of the request, for support */
       request_id?: string;
       /** @description Seconds to wait before retrying (429), as in the Retry-After header */
@@ -3687,7 +3834,7 @@ export interface components {
         'application/problem+json': components['schemas']['Problem'];
       };
     };
-    /** @description Conflicts with the current state (conflict, email-taken, not-a-guest, parental-request-used, collective-has-children, last-owner, already-member, invitation-used-up) */
+    /** @description Conflicts with the current state (conflict, email-taken, not-a-guest, parental-request-used, collective-has-children, last-owner, already-member, invitation-used-up, export-not-ready) */
     Conflict: {
       headers: {
         [name: string]: unknown;
@@ -8066,6 +8213,196 @@ export interface operations {
           'application/json': components['schemas']['ReadinessDto'];
         };
       };
+    };
+  };
+  DataExports_document: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @example parley-export/1 */
+            format: string;
+            /** Format: date-time */
+            exported_at: string;
+            /** Format: uuid */
+            user_id: string;
+            profile: {
+              [key: string]: unknown;
+            };
+          } & {
+            [key: string]:
+              | {
+                  [key: string]: unknown;
+                }[]
+              | {
+                  [key: string]: unknown;
+                };
+          };
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  DataExports_request: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DataExportDto'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  DataExports_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The export id POST /v1/me/exports answered */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DataExportDto'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      /** @description No such export of the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  DataExports_download: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The export id POST /v1/me/exports answered */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description To the presigned URL (Location); the body is a one-line note for humans */
+      307: {
+        headers: {
+          /** @description The download URL */
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'text/plain': string;
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      /** @description No such export of the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not built yet, failed, or expired */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  Retention_run: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RetentionRunDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RetentionReportDto'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      /** @description Not an admin: the admin surface does not exist for you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
 }

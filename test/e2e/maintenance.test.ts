@@ -7,7 +7,7 @@ import { registerFullUser, type TestUser } from '../factories/identity.js';
 import { startTestApp, testConfig } from '../support/app.js';
 import { waitForJob } from '../support/queues.js';
 
-describe('maintenance: the prune of expired data', () => {
+describe('maintenance: the hourly retention run', () => {
   let app: NestExpressApplication;
   let user: TestUser;
   const db = () => app.get(DataSource);
@@ -23,8 +23,8 @@ describe('maintenance: the prune of expired data', () => {
 
   it('is scheduled every hour at start-up', () => {
     expect(app.get(QueueService).scheduled()).toContainEqual({
-      id: 'maintenance.prune-expired',
-      name: 'maintenance.prune-expired',
+      id: 'maintenance.retention',
+      name: 'maintenance.retention',
       everyMs: 3_600_000,
       nextRunAt: expect.any(Number),
     });
@@ -59,19 +59,22 @@ describe('maintenance: the prune of expired data', () => {
     );
 
     const queue = app.get(QueueService);
-    const id = await queue.enqueue('maintenance.prune-expired', {}, { jobId: `prune.${tag}` });
-    const job = await waitForJob(app, 'maintenance.prune-expired', id);
-    expect(job).toMatchObject({ status: 'completed' });
-    expect(job.result).toMatchObject({
-      revoked_tokens: expect.any(Number),
-      memory_items: expect.any(Number),
-      artifact_blobs: expect.any(Number),
-      artifact_uploads: expect.any(Number),
-      rag_semantic_entries: expect.any(Number),
+    const id = await queue.enqueue('maintenance.retention', {}, { jobId: `retention.${tag}` });
+    const job = await waitForJob(app, 'maintenance.retention', id);
+    expect(job).toMatchObject({ status: 'completed', result: { dry_run: false } });
+    const removed = Object.fromEntries(
+      (job.result as { policies: { name: string; removed: number }[] }).policies.map((p) => [
+        p.name,
+        p.removed,
+      ]),
+    );
+    expect(removed).toMatchObject({
+      unreferenced_blobs: expect.any(Number),
+      expired_uploads: expect.any(Number),
+      semantic_cache_entries: expect.any(Number),
     });
-    const result = job.result as { revoked_tokens: number; memory_items: number };
-    expect(result.revoked_tokens).toBeGreaterThanOrEqual(1);
-    expect(result.memory_items).toBeGreaterThanOrEqual(1);
+    expect(removed.expired_revoked_tokens).toBeGreaterThanOrEqual(1);
+    expect(removed.expired_memory_items).toBeGreaterThanOrEqual(1);
     expect(
       await db().query(`SELECT id FROM cache.rag_semantic_entries WHERE id = $1`, [stale]),
     ).toEqual([]);

@@ -2,7 +2,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { MemorySearchService } from '../../src/modules/memory/memory-search.service.js';
-import { UsersService } from '../../src/modules/users/users.service.js';
+import { AccountErasureService } from '../../src/modules/erasure/account-erasure.service.js';
 import type { AppConfig } from '../../src/platform/config/config.js';
 import { startTeen } from '../factories/collectives.js';
 import { registerFullUser, type TestUser } from '../factories/identity.js';
@@ -153,7 +153,7 @@ export function memorySearchSuite(label: string, config: () => AppConfig): void 
       const carol = await registerFullUser(app);
       await put(carol, 'notes', 'secret', { value: 'Carol keeps bees.' });
       await embedded(carol, 'notes', 'secret');
-      await app.get(UsersService).erase(carol.id);
+      await app.get(AccountErasureService).erase(carol.id);
       const [{ n }] = (await app
         .get(DataSource)
         .query(`SELECT count(*)::int AS n FROM memory.items WHERE user_id = $1`, [carol.id])) as {

@@ -9,6 +9,7 @@ import { AnalyticsErasure } from './analytics-erasure.js';
 import { AnalyticsRepository } from './analytics.repository.js';
 import { AnalyticsService } from './analytics.service.js';
 import { ANALYTICS_ENTITIES } from './entities/conversation-analytics.entity.js';
+import { AnalyticsExporter } from './analytics.exporter.js';
 
 /** Conversation analytics (seed 001): written by the agent, read by operators. */
 @Module({
@@ -19,7 +20,7 @@ import { ANALYTICS_ENTITIES } from './entities/conversation-analytics.entity.js'
     ConversationsModule,
   ],
   controllers: [AnalyticsController, AdminAnalyticsController],
-  providers: [AnalyticsRepository, AnalyticsService, AnalyticsErasure],
+  providers: [AnalyticsRepository, AnalyticsService, AnalyticsErasure, AnalyticsExporter],
   exports: [AnalyticsService],
 })
 export class AnalyticsModule implements OnModuleInit {

@@ -69,6 +69,15 @@ export class ArtifactBlobsRepository {
     return rows.map((r) => r.sha256);
   }
 
+  async countCollectable(graceSeconds: number): Promise<number> {
+    const [row] = (await this.db.query(
+      `SELECT count(*)::int AS n FROM app.artifact_blobs b
+        WHERE orphaned_at <= now() - make_interval(secs => $1) AND ${UNREFERENCED}`,
+      [graceSeconds],
+    )) as { n: number }[];
+    return row!.n;
+  }
+
   async collectable(graceSeconds: number, limit: number): Promise<string[]> {
     const rows = (await this.db.query(
       `SELECT sha256 FROM app.artifact_blobs b

@@ -7,7 +7,7 @@ import { ArtifactBlobsRepository } from './artifact-blobs.repository.js';
 import { artifactBlobKey } from './artifact-key.js';
 import { ArtifactPolicy } from './artifact-policy.js';
 
-/** The collector of artifact blobs nothing references any more (run by the maintenance prune). */
+/** The collector of artifact blobs nothing references any more (the `unreferenced_blobs` policy). */
 @Injectable()
 export class ArtifactCollector {
   constructor(
@@ -26,6 +26,11 @@ export class ArtifactCollector {
     await this.blobs.markAllUnreferenced();
     const shas = await this.blobs.collectable(this.policy.graceSeconds, batch);
     return this.collect(shas, this.policy.graceSeconds);
+  }
+
+  /** What `collectGarbage` would remove now, changing nothing. */
+  countCollectable(): Promise<number> {
+    return this.blobs.countCollectable(this.policy.graceSeconds);
   }
 
   /**

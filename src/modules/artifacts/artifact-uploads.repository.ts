@@ -64,12 +64,4 @@ export class ArtifactUploadsRepository {
   async delete(id: string, manager?: EntityManager): Promise<void> {
     await (manager ?? this.db).query(`DELETE FROM app.artifact_uploads WHERE id = $1`, [id]);
   }
-
-  /** Retention: uploads nobody completed, a day after they could no longer be. */
-  async deleteExpired(): Promise<number> {
-    const [, count] = (await this.db.query(
-      `DELETE FROM app.artifact_uploads WHERE expires_at < now() - interval '1 day'`,
-    )) as [unknown, number];
-    return count;
-  }
 }

@@ -149,10 +149,6 @@ export class ArtifactUploadsService {
     return artifact;
   }
 
-  pruneExpired(): Promise<number> {
-    return this.uploads.deleteExpired();
-  }
-
   private apiLink(id: string, size: number): { url: string; headers: Record<string, string> } {
     const url = new URL(`/v1/artifact-uploads/${id}/content`, this.publicUrl);
     url.search = new URLSearchParams(this.signer.link(id, this.ttlSeconds)).toString();

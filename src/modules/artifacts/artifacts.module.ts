@@ -18,6 +18,8 @@ import { ArtifactsController, ConversationArtifactsController } from './artifact
 import { ArtifactsRepository } from './artifacts.repository.js';
 import { ArtifactRegistrar } from './artifact-registrar.js';
 import { ArtifactsService } from './artifacts.service.js';
+import { ArtifactRetention } from './artifacts.retention.js';
+import { ArtifactsExporter } from './artifacts.exporter.js';
 
 /** Files of conversations: content-addressed blobs, references, downloads, collection. */
 @Module({
@@ -40,6 +42,8 @@ import { ArtifactsService } from './artifacts.service.js';
     ArtifactUploadsRepository,
     ArtifactUploadsService,
     ArtifactUploadAccessChecker,
+    ArtifactRetention,
+    ArtifactsExporter,
   ],
   exports: [ArtifactsService, ArtifactCollector, ArtifactUploadsService],
 })

@@ -205,7 +205,7 @@ function keepable(type: SniffedType): string[] {
 }
 
 /** Text was checked to be UTF-8 when it was sniffed; saying so spares the browser a guess. */
-function servedType(mime: string): string {
+export function servedType(mime: string): string {
   return /^text\/|^application\/(json|xml)$/.test(mime) ? `${mime}; charset=utf-8` : mime;
 }
 

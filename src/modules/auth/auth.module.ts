@@ -42,6 +42,8 @@ import { SessionsService } from './sessions.service.js';
 import { TokensService } from './tokens.service.js';
 import { TrustedClientsController } from './trusted-clients.controller.js';
 import { TrustedClientsService } from './trusted-clients.service.js';
+import { AuthRetention } from './auth.retention.js';
+import { SessionsExporter } from './sessions.exporter.js';
 
 /** Sign-in, sessions and tokens; registers the global auth guard (every route, unless @Public()). */
 @Module({
@@ -93,6 +95,8 @@ import { TrustedClientsService } from './trusted-clients.service.js';
     LdapService,
     TrustedClientsService,
     AccessTicketsService,
+    AuthRetention,
+    SessionsExporter,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
   exports: [

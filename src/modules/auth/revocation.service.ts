@@ -40,8 +40,4 @@ export class RevocationService implements OnApplicationBootstrap {
   async isRevoked(jti: string): Promise<boolean> {
     return (await this.cache.get<boolean>(jtiKey(jti), { rememberMiss: true })) === true;
   }
-
-  pruneExpired(): Promise<number> {
-    return this.jtis.deleteExpired();
-  }
 }

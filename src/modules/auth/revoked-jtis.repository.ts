@@ -24,11 +24,4 @@ export class RevokedJtisRepository {
       .orIgnore()
       .execute();
   }
-
-  async deleteExpired(): Promise<number> {
-    const [, count] = (await this.jtis.query(
-      `DELETE FROM app.revoked_jtis WHERE expires_at < now()`,
-    )) as [unknown, number];
-    return count;
-  }
 }

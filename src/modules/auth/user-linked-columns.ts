@@ -68,5 +68,7 @@ export const USER_LINKED_COLUMNS: readonly UserLinkedColumn[] = [
   { table: 'app.parental_consents', column: 'parent_id', policy: 'drop' },
   { table: 'app.parental_consents', column: 'teenager_id', policy: 'drop' },
   { table: 'app.parental_requests', column: 'teenager_id', policy: 'drop' },
+  // An archive of the guest's data as it was; its blob goes with the expired_exports policy.
+  { table: 'app.data_exports', column: 'user_id', policy: 'drop' },
   { table: 'app.audit_log', column: 'actor_id', policy: 'keep' },
 ];

@@ -17,6 +17,7 @@ import { InvitationsService } from './invitations.service.js';
 import { MembersController } from './members.controller.js';
 import { MembersService } from './members.service.js';
 import { MembershipsRepository } from './memberships.repository.js';
+import { CollectivesExporter } from './collectives.exporter.js';
 
 /** Families, classes, schools and organisations: hierarchy, roles, invitations, family consent. */
 @Module({
@@ -27,6 +28,7 @@ import { MembershipsRepository } from './memberships.repository.js';
   ],
   controllers: [CollectivesController, MembersController, InvitationsController],
   providers: [
+    CollectivesExporter,
     CollectivesRepository,
     MembershipsRepository,
     InvitationsRepository,

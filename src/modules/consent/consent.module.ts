@@ -12,11 +12,13 @@ import { UserConsent } from './entities/user-consent.entity.js';
 import { ParentalConsentController } from './parental-consent.controller.js';
 import { ParentalConsentRepository } from './parental-consent.repository.js';
 import { ParentalConsentService } from './parental-consent.service.js';
+import { ConsentExporter } from './consent.exporter.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([UserConsent, ParentalConsent, ParentalRequest]), UsersModule],
   controllers: [ConsentController, ParentalConsentController],
   providers: [
+    ConsentExporter,
     ConsentService,
     ConsentCheckCache,
     ParentalConsentRepository,

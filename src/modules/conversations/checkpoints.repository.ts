@@ -7,6 +7,15 @@ import { rowCount } from './messages.repository.js';
 export const CHECKPOINT_TABLES = ['checkpoint_writes', 'checkpoint_blobs', 'checkpoints'] as const;
 export const CHECKPOINT_SCHEMA = 'langgraph';
 
+const CP = `"${CHECKPOINT_SCHEMA}"`;
+
+/** Checkpoints of each thread (and namespace) older than its newest `$1`. */
+const BEYOND_NEWEST = `SELECT thread_id, checkpoint_ns, checkpoint_id FROM (
+    SELECT thread_id, checkpoint_ns, checkpoint_id,
+           row_number() OVER (PARTITION BY thread_id, checkpoint_ns ORDER BY checkpoint_id DESC) AS rn
+      FROM ${CP}.checkpoints) ranked
+  WHERE rn > $1`;
+
 /**
  * The agent's checkpoints live in `langgraph`, created by its own library, not
  * by Parley's migrations: a table may not exist yet, and then holds nothing to erase.
@@ -43,6 +52,50 @@ export class CheckpointsRepository {
       left += row!.n;
     }
     return left;
+  }
+
+  /**
+   * Retention: every thread keeps its newest `keep` checkpoints; the older ones
+   * go with their pending writes and the channel blobs no kept checkpoint
+   * names. Returns the checkpoints removed (or, dry, that would be).
+   */
+  async pruneBeyondNewest(db: DataSource, keep: number, dryRun: boolean): Promise<number> {
+    if (!(await this.present(db.manager)).includes('checkpoints')) return 0;
+    if (dryRun) {
+      const [row] = (await db.query(`SELECT count(*)::int AS n FROM (${BEYOND_NEWEST}) o`, [
+        keep,
+      ])) as { n: number }[];
+      return row!.n;
+    }
+    return db.transaction(async (manager) => {
+      // Rows another run deletes at the same time are waited for and then skipped: counted once.
+      const [gone] = (await manager.query(
+        `DELETE FROM ${CP}.checkpoints c USING (${BEYOND_NEWEST}) o
+          WHERE c.thread_id = o.thread_id AND c.checkpoint_ns = o.checkpoint_ns
+            AND c.checkpoint_id = o.checkpoint_id
+        RETURNING c.thread_id, c.checkpoint_ns, c.checkpoint_id`,
+        [keep],
+      )) as [{ thread_id: string; checkpoint_ns: string; checkpoint_id: string }[], number];
+      if (gone.length === 0) return 0;
+      const cols = (key: 'thread_id' | 'checkpoint_ns' | 'checkpoint_id') =>
+        gone.map((g) => g[key]);
+      await manager.query(
+        `DELETE FROM ${CP}.checkpoint_writes w
+          USING unnest($1::text[], $2::text[], $3::text[]) AS g(thread_id, checkpoint_ns, checkpoint_id)
+          WHERE w.thread_id = g.thread_id AND w.checkpoint_ns = g.checkpoint_ns
+            AND w.checkpoint_id = g.checkpoint_id`,
+        [cols('thread_id'), cols('checkpoint_ns'), cols('checkpoint_id')],
+      );
+      await manager.query(
+        `DELETE FROM ${CP}.checkpoint_blobs b
+          WHERE b.thread_id = ANY($1::text[])
+            AND NOT EXISTS (SELECT 1 FROM ${CP}.checkpoints c
+                             WHERE c.thread_id = b.thread_id AND c.checkpoint_ns = b.checkpoint_ns
+                               AND c.checkpoint -> 'channel_versions' ->> b.channel = b.version)`,
+        [[...new Set(cols('thread_id'))]],
+      );
+      return gone.length;
+    });
   }
 
   private async present(manager: EntityManager): Promise<string[]> {

@@ -24,6 +24,8 @@ import { MessagesRepository } from './messages.repository.js';
 import { MessagesService } from './messages.service.js';
 import { PreparedStatements } from './prepared-statements.js';
 import { FeedbackController, SearchController, SharedController } from './search.controller.js';
+import { ConversationRetention } from './conversations.retention.js';
+import { ConversationsExporter } from './conversations.exporter.js';
 
 /** Conversations, messages (append, history, branches, search, votes), sharing, feedback, erase. */
 @Module({
@@ -60,6 +62,8 @@ import { FeedbackController, SearchController, SharedController } from './search
     ConversationErasers,
     ConversationUserErasure,
     ConversationEraseService,
+    ConversationRetention,
+    ConversationsExporter,
   ],
   exports: [ConversationsService, ConversationEraseService, ConversationErasers],
 })

@@ -5,6 +5,7 @@ import { AuditModule } from '../audit/audit.module.js';
 import { AuthModule } from '../auth/auth.module.js';
 import { AccountErasureController } from './account-erasure.controller.js';
 import { AccountErasureService } from './account-erasure.service.js';
+import { GuestRetention } from './guests.retention.js';
 import { Reauthentication } from './reauthentication.js';
 
 /**
@@ -14,7 +15,7 @@ import { Reauthentication } from './reauthentication.js';
 @Module({
   imports: [DiscoveryModule, AuthModule, AuditModule],
   controllers: [AccountErasureController],
-  providers: [UserErasers, AccountErasureService, Reauthentication],
+  providers: [UserErasers, AccountErasureService, Reauthentication, GuestRetention],
   exports: [AccountErasureService, UserErasers],
 })
 export class ErasureModule {}

@@ -1,13 +1,11 @@
 import { Module } from '@nestjs/common';
-import { ArtifactsModule } from '../artifacts/artifacts.module.js';
-import { AuthModule } from '../auth/auth.module.js';
-import { MemoryModule } from '../memory/memory.module.js';
-import { RagModule } from '../rag/rag.module.js';
+import { RetentionModule } from '../lifecycle/retention/retention.module.js';
+import { FailedJobsRetention } from './maintenance.failed-jobs.retention.js';
 import { MaintenanceProcessor } from './maintenance.processor.js';
 import { MaintenanceSchedule } from './maintenance.schedule.js';
 
 @Module({
-  imports: [AuthModule, MemoryModule, ArtifactsModule, RagModule],
-  providers: [MaintenanceProcessor, MaintenanceSchedule],
+  imports: [RetentionModule],
+  providers: [MaintenanceProcessor, MaintenanceSchedule, FailedJobsRetention],
 })
 export class MaintenanceModule {}

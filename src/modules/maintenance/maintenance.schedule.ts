@@ -1,8 +1,8 @@
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { QueueService } from '../../platform/queue/queue.service.js';
 
-export const PRUNE_EXPIRED_SCHEDULE = 'maintenance.prune-expired';
-export const PRUNE_EXPIRED_EVERY_MS = 60 * 60 * 1000;
+export const RETENTION_SCHEDULE = 'maintenance.retention';
+export const RETENTION_EVERY_MS = 60 * 60 * 1000;
 
 /**
  * Declares the repeatable maintenance jobs. Every process declares them; the
@@ -14,9 +14,9 @@ export class MaintenanceSchedule implements OnApplicationBootstrap {
 
   onApplicationBootstrap(): void {
     this.queue.schedule(
-      'maintenance.prune-expired',
+      'maintenance.retention',
       {},
-      { id: PRUNE_EXPIRED_SCHEDULE, everyMs: PRUNE_EXPIRED_EVERY_MS },
+      { id: RETENTION_SCHEDULE, everyMs: RETENTION_EVERY_MS },
     );
   }
 }

@@ -182,12 +182,4 @@ export class MemoryItemsRepository {
     ])) as [unknown, number];
     return count;
   }
-
-  /** Retention: expired items of every user. */
-  async deleteExpired(): Promise<number> {
-    const [, count] = (await this.dataSource.query(
-      `DELETE FROM memory.items WHERE expires_at <= now()`,
-    )) as [unknown, number];
-    return count;
-  }
 }

@@ -75,8 +75,4 @@ export class MemoryItemsService {
   deleteAllOfUser(userId: string): Promise<number> {
     return this.items.deleteAllOfUser(userId);
   }
-
-  deleteExpired(): Promise<number> {
-    return this.items.deleteExpired();
-  }
 }

@@ -21,6 +21,8 @@ import { SummaryJobAccessChecker } from './summary-job-access.checker.js';
 import { SummaryLedger } from './summary-ledger.js';
 import { SummaryRejections } from './summary-rejections.js';
 import { SummaryWriter } from './summary-writer.service.js';
+import { MemoryRetention } from './memory.retention.js';
+import { MemoryExporter } from './memory.exporter.js';
 
 /** Long-term memory: namespaced items per user, and the summary lake fed by the queue. */
 @Module({
@@ -49,6 +51,8 @@ import { SummaryWriter } from './summary-writer.service.js';
     SummariesProcessor,
     SummaryJobAccessChecker,
     MemoryErasure,
+    MemoryRetention,
+    MemoryExporter,
   ],
   exports: [MemoryItemsService],
 })

@@ -29,6 +29,7 @@ import { ChunkSearchRepository } from './search/chunk-search.repository.js';
 import { RagSearchController } from './search/search.controller.js';
 import { SearchService } from './search/search.service.js';
 import { VectorIndexes } from './search/vector-indexes.js';
+import { SemanticCacheRetention } from './cache/semantic-cache.retention.js';
 
 /** The retrieval knowledge base: collections per audience, documents ingested by a job, search. */
 @Module({
@@ -74,6 +75,7 @@ import { VectorIndexes } from './search/vector-indexes.js';
     ProfilesRepository,
     ReembedService,
     ReembedProcessor,
+    SemanticCacheRetention,
   ],
   exports: [SearchService, CollectionsService, SemanticCacheRepository, EmbeddingCache, EMBEDDER],
 })

@@ -16,6 +16,8 @@ import { ConversationStreamsController, StreamsController } from './streams.cont
 import { StreamAccessChecker } from './stream-access.checker.js';
 import { StreamsRepository } from './streams.repository.js';
 import { StreamsService } from './streams.service.js';
+import { StreamRetention } from './streams.retention.js';
+import { StreamsExporter } from './streams.exporter.js';
 
 /** Resumable streams of assistant responses, readable from any instance. */
 @Module({
@@ -34,6 +36,8 @@ import { StreamsService } from './streams.service.js';
     StreamsService,
     StreamAccessChecker,
     StreamErasure,
+    StreamRetention,
+    StreamsExporter,
   ],
 })
 export class StreamsModule implements OnModuleInit {

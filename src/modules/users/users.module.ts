@@ -10,11 +10,18 @@ import { MeController } from './me.controller.js';
 import { UsersRepository } from './users.repository.js';
 import { UsersErasure } from './users-erasure.js';
 import { UsersService } from './users.service.js';
+import { UsersExporter } from './users.exporter.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([User, IdpLogin, UserApiKey]), CryptoModule, AuditModule],
   controllers: [MeController],
-  providers: [UsersRepository, UsersService, ApiKeysService, UsersErasure],
+  providers: [
+    UsersRepository,
+    UsersService,
+    ApiKeysService,
+    UsersErasure,
+    UsersExporter,
+  ],
   exports: [UsersService, ApiKeysService],
 })
 export class UsersModule {}

@@ -105,6 +105,18 @@ export const envSchema = z.object({
   ARTIFACT_BLOB_GRACE_SECONDS: z.coerce.number().int().min(0).default(3600),
   ARTIFACT_ALLOW_HTML: bool.default(false),
 
+  /** Retention policies (the hourly maintenance run); 0 turns a policy off. */
+  RETENTION_GUEST_INACTIVE_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
+  RETENTION_ARCHIVED_CONVERSATION_DAYS: z.coerce.number().int().min(0).max(3650).default(90),
+  RETENTION_CHECKPOINTS_PER_THREAD: z.coerce.number().int().min(0).max(100000).default(20),
+  RETENTION_FINISHED_STREAM_DAYS: z.coerce.number().int().min(0).max(3650).default(7),
+  RETENTION_ENDED_SESSION_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
+  RETENTION_LOGIN_ATTEMPT_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
+  RETENTION_FAILED_JOB_DAYS: z.coerce.number().int().min(0).max(3650).default(14),
+  RETENTION_SEMANTIC_CACHE_HOURS: z.coerce.number().int().min(1).max(24).default(24),
+  /** How long a built export archive stays downloadable. */
+  EXPORT_ARCHIVE_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(24),
+
   EMBEDDINGS_URL: optionalUrl(['http:', 'https:']),
   EMBEDDINGS_MODEL: z.string().default('parley-local-384'),
   EMBEDDINGS_API_KEY: optionalString,

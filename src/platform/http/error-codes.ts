@@ -61,6 +61,8 @@ export enum ErrorCode {
   ArtifactQuotaBytes = 'artifact-quota-bytes',
   ArtifactQuotaCount = 'artifact-quota-count',
   ArtifactObjectMissing = 'artifact-object-missing',
+
+  ExportNotReady = 'export-not-ready',
 }
 
 export const ERROR_STATUS: Record<ErrorCode, { status: number; title: string }> = {
@@ -132,4 +134,5 @@ export const ERROR_STATUS: Record<ErrorCode, { status: number; title: string }> 
     status: 422,
     title: 'No object is stored under that content key',
   },
+  [ErrorCode.ExportNotReady]: { status: 409, title: 'The export archive is not ready' },
 };

@@ -49,6 +49,7 @@ const PATH_PARAMETERS: Array<[pattern: RegExp, name: string, description: string
   ],
   [/\/messages\/\{message\}/, 'message', 'The message: its id, or its client message_id'],
   [/^\/v1\/artifacts\/\{id\}/, 'id', 'The artifact id'],
+  [/^\/v1\/me\/exports\/\{id\}/, 'id', 'The export id POST /v1/me/exports answered'],
   [
     /^\/v1\/artifact-uploads\/\{id\}/,
     'id',

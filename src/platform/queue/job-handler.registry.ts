@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
+import { DecoratedMethods } from '../discovery/decorated-methods.js';
 import { JOB_HANDLER_METADATA } from './job-handler.decorator.js';
 import { queueOf, type JobContext, type QueueName } from './queue.types.js';
 
@@ -47,32 +47,13 @@ export class JobHandlerRegistry {
 @Injectable()
 export class JobHandlerExplorer {
   constructor(
-    private readonly discovery: DiscoveryService,
-    private readonly scanner: MetadataScanner,
-    private readonly reflector: Reflector,
+    private readonly methods: DecoratedMethods,
     private readonly registry: JobHandlerRegistry,
   ) {}
 
   explore(): void {
-    for (const wrapper of this.discovery.getProviders()) {
-      const prototype = (wrapper.metatype as { prototype?: object } | null)?.prototype;
-      if (!prototype || wrapper.inject) continue;
-      for (const method of this.scanner.getAllMethodNames(prototype)) {
-        const fn = (prototype as Record<string, unknown>)[method];
-        if (typeof fn !== 'function') continue;
-        const name = this.reflector.get<string | undefined>(JOB_HANDLER_METADATA, fn);
-        if (!name) continue;
-        const owner = `${wrapper.metatype!.name}.${method}`;
-        if (!wrapper.isDependencyTreeStatic()) {
-          throw new Error(`${owner} handles "${name}" but its provider is request-scoped`);
-        }
-        const instance = wrapper.instance as Record<string, RegisteredHandler>;
-        this.registry.register(
-          name,
-          (payload, context) => instance[method]!(payload, context),
-          owner,
-        );
-      }
+    for (const { meta: name, owner, call } of this.methods.find<string>(JOB_HANDLER_METADATA)) {
+      this.registry.register(name, (payload, context) => call(payload, context), owner);
     }
   }
 }

@@ -49,6 +49,8 @@ export interface QueueDriver {
   removeWhere(queue: QueueName, name: string, field: string, value: string): Promise<string[]>;
   /** How many such jobs the queue still holds, running ones included. */
   countWhere(queue: QueueName, name: string, field: string, value: string): Promise<number>;
+  /** Removes (or, dry, counts) failed jobs that finished more than `olderThanMs` ago. */
+  pruneFailed(olderThanMs: number, dryRun: boolean): Promise<number>;
   /** Makes delayed jobs (and retries waiting out their backoff) due now. */
   promoteDelayed(): Promise<void>;
   /** Called once, only in processes that run processors. */

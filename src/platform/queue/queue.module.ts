@@ -9,6 +9,7 @@ import { BullmqQueueDriver, bullPrefix, bullQueuesProvider } from './drivers/bul
 import { bullWorkerProvider, bullWorkersProvider } from './drivers/bullmq.worker.js';
 import { LocalJobsRepository } from './drivers/local-jobs.repository.js';
 import { LocalQueueDriver } from './drivers/local.driver.js';
+import { DecoratedMethods } from '../discovery/decorated-methods.js';
 import { JobHandlerExplorer, JobHandlerRegistry } from './job-handler.registry.js';
 import {
   QUEUE_DRIVER,
@@ -44,6 +45,7 @@ export class QueueModule {
       providers: [
         { provide: QUEUE_MODULE_OPTIONS, useValue: resolved },
         ...(bullmq ? bullProviders(resolved) : localProviders()),
+        DecoratedMethods,
         JobHandlerRegistry,
         JobHandlerExplorer,
         QueueService,

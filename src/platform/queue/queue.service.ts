@@ -101,6 +101,11 @@ export class QueueService implements OnModuleDestroy {
     this.schedules.stop();
   }
 
+  /** Removes (or, dry, counts) jobs that failed for good more than `olderThanMs` ago, in every queue. */
+  pruneFailed(olderThanMs: number, { dryRun }: { dryRun: boolean }): Promise<number> {
+    return this.driver.pruneFailed(olderThanMs, dryRun);
+  }
+
   /** Makes delayed jobs and pending retries due now: for operators and test helpers. */
   promoteDelayed(): Promise<void> {
     return this.driver.promoteDelayed();

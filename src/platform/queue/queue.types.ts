@@ -24,8 +24,10 @@ export const QUEUE_NAMES: readonly QueueName[] = Object.values(QueueName);
  */
 export interface JobPayloads {
   'maintenance.echo': { text: string };
-  /** Retention of what carries its own expiry (revoked token ids, memory items with a TTL). */
-  'maintenance.prune-expired': Record<string, never>;
+  /** Every retention policy (src/modules/lifecycle/retention), hourly. */
+  'maintenance.retention': Record<string, never>;
+  /** Build a data export archive (POST /v1/me/exports). */
+  'maintenance.data-export': { exportId: string };
   'memory-lake.persist-summary': {
     userId: string;
     conversationId: string;

@@ -153,13 +153,4 @@ export class SemanticCacheRepository {
       return true;
     });
   }
-
-  /** Entries past their TTL (hourly, by `maintenance.prune-expired`); returns how many went. */
-  async pruneExpired(): Promise<number> {
-    const [, removed] = (await this.dataSource.query(
-      `DELETE FROM cache.rag_semantic_entries WHERE created_at <= now() - make_interval(secs => $1)`,
-      [SEMANTIC_TTL_SECONDS],
-    )) as [unknown, number];
-    return removed;
-  }
 }

@@ -153,6 +153,20 @@ export class BullmqQueueDriver implements QueueDriver {
     }
   }
 
+  /**
+   * BullMQ's clean removes each job in one script, so cleans running at once
+   * on several workers never remove (or count) a job twice.
+   */
+  async pruneFailed(olderThanMs: number, dryRun: boolean): Promise<number> {
+    let total = 0;
+    for (const queue of this.queues.values()) {
+      total += dryRun
+        ? await countFailedBefore(queue, Date.now() - olderThanMs)
+        : (await queue.clean(olderThanMs, 0, 'failed')).length;
+    }
+    return total;
+  }
+
   async promoteDelayed(): Promise<void> {
     await Promise.all([...this.queues.values()].map((q) => q.promoteJobs()));
   }
@@ -171,6 +185,16 @@ export class BullmqQueueDriver implements QueueDriver {
 
   private queue(name: QueueName): Queue {
     return this.queues.get(name)!;
+  }
+}
+
+async function countFailedBefore(queue: Queue, before: number): Promise<number> {
+  const page = 500;
+  let count = 0;
+  for (let start = 0; ; start += page) {
+    const jobs = await queue.getFailed(start, start + page - 1);
+    count += jobs.filter((job) => (job.finishedOn ?? job.timestamp) < before).length;
+    if (jobs.length < page) return count;
   }
 }
 

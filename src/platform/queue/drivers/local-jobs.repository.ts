@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { sweep } from '../../database/sweep.js';
 import type { JobSnapshot, QueueDepths, QueueName } from '../queue.types.js';
 import { emptyDepths } from '../queue.types.js';
 
@@ -176,6 +177,19 @@ export class LocalJobsRepository {
       [queue, name, field, value],
     );
     return row!.n;
+  }
+
+  /** Retention: failed jobs that finished before the cutoff (their errors read, or never). */
+  pruneFailed(olderThanMs: number, dryRun: boolean): Promise<number> {
+    return sweep(
+      this.dataSource,
+      {
+        table: 'app.queued_jobs',
+        where: `status = 'failed' AND finished_at < now() - $1::bigint ${MS}`,
+        params: [olderThanMs],
+      },
+      dryRun,
+    );
   }
 
   async findByKey(queue: QueueName, jobKey: string): Promise<JobSnapshot | undefined> {

@@ -75,6 +75,10 @@ export class LocalQueueDriver implements QueueDriver {
     return this.jobs.countWhere(queue, name, field, value);
   }
 
+  pruneFailed(olderThanMs: number, dryRun: boolean): Promise<number> {
+    return this.jobs.pruneFailed(olderThanMs, dryRun);
+  }
+
   async promoteDelayed(): Promise<void> {
     await this.jobs.promoteDelayed();
     this.wake();
