@@ -3,6 +3,7 @@ import { addMember, createCollective, createInvitation, linkChild } from './coll
 import { createConversation } from './conversations.js';
 import type { TestUser } from './identity.js';
 import { createArtifact, createArtifactUpload } from './artifacts.js';
+import { createChart, createDocument, createSuggestion } from './documents.js';
 import { createCompletedStream, createSummaryJob } from './streams.js';
 
 /**
@@ -32,4 +33,7 @@ export const OWNED_FACTORIES: Record<
   child: async (app, owner) => (await linkChild(app, owner)).id,
   artifact: (app, owner) => createArtifact(app, owner),
   'artifact-upload': (app, owner) => createArtifactUpload(app, owner),
+  document: (app, owner) => createDocument(app, owner),
+  suggestion: (app, owner) => createSuggestion(app, owner),
+  chart: (app, owner) => createChart(app, owner),
 };
