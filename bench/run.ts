@@ -1,3 +1,4 @@
+import { b10 } from './b10-artifacts.js';
 import { b8 } from './b8-auth.js';
 import { b2 } from './b2-agent-turn.js';
 import { b1, b3 } from './conversations.js';
@@ -69,6 +70,7 @@ const benches: Record<string, () => Promise<Row | Row[]>> = {
   B6: () => b6(ROUNDS),
   B7: () => b7(ROUNDS),
   B8: () => b8(ROUNDS),
+  B10: () => b10(ROUNDS),
 };
 const selected = process.argv.slice(2);
 const rows: Row[] = [];
