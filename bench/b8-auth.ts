@@ -2,7 +2,7 @@ import { compare, requestsPerSecond, startServer } from './harness.js';
 
 const PROFILE = { name: 'Bench', language: 'en', user_type: 'adult' };
 
-async function post(
+export async function post(
   url: string,
   body: object,
   token?: string,
@@ -21,7 +21,7 @@ async function post(
 }
 
 /** A FULL session in the app under test, through its public API. */
-async function fullSession(base: string): Promise<string> {
+export async function fullSession(base: string): Promise<string> {
   const email = `bench-${Date.now()}@example.test`;
   const tokens = await post(`${base}/v1/auth/register`, {
     email,

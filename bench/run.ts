@@ -1,3 +1,4 @@
+import { b10 } from './b10-artifacts.js';
 import { b8 } from './b8-auth.js';
 import { eraseGrowth } from './b14-erase.js';
 import { eraseLoad } from './b14-erase-load.js';
@@ -54,6 +55,7 @@ const benches: Record<string, () => Promise<Row | Row[]>> = {
   'R5-soak': r5Soak,
   'B14-erase': () => eraseGrowth(ROUNDS),
   'B14-erase-load': () => eraseLoad(ROUNDS),
+  B10: () => b10(ROUNDS),
 };
 const selected = process.argv.slice(2);
 const unknown = selected.filter((id) => !(id in benches));

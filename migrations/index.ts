@@ -20,6 +20,7 @@ import { MemoryItemEmbeddings1796600000000 } from './1796600000000-MemoryItemEmb
 import { RagEmbeddingProfiles1796600001000 } from './1796600001000-RagEmbeddingProfiles.js';
 import { AuditPseudonymise1796600002000 } from './1796600002000-AuditPseudonymise.js';
 import { DataExports1796600003000 } from './1796600003000-DataExports.js';
+import { DocumentsAndCharts1796610000000 } from './1796610000000-DocumentsAndCharts.js';
 
 export const MIGRATIONS = [
   CreateSchemas1763800000000,
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   RagEmbeddingProfiles1796600001000,
   AuditPseudonymise1796600002000,
   DataExports1796600003000,
+  DocumentsAndCharts1796610000000,
 ];

@@ -1,4 +1,6 @@
 import { ANALYTICS_ENTITIES } from './modules/analytics/entities/conversation-analytics.entity.js';
+import { Chart } from './modules/charts/entities/chart.entity.js';
+import { DOCUMENT_ENTITIES } from './modules/documents/entities/document.entity.js';
 import { LocalizedContent } from './modules/content/entities/localized-content.entity.js';
 import { ArtifactBlob } from './modules/artifacts/entities/artifact-blob.entity.js';
 import { ArtifactUpload } from './modules/artifacts/entities/artifact-upload.entity.js';
@@ -83,6 +85,8 @@ export const ENTITIES: Function[] = [
   AuditEntry,
   LocalizedContent,
   ...ANALYTICS_ENTITIES,
+  ...DOCUMENT_ENTITIES,
+  Chart,
   RagCollection,
   RagDocument,
   RagChunk,

@@ -1,6 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AnalyticsModule } from './modules/analytics/analytics.module.js';
 import { ArtifactsModule } from './modules/artifacts/artifacts.module.js';
+import { ChartsModule } from './modules/charts/charts.module.js';
+import { DocumentsModule } from './modules/documents/documents.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { CollectivesModule } from './modules/collectives/collectives.module.js';
@@ -70,6 +72,8 @@ export class AppModule {
         FeatureFlagsHttpModule,
         ContentModule,
         AnalyticsModule,
+        DocumentsModule,
+        ChartsModule,
         RagModule,
         ErasureModule,
         ObservabilityModule.forRoot({

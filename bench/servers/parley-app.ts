@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { Controller, Get, Module } from '@nestjs/common';
+import { Controller, Get, HttpCode, Module, Post } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import fs from 'node:fs';
 import type { Server } from 'node:http';
@@ -20,7 +20,32 @@ class BenchController {
   bare(): { ok: boolean } {
     return { ok: true };
   }
+
+  /** Starts sampling this process's RSS (every 5 ms) from now: the base is the RSS at the start. */
+  @Public()
+  @Post('rss')
+  @HttpCode(200)
+  startRss(): { base: number } {
+    clearInterval(rss.timer);
+    rss.base = rss.peak = process.memoryUsage.rss();
+    rss.timer = setInterval(() => {
+      rss.peak = Math.max(rss.peak, process.memoryUsage.rss());
+    }, 5);
+    return { base: rss.base };
+  }
+
+  /** The base and the highest RSS sampled since the start; sampling stops. */
+  @Public()
+  @Get('rss')
+  readRss(): { base: number; peak: number } {
+    clearInterval(rss.timer);
+    rss.peak = Math.max(rss.peak, process.memoryUsage.rss());
+    return { base: rss.base, peak: rss.peak };
+  }
 }
+
+/** What the RSS routes share: B10 measures the server's memory in the server. */
+const rss: { base: number; peak: number; timer?: NodeJS.Timeout } = { base: 0, peak: 0 };
 
 @Module({ controllers: [BenchController] })
 class BenchModule {}

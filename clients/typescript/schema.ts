@@ -1524,6 +1524,170 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/conversations/{id}/documents': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Documents of a conversation, newest first, each as its newest version
+     * @description Keyset pagination: `limit` and `after` (the previous page's `next_cursor`).
+     */
+    get: operations['ConversationDocuments_list'];
+    put?: never;
+    /**
+     * Create a document (text, code, sheet or image) with its version 1
+     * @description An image document's content is the id of an image artifact of the same conversation.
+     */
+    post: operations['ConversationDocuments_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/documents/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A document as its newest version
+     * @description A document as its newest version
+     */
+    get: operations['Documents_get'];
+    put?: never;
+    post?: never;
+    /**
+     * Delete a document
+     * @description Every version and every suggestion goes with it.
+     */
+    delete: operations['Documents_delete'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/documents/{id}/versions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Versions of a document, oldest first
+     * @description Keyset pagination: `limit` and `after` (the previous page's `next_cursor`).
+     */
+    get: operations['Documents_versions'];
+    put?: never;
+    /**
+     * Add a version, numbered after the newest
+     * @description Concurrent writers get distinct numbers, in the order they commit.
+     */
+    post: operations['Documents_addVersion'];
+    /**
+     * Revert: remove every version after `after`
+     * @description In one transaction; suggestions made against the removed versions go too. Answers the document as its newest version, now `after`.
+     */
+    delete: operations['Documents_revert'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/documents/{id}/suggestions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Suggestions on a document, oldest first
+     * @description Keyset pagination: `limit` and `after` (the previous page's `next_cursor`).
+     */
+    get: operations['DocumentSuggestions_list'];
+    put?: never;
+    /**
+     * Suggest an edit of a version (the newest by default)
+     * @description The original text must occur in that version.
+     */
+    post: operations['DocumentSuggestions_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/suggestions/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Resolve a suggestion (accepted or rejected), or open it again
+     * @description Resolve a suggestion (accepted or rejected), or open it again
+     */
+    patch: operations['Suggestions_resolve'];
+    trace?: never;
+  };
+  '/v1/conversations/{id}/charts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Store a chart specification, optionally tied to a message of the conversation
+     * @description Store a chart specification, optionally tied to a message of the conversation
+     */
+    post: operations['ConversationCharts_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/charts/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A chart
+     * @description A chart
+     */
+    get: operations['Charts_get'];
+    put?: never;
+    post?: never;
+    /**
+     * Delete a chart
+     * @description Delete a chart
+     */
+    delete: operations['Charts_delete'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/rag/collections': {
     parameters: {
       query?: never;
@@ -3147,6 +3311,140 @@ export interface components {
       period: 'day' | 'week' | 'month';
       /** @description Periods with at least one analysis, oldest first */
       data: components['schemas']['AnalyticsPeriodDto'][];
+    };
+    CreateDocumentDto: {
+      /** @example Essay draft */
+      title: string;
+      /**
+       * @description Fixed for the life of the document
+       * @enum {string}
+       */
+      kind: 'text' | 'code' | 'sheet' | 'image';
+      /** @description The text (at most DOCUMENT_MAX_BYTES of UTF-8); for an image document, the id of an image artifact of the same conversation */
+      content: string;
+    };
+    DocumentDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      conversation_id: string;
+      /** @enum {string} */
+      kind: 'text' | 'code' | 'sheet' | 'image';
+      /** @description Of the newest version */
+      title: string;
+      /** @description Of the newest version */
+      content: string;
+      /** @description The newest version */
+      version: number;
+      /** Format: date-time */
+      created_at: string;
+      /**
+       * Format: date-time
+       * @description When the newest version was made
+       */
+      updated_at: string;
+    };
+    DocumentPageDto: {
+      data: components['schemas']['DocumentDto'][];
+      next_cursor: string | null;
+    };
+    CreateDocumentVersionDto: {
+      /** @description The text (at most DOCUMENT_MAX_BYTES of UTF-8); for an image document, the id of an image artifact of the same conversation */
+      content: string;
+      /** @description Default: the previous version's title */
+      title?: string;
+    };
+    DocumentVersionDto: {
+      version: number;
+      title: string;
+      content: string;
+      /** Format: date-time */
+      created_at: string;
+    };
+    DocumentVersionPageDto: {
+      /** @description Oldest first */
+      data: components['schemas']['DocumentVersionDto'][];
+      next_cursor: string | null;
+    };
+    CreateSuggestionDto: {
+      /** @description Text of the version the suggestion would replace; it must occur in it */
+      original_text: string;
+      /** @description Its replacement */
+      suggested_text: string;
+      description?: string | null;
+      /** @description The version it is made against (default: the newest) */
+      version?: number;
+    };
+    SuggestionDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      document_id: string;
+      version: number;
+      original_text: string;
+      suggested_text: string;
+      description: string | null;
+      resolved: boolean;
+      /** @enum {string|null} */
+      resolution: 'accepted' | 'rejected' | null;
+      /** Format: date-time */
+      resolved_at: string | null;
+      /** Format: date-time */
+      created_at: string;
+    };
+    SuggestionPageDto: {
+      /** @description Oldest first */
+      data: components['schemas']['SuggestionDto'][];
+      next_cursor: string | null;
+    };
+    ResolveSuggestionDto: {
+      /** @description true resolves it; false opens it again */
+      resolved: boolean;
+      /**
+       * @description How it was resolved (only with resolved: true)
+       * @enum {string}
+       */
+      resolution?: 'accepted' | 'rejected';
+    };
+    CreateChartDto: {
+      /** @example Messages per day */
+      title: string;
+      /**
+       * @description The chart specification, a JSON object (e.g. Vega-Lite, or an MCP chart tool output); at most CHART_SPEC_MAX_BYTES once serialised
+       * @example {
+       *       "mark": "bar",
+       *       "data": {
+       *         "values": [
+       *           {
+       *             "day": "Mon",
+       *             "n": 3
+       *           }
+       *         ]
+       *       }
+       *     }
+       */
+      spec: {
+        [key: string]: unknown;
+      };
+      /**
+       * Format: uuid
+       * @description The message (its server id) of the same conversation the chart belongs to
+       */
+      message_id?: string;
+    };
+    ChartDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      conversation_id: string;
+      /** Format: uuid */
+      message_id: string | null;
+      title: string;
+      spec: {
+        [key: string]: unknown;
+      };
+      /** Format: date-time */
+      created_at: string;
     };
     CreateRagCollectionDto: {
       /** @example docs_youth */
@@ -7773,6 +8071,588 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  ConversationDocuments_list: {
+    parameters: {
+      query?: {
+        /** @description Page size */
+        limit?: number;
+        /** @description Opaque cursor from a previous page's next_cursor */
+        after?: string;
+      };
+      header?: never;
+      path: {
+        /** @description The conversation id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DocumentPageDto'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      /** @description No such conversation of the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  ConversationDocuments_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The conversation id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateDocumentDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DocumentDto'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      /** @description Consent is missing (a minor without parental consent) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such conversation of the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The content is larger than DOCUMENT_MAX_BYTES */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  Documents_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The document id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DocumentDto'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      /** @description No such document of the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  Documents_delete: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The document id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      /** @description No such document of the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  Documents_versions: {
+    parameters: {
+      query?: {
+        /** @description Page size */
+        limit?: number;
+        /** @description Opaque cursor from a previous page's next_cursor */
+        after?: string;
+      };
+      header?: never;
+      path: {
+        /** @description The document id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DocumentVersionPageDto'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      /** @description No such document of the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  Documents_addVersion: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The document id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateDocumentVersionDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DocumentVersionDto'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      /** @description Consent is missing (a minor without parental consent) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such document of the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The content is larger than DOCUMENT_MAX_BYTES */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  Documents_revert: {
+    parameters: {
+      query: {
+        /** @description The version to keep as the newest: every later one is removed */
+        after: number;
+      };
+      header?: never;
+      path: {
+        /** @description The document id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DocumentDto'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      /** @description No such document of the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  DocumentSuggestions_list: {
+    parameters: {
+      query?: {
+        /** @description Page size */
+        limit?: number;
+        /** @description Opaque cursor from a previous page's next_cursor */
+        after?: string;
+      };
+      header?: never;
+      path: {
+        /** @description The document id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuggestionPageDto'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      /** @description No such document of the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  DocumentSuggestions_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The document id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateSuggestionDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuggestionDto'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      /** @description Consent is missing (a minor without parental consent) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such document of the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  Suggestions_resolve: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The suggestion id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ResolveSuggestionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuggestionDto'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      /** @description Consent is missing (a minor without parental consent) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such suggestion of the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  ConversationCharts_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The conversation id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateChartDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChartDto'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      /** @description Consent is missing (a minor without parental consent) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such conversation of the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The spec is larger than CHART_SPEC_MAX_BYTES */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  Charts_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The chart id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChartDto'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      /** @description No such chart of the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  Charts_delete: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The chart id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      /** @description No such chart of the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
       429: components['responses']['TooManyRequests'];
       503: components['responses']['ServiceUnavailable'];
     };

@@ -21,13 +21,16 @@ interface Seeded {
   conversationId: string;
   messageId: string;
   artifactId: string;
+  documentId: string;
+  chartId: string;
 }
 
 const memoryPath = (key: string) => `/v1/memory/items/prefs/${key}`;
 
 /**
  * What a guest typically leaves behind: a conversation with two messages and a
- * vote, feedback, an artifact (in a conversation of its own) and memory items,
+ * vote, a document and a chart, feedback, an artifact (in a conversation of its
+ * own) and memory items,
  * two of whose keys the account holds as well: `colour` written by the account
  * first (the guest's is newer and wins), `size` written by the account last
  * (the account's is newer and stays).
@@ -50,6 +53,16 @@ async function seedGuest(
     .send({ value: 'up' })
     .expect(200);
   await http().post('/v1/feedback').set(guest.auth).send({ rating: 4 }).expect(201);
+  const document = await http()
+    .post(`/v1/conversations/${conversationId}/documents`)
+    .set(guest.auth)
+    .send({ title: 'Notes', kind: 'text', content: 'draft' })
+    .expect(201);
+  const chart = await http()
+    .post(`/v1/conversations/${conversationId}/charts`)
+    .set(guest.auth)
+    .send({ title: 'Mood', spec: { mark: 'line' }, message_id: first.id })
+    .expect(201);
   const artifactId = await createArtifact(app, guest);
   await http().put(memoryPath('colour')).set(account.auth).send({ value: 'account-old' });
   await http().put(memoryPath('colour')).set(guest.auth).send({ value: 'guest-new' });
@@ -58,7 +71,13 @@ async function seedGuest(
   await http().put(memoryPath('only-guest')).set(guest.auth).send({ value: 'kept' });
   // The owner cache now remembers the guest as the owner of the conversation.
   await http().get(`/v1/conversations/${conversationId}`).set(guest.auth).expect(200);
-  return { conversationId, messageId: first.id, artifactId };
+  return {
+    conversationId,
+    messageId: first.id,
+    artifactId,
+    documentId: document.body.id as string,
+    chartId: chart.body.id as string,
+  };
 }
 
 describe.each<TestMode>(['server', 'embedded'])('guest merge on password sign-in (%s)', (mode) => {
@@ -115,6 +134,10 @@ describe.each<TestMode>(['server', 'embedded'])('guest merge on password sign-in
     ]);
     const list = await http().get('/v1/conversations').set(me).expect(200);
     expect(list.body.data.map((c: { id: string }) => c.id)).toContain(seeded.conversationId);
+
+    // Documents and charts are owned through the conversation: they came along with it.
+    await http().get(`/v1/documents/${seeded.documentId}`).set(me).expect(200);
+    await http().get(`/v1/charts/${seeded.chartId}`).set(me).expect(200);
 
     // Memory: the newer updated_at won each key, the guest-only item came along.
     const value = async (key: string) =>

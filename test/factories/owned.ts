@@ -4,6 +4,7 @@ import { createConversation } from './conversations.js';
 import type { TestUser } from './identity.js';
 import { createArtifact, createArtifactUpload } from './artifacts.js';
 import { createDataExport } from './data-exports.js';
+import { createChart, createDocument, createSuggestion } from './documents.js';
 import { createCompletedStream, createSummaryJob } from './streams.js';
 
 /**
@@ -34,4 +35,7 @@ export const OWNED_FACTORIES: Record<
   artifact: (app, owner) => createArtifact(app, owner),
   'artifact-upload': (app, owner) => createArtifactUpload(app, owner),
   'data-export': (app, owner) => createDataExport(app, owner),
+  document: (app, owner) => createDocument(app, owner),
+  suggestion: (app, owner) => createSuggestion(app, owner),
+  chart: (app, owner) => createChart(app, owner),
 };

@@ -195,7 +195,8 @@ describe('S1/S2: every route, from the route table', () => {
         failures.push(`${describeRoute(route)} as the owner -> ${own.status}`);
     }
     expect(failures).toEqual([]);
-  });
+    // Two sessions and a resource per owned route, made through the API: it grows with the routes.
+  }, 300_000);
 
   it('lists exactly the reviewed routes as taking a ticket, each with an owned resource', () => {
     const ticketed = routes.filter((r) => r.ticket);

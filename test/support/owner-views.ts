@@ -44,6 +44,11 @@ export const VALID_BODIES: Record<string, object | ((req: request.Test) => reque
   'POST /v1/conversations/:id/streams': {},
   'POST /v1/streams/:id/chunks': { data: 'planted' },
   'POST /v1/streams/:id/complete': {},
+  'POST /v1/conversations/:id/documents': { title: 'Planted', kind: 'text', content: 'planted' },
+  'POST /v1/documents/:id/versions': { content: 'planted' },
+  'POST /v1/documents/:id/suggestions': { original_text: 'owned', suggested_text: 'planted' },
+  'PATCH /v1/suggestions/:id': { resolved: true, resolution: 'accepted' },
+  'POST /v1/conversations/:id/charts': { title: 'Planted', spec: { mark: 'line' } },
 };
 
 const get = async (app: INestApplication, owner: TestUser, path: string) => {
@@ -102,10 +107,34 @@ export const OWNER_VIEWS: Record<string, OwnerView> = {
       ]),
       await get(app, owner, `/v1/conversations/${id}/artifacts?limit=100`),
       await rows(app, `SELECT id FROM app.artifact_uploads WHERE conversation_id = $1`, [id]),
+      await get(app, owner, `/v1/conversations/${id}/documents?limit=100`),
+      // Charts have no list route.
+      await rows(app, `SELECT id, title FROM app.charts WHERE conversation_id = $1 ORDER BY id`, [
+        id,
+      ]),
     ],
   },
   artifact: {
     read: async (app, owner, { id }) => get(app, owner, `/v1/artifacts/${id}`),
+  },
+  document: {
+    read: async (app, owner, { id }) => [
+      await get(app, owner, `/v1/documents/${id}`),
+      await get(app, owner, `/v1/documents/${id}/versions?limit=100`),
+      await get(app, owner, `/v1/documents/${id}/suggestions?limit=100`),
+    ],
+  },
+  suggestion: {
+    // No read route of its own: the row, resolution included.
+    read: (app, _owner, { id }) =>
+      rows(
+        app,
+        `SELECT id, resolved, resolution, resolved_at FROM app.document_suggestions WHERE id = $1`,
+        [id],
+      ),
+  },
+  chart: {
+    read: async (app, owner, { id }) => get(app, owner, `/v1/charts/${id}`),
   },
   'artifact-upload': {
     // No read route: a completion by someone else would remove the pending row.

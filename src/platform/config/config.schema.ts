@@ -104,6 +104,9 @@ export const envSchema = z.object({
   ARTIFACT_QUOTA_COUNT: z.coerce.number().int().min(1).default(1000),
   ARTIFACT_BLOB_GRACE_SECONDS: z.coerce.number().int().min(0).default(3600),
   ARTIFACT_ALLOW_HTML: bool.default(false),
+  /** Documents and charts: the largest version content and the largest chart specification. */
+  DOCUMENT_MAX_BYTES: byteSize.default(512 * 1024),
+  CHART_SPEC_MAX_BYTES: byteSize.default(256 * 1024),
 
   /** Retention policies (the hourly maintenance run); 0 turns a policy off. */
   RETENTION_GUEST_INACTIVE_DAYS: z.coerce.number().int().min(0).max(3650).default(30),

@@ -66,6 +66,8 @@ const PATH_PARAMETERS: Array<[pattern: RegExp, name: string, description: string
   [/\{variant\}\/\{key\}/, 'key', 'The content key'],
   [/^\/v1\/rag\/collections\/\{name\}/, 'name', 'The collection name'],
   [/\/documents\/\{id\}/, 'id', 'The document id'],
+  [/^\/v1\/suggestions\/\{id\}/, 'id', 'The suggestion id'],
+  [/^\/v1\/charts\/\{id\}/, 'id', 'The chart id'],
   [/\/members\/\{user_id\}/, 'user_id', "The member's user id"],
   [/\/children\/\{user_id\}/, 'user_id', "The child's user id"],
   [/\/invitations\/\{invitation_id\}/, 'invitation_id', 'The invitation id'],

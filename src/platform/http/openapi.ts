@@ -24,6 +24,8 @@ const TAGS: ReadonlyArray<[name: string, description: string]> = [
   ['feedback', 'Ratings and comments on the assistant'],
   ['blobs', 'Downloads of stored artifacts through signed links'],
   ['artifacts', 'Files of conversations: content-addressed uploads, ingest, downloads'],
+  ['documents', 'Documents of conversations: numbered versions, reverts and suggestions'],
+  ['charts', 'Chart specifications of conversations, optionally tied to a message'],
   ['feature-flags', 'Feature flags evaluated for the caller, and their live stream'],
   ['content', 'Localized content (prompts, UI text, context questions, tools), public'],
   ['analytics', 'What the agent extracted from conversations, written for their owners'],

@@ -1,0 +1,97 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+
+export interface SuggestionRow {
+  id: string;
+  documentId: string;
+  version: number;
+  originalText: string;
+  suggestedText: string;
+  description: string | null;
+  resolved: boolean;
+  resolution: string | null;
+  resolvedAt: Date | null;
+  createdAt: Date;
+}
+
+const SELECT = `SELECT s.id, s.document_id AS "documentId", v.version,
+         s.original_text AS "originalText", s.suggested_text AS "suggestedText", s.description,
+         s.resolved, s.resolution, s.resolved_at AS "resolvedAt", s.created_at AS "createdAt"
+    FROM app.document_suggestions s
+    JOIN app.document_versions v ON v.id = s.version_id`;
+
+/** Owned through the document's conversation. */
+const OWNED = `JOIN app.documents d ON d.id = s.document_id
+    JOIN app.conversations c ON c.id = d.conversation_id`;
+
+/** Suggestions on document versions. */
+@Injectable()
+export class SuggestionsRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async isOwner(userId: string, id: string): Promise<boolean> {
+    const rows = (await this.db.query(
+      `SELECT 1 FROM app.document_suggestions s ${OWNED} WHERE s.id = $1 AND c.user_id = $2`,
+      [id, userId],
+    )) as unknown[];
+    return rows.length > 0;
+  }
+
+  async insert(
+    s: {
+      id: string;
+      documentId: string;
+      versionId: string;
+      originalText: string;
+      suggestedText: string;
+      description: string | null;
+    },
+    manager: EntityManager,
+  ): Promise<SuggestionRow> {
+    await manager.query(
+      `INSERT INTO app.document_suggestions
+         (id, document_id, version_id, original_text, suggested_text, description)
+       VALUES ($1, $2, $3, $4, $5, $6)`,
+      [s.id, s.documentId, s.versionId, s.originalText, s.suggestedText, s.description],
+    );
+    const rows = (await manager.query(`${SELECT} WHERE s.id = $1`, [s.id])) as SuggestionRow[];
+    return rows[0]!;
+  }
+
+  /** Oldest first (call after the access check). */
+  page(documentId: string, limit: number, afterId?: string): Promise<SuggestionRow[]> {
+    const params: unknown[] = [documentId, limit + 1];
+    let where = `s.document_id = $1`;
+    if (afterId) {
+      params.push(afterId);
+      where += ` AND s.id > $3`;
+    }
+    return this.db.query(`${SELECT} WHERE ${where} ORDER BY s.id LIMIT $2`, params) as Promise<
+      SuggestionRow[]
+    >;
+  }
+
+  /** Resolves (or opens again) the caller's suggestion: the row after, or none. */
+  async resolve(
+    id: string,
+    userId: string,
+    resolved: boolean,
+    resolution: string | null,
+  ): Promise<SuggestionRow | undefined> {
+    return this.db.transaction(async (manager) => {
+      const [, count] = (await manager.query(
+        `UPDATE app.document_suggestions s
+            SET resolved = $3, resolution = $4,
+                resolved_at = CASE WHEN $3 THEN now() ELSE NULL END
+           FROM app.documents d, app.conversations c
+          WHERE s.id = $1 AND d.id = s.document_id AND c.id = d.conversation_id
+            AND c.user_id = $2`,
+        [id, userId, resolved, resolution],
+      )) as [unknown, number];
+      if (count === 0) return undefined;
+      const rows = (await manager.query(`${SELECT} WHERE s.id = $1`, [id])) as SuggestionRow[];
+      return rows[0];
+    });
+  }
+}
