@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { UsersService } from '../../src/modules/users/users.service.js';
+import { AccountErasureService } from '../../src/modules/erasure/account-erasure.service.js';
 import type { AppConfig } from '../../src/platform/config/config.js';
 import { linkChild } from '../factories/collectives.js';
 import { createConversation } from '../factories/conversations.js';
@@ -307,6 +307,29 @@ export function describeDocuments(label: string, makeConfig: () => Promise<AppCo
       await http().delete(`/v1/documents/${id}`).set(teen.auth).expect(204);
     });
 
+    it("is in the owner's data export, with every version and suggestion", async () => {
+      const owner = await startFullGuest(app);
+      const { id } = await newDocument(owner, 'first draft');
+      await addVersion(owner, id, { content: 'second draft' }).expect(201);
+      await http()
+        .post(`/v1/documents/${id}/suggestions`)
+        .set(owner.auth)
+        .send({ original_text: 'second', suggested_text: 'final' })
+        .expect(201);
+      const other = await startFullGuest(app);
+      await newDocument(other, 'not yours');
+      const res = await http().get('/v1/me/export').set(owner.auth).expect(200);
+      const docs = res.body.documents as {
+        id: string;
+        versions: { content: string }[];
+        suggestions: { suggested_text: string }[];
+      }[];
+      expect(docs.map((d) => d.id)).toEqual([id]);
+      expect(docs[0]!.versions.map((v) => v.content)).toEqual(['first draft', 'second draft']);
+      expect(docs[0]!.suggestions.map((x) => x.suggested_text)).toEqual(['final']);
+      expect(res.body).toHaveProperty('charts');
+    });
+
     it('erases documents with their conversation and their user, counted in the receipt', async () => {
       const owner = await startFullGuest(app);
       const { conversation, id } = await newDocument(owner, 'a b');
@@ -326,7 +349,7 @@ export function describeDocuments(label: string, makeConfig: () => Promise<AppCo
         'app.document_suggestions': 1,
       });
       await newDocument(owner);
-      const receipt = await app.get(UsersService).erase(owner.id);
+      const receipt = await app.get(AccountErasureService).erase(owner.id);
       expect(receipt.removed['app.documents']).toBe(1);
       expect(receipt.removed['app.document_versions']).toBe(1);
     });

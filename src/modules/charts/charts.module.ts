@@ -5,13 +5,14 @@ import { ConversationsModule } from '../conversations/conversations.module.js';
 import { ChartAccessChecker } from './chart-access.checker.js';
 import { ChartsController, ConversationChartsController } from './charts.controller.js';
 import { ChartsRepository } from './charts.repository.js';
+import { ChartsExporter } from './charts.exporter.js';
 import { ChartsService } from './charts.service.js';
 
 /** Charts of conversations (seed 000's chart table). */
 @Module({
   imports: [ConversationsModule, ConsentModule],
   controllers: [ConversationChartsController, ChartsController],
-  providers: [ChartsRepository, ChartsService, ChartAccessChecker],
+  providers: [ChartsRepository, ChartsService, ChartAccessChecker, ChartsExporter],
   exports: [ChartsService],
 })
 export class ChartsModule implements OnModuleInit {

@@ -5,6 +5,7 @@ import { ConversationErasers } from '../conversations/conversation-erasers.js';
 import { ConversationsModule } from '../conversations/conversations.module.js';
 import { DocumentAccessChecker, SuggestionAccessChecker } from './document-access.checkers.js';
 import { ConversationDocumentsController, DocumentsController } from './documents.controller.js';
+import { DocumentsExporter } from './documents.exporter.js';
 import { DocumentsRepository } from './documents.repository.js';
 import { DocumentsService } from './documents.service.js';
 import { DocumentSuggestionsController, SuggestionsController } from './suggestions.controller.js';
@@ -27,6 +28,7 @@ import { SuggestionsService } from './suggestions.service.js';
     SuggestionsService,
     DocumentAccessChecker,
     SuggestionAccessChecker,
+    DocumentsExporter,
   ],
   exports: [DocumentsService],
 })
