@@ -1,6 +1,6 @@
 import type { DispatchedJob } from './job-handler.registry.js';
 import type { ResolvedJobOptions } from './job-options.js';
-import type { JobSnapshot, QueueDepths, QueueName } from './queue.types.js';
+import type { FailedJob, JobSnapshot, QueueDepths, QueueName } from './queue.types.js';
 
 export const QUEUE_DRIVER = Symbol('QUEUE_DRIVER');
 export const QUEUE_MODULE_OPTIONS = Symbol('QUEUE_MODULE_OPTIONS');
@@ -41,6 +41,8 @@ export interface QueueDriver {
   ): Promise<string>;
   getJob(queue: QueueName, jobId: string): Promise<JobSnapshot | undefined>;
   depths(): Promise<QueueDepths>;
+  /** The queue's failed jobs, the latest to fail first, at most `limit`. */
+  failedJobs(queue: QueueName, limit: number): Promise<FailedJob[]>;
   /** Makes delayed jobs (and retries waiting out their backoff) due now. */
   promoteDelayed(): Promise<void>;
   /** Called once, only in processes that run processors. */
