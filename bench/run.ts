@@ -1,4 +1,5 @@
 import { b8 } from './b8-auth.js';
+import { b9 } from './b9-flags.js';
 import { b2 } from './b2-agent-turn.js';
 import { b1, b3 } from './conversations.js';
 import { compare, requestsPerSecond, startServer } from './harness.js';
@@ -69,6 +70,7 @@ const benches: Record<string, () => Promise<Row | Row[]>> = {
   B6: () => b6(ROUNDS),
   B7: () => b7(ROUNDS),
   B8: () => b8(ROUNDS),
+  B9: () => b9(ROUNDS),
 };
 const selected = process.argv.slice(2);
 const rows: Row[] = [];
