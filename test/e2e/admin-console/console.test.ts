@@ -61,7 +61,7 @@ describe('the admin console in a browser', () => {
     await waitUntil(async () => (await flagsOf(user))[name] === true, {
       what: 'the toggle seen by a user',
     });
-    expect(await page.evaluate(() => JSON.stringify(localStorage))).toBe('{}');
+    expect(await page.evaluate('JSON.stringify(localStorage)')).toBe('{}');
     expect(errors).toEqual([]);
   });
 
