@@ -76,9 +76,11 @@ export function describeAdminRoutes(label: string, makeConfig: () => AppConfig):
 
       const none = await http().get('/v1/admin/queues?failed_limit=0').set(admin.auth).expect(200);
       expect(none.body.data[0].failed_jobs).toEqual([]);
-      const bad = await http().get('/v1/admin/queues?failed_limit=101').set(admin.auth);
-      expect(bad.status).toBe(400);
-      expect(bad.headers['content-type']).toMatch(PROBLEM);
+      for (const limit of ['101', '0x10', '1e1', '-1']) {
+        const bad = await http().get(`/v1/admin/queues?failed_limit=${limit}`).set(admin.auth);
+        expect({ limit, status: bad.status }).toEqual({ limit, status: 400 });
+        expect(bad.headers['content-type']).toMatch(PROBLEM);
+      }
       expect((await http().get('/v1/admin/queues').set(user.auth)).status).toBe(404);
     });
 

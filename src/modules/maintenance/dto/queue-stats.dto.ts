@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, Max, Min } from 'class-validator';
+import { IsOptionalNotNull, ToQueryInteger } from '../../../platform/http/validators.js';
 import {
   QUEUE_NAMES,
   type FailedJob,
@@ -18,8 +18,8 @@ export class QueueStatsQueryDto {
     default: 20,
     description: 'How many of the latest failed jobs to list per queue',
   })
-  @IsOptional()
-  @Type(() => Number)
+  @IsOptionalNotNull()
+  @ToQueryInteger()
   @IsInt()
   @Min(0)
   @Max(FAILED_JOBS_MAX)
