@@ -16,6 +16,8 @@ import { MessageContextIndex1796400000000 } from './1796400000000-MessageContext
 import { LocalizedContent1796400001000 } from './1796400001000-LocalizedContent.js';
 import { ConversationAnalytics1796400002000 } from './1796400002000-ConversationAnalytics.js';
 import { RagSemanticCache1796500000000 } from './1796500000000-RagSemanticCache.js';
+import { MemoryItemEmbeddings1796600000000 } from './1796600000000-MemoryItemEmbeddings.js';
+import { RagEmbeddingProfiles1796600001000 } from './1796600001000-RagEmbeddingProfiles.js';
 
 export const MIGRATIONS = [
   CreateSchemas1763800000000,
@@ -35,4 +37,6 @@ export const MIGRATIONS = [
   LocalizedContent1796400001000,
   ConversationAnalytics1796400002000,
   RagSemanticCache1796500000000,
+  MemoryItemEmbeddings1796600000000,
+  RagEmbeddingProfiles1796600001000,
 ];

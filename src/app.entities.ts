@@ -36,6 +36,10 @@ import { SemanticCacheEntry } from './modules/rag/entities/semantic-cache-entry.
 import { RagChunk } from './modules/rag/entities/rag-chunk.entity.js';
 import { RagCollection } from './modules/rag/entities/rag-collection.entity.js';
 import { RagDocument } from './modules/rag/entities/rag-document.entity.js';
+import {
+  RagEmbeddingProfile,
+  RagProfileVector,
+} from './modules/rag/entities/rag-embedding-profile.entity.js';
 import { MailOutbox } from './platform/mail/mail-outbox.entity.js';
 import { QueuedJob } from './platform/queue/entities/queued-job.entity.js';
 
@@ -80,5 +84,7 @@ export const ENTITIES: Function[] = [
   RagCollection,
   RagDocument,
   RagChunk,
+  RagEmbeddingProfile,
+  RagProfileVector,
   SemanticCacheEntry,
 ];

@@ -992,6 +992,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/memory/search': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Semantic search over the caller's memory items that have text
+     * @description Items whose value is a string or has a `text` field, once embedded (a job after each write), under a namespace prefix when given; expired items never answer.
+     */
+    post: operations['MemorySearch_search'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/memory/summaries': {
     parameters: {
       query?: never;
@@ -1581,7 +1601,11 @@ export interface paths {
     delete: operations['RagCollections_remove'];
     options?: never;
     head?: never;
-    patch?: never;
+    /**
+     * Change a collection's embedding model (admin): re-embedded by a job
+     * @description Every chunk is embedded again into a new profile (dimensions may differ) while search keeps using the current one; when every chunk is done the collection switches at once and its generation is bumped. Progress shows in `reembedding` of the collection; a failed re-embed leaves the current profile in use.
+     */
+    patch: operations['RagCollections_update'];
     trace?: never;
   };
   '/v1/rag/collections/{name}/documents': {
@@ -1599,7 +1623,7 @@ export interface paths {
     put?: never;
     /**
      * Add a document (admin): stored now, chunked and embedded by a job
-     * @description Add a document (admin): stored now, chunked and embedded by a job
+     * @description The source is JSON `{title, text, metadata?}`, or a plain text or Markdown file uploaded as `multipart/form-data` (field `file`, optional `title` and `metadata`), streamed and sniffed from its bytes.
      */
     post: operations['RagDocuments_add'];
     delete?: never;
@@ -2518,6 +2542,29 @@ export interface components {
       data: components['schemas']['MemoryItemDto'][];
       next_cursor: string | null;
     };
+    SearchMemoryDto: {
+      /** @example what colour do I like */
+      query: string;
+      /**
+       * @description A namespace and everything under it
+       * @example profile
+       */
+      prefix?: string;
+      /** @default 10 */
+      k?: number;
+    };
+    MemorySearchHitDto: {
+      namespace: string;
+      key: string;
+      /** @description The stored JSON value */
+      value: unknown;
+      /** @description Cosine similarity to the query (higher is closer) */
+      score: number;
+    };
+    MemorySearchResultDto: {
+      /** @description Best first */
+      data: components['schemas']['MemorySearchHitDto'][];
+    };
     PostSummaryDto: {
       /** Format: uuid */
       conversation_id: string;
@@ -3121,6 +3168,27 @@ export interface components {
       /** @enum {string} */
       distance: 'cosine';
     };
+    RagReembeddingDto: {
+      /** @example local */
+      provider: string;
+      /** @example parley-local-384 */
+      model: string;
+      /** @example 384 */
+      dimensions: number;
+      /** @enum {string} */
+      distance: 'cosine';
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      status: 'building' | 'failed';
+      /** @description Chunks re-embedded so far */
+      chunks_done: number;
+      chunks_total: number;
+      /** @description Why the latest attempt failed */
+      error: string | null;
+      /** Format: date-time */
+      created_at: string;
+    };
     RagCollectionDto: {
       /** Format: uuid */
       id: string;
@@ -3134,10 +3202,30 @@ export interface components {
       generation: number;
       /** Format: date-time */
       created_at: string;
+      /** @description A model change under way, or the last one if it failed; null otherwise */
+      reembedding: components['schemas']['RagReembeddingDto'] | null;
     };
     RagCollectionPageDto: {
       data: components['schemas']['RagCollectionDto'][];
       next_cursor: string | null;
+    };
+    EmbeddingTargetDto: {
+      /**
+       * @description openai needs EMBEDDINGS_URL
+       * @enum {string}
+       */
+      provider: 'local' | 'openai';
+      /**
+       * @description local: parley-local-<dimensions>; openai: a model of the configured endpoint
+       * @example parley-local-256
+       */
+      model: string;
+      /** @example 256 */
+      dimensions: number;
+    };
+    UpdateRagCollectionDto: {
+      /** @description A new embedding profile: every chunk is re-embedded by a job; search uses the current profile until the switch, which happens at once when every chunk is done */
+      embedding: components['schemas']['EmbeddingTargetDto'];
     };
     RagRemovedRowsDto: {
       collections: number;
@@ -3158,6 +3246,17 @@ export interface components {
       metadata?: {
         [key: string]: unknown;
       };
+    };
+    UploadRagDocumentForm: {
+      /**
+       * Format: binary
+       * @description A plain text or Markdown file in UTF-8 (streamed; type sniffed from its bytes)
+       */
+      file: string;
+      /** @description Default: the file's name */
+      title?: string;
+      /** @description A JSON object, as a string, copied onto every chunk */
+      metadata?: string;
     };
     RagDocumentDto: {
       /** Format: uuid */
@@ -6181,6 +6280,54 @@ export interface operations {
       503: components['responses']['ServiceUnavailable'];
     };
   };
+  MemorySearch_search: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SearchMemoryDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MemorySearchResultDto'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      /** @description Consent is missing (a minor without parental consent) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      /** @description The embedding service cannot be reached */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying (sent when the wait is known) */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   Summaries_post: {
     parameters: {
       query?: never;
@@ -7690,6 +7837,50 @@ export interface operations {
       503: components['responses']['ServiceUnavailable'];
     };
   };
+  RagCollections_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The collection name */
+        name: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateRagCollectionDto'];
+      };
+    };
+    responses: {
+      /** @description Re-embedding; see `reembedding` */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RagCollectionDto'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      /** @description Already embedded with this model, or another model change is under way */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
   RagDocuments_list: {
     parameters: {
       query?: {
@@ -7736,6 +7927,7 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': components['schemas']['PutRagDocumentDto'];
+        'multipart/form-data': components['schemas']['UploadRagDocumentForm'];
       };
     };
     responses: {
@@ -7760,8 +7952,24 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      413: components['responses']['PayloadTooLarge'];
-      415: components['responses']['UnsupportedMediaType'];
+      /** @description A file larger than RAG_UPLOAD_MAX_BYTES */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A file that is not UTF-8 text or Markdown */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       429: components['responses']['TooManyRequests'];
       503: components['responses']['ServiceUnavailable'];
     };

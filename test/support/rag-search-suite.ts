@@ -81,7 +81,7 @@ export function ragSearchSuite(
       const indexes = (await app
         .get(DataSource)
         .query(`SELECT indexdef FROM pg_indexes WHERE schemaname = 'rag' AND indexname = $1`, [
-          hnswIndexName(collectionIds[adults]!),
+          hnswIndexName(collectionIds[adults]!, 384),
         ])) as { indexdef: string }[];
       if (mode === 'pgvector') {
         expect(indexes).toHaveLength(1);

@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import pg from 'pg';
 import request from 'supertest';
 import { Role } from '../../src/modules/users/entities/user.entity.js';
 import { UsersService } from '../../src/modules/users/users.service.js';
@@ -66,4 +67,18 @@ export async function embeddedTexts(app: INestApplication): Promise<number> {
   const res = await request(app.getHttpServer()).get('/metrics').expect(200);
   const line = /^parley_rag_embedded_texts_total\{[^}]*\} (\d+)/m.exec(res.text);
   return line ? Number(line[1]) : 0;
+}
+
+/** The vector mode a server-mode app in `auto` runs in: pgvector where the extension is available. */
+export async function serverVectorMode(): Promise<'pgvector' | 'exact-scan'> {
+  const client = new pg.Client({ connectionString: process.env.PARLEY_TEST_DATABASE_URL });
+  await client.connect();
+  try {
+    const { rows } = await client.query(
+      `SELECT EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'vector') AS available`,
+    );
+    return rows[0].available ? 'pgvector' : 'exact-scan';
+  } finally {
+    await client.end();
+  }
 }

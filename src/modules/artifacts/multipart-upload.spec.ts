@@ -69,6 +69,20 @@ describe('receiveMultipart', () => {
     expect(fs.readdirSync(tmp)).toEqual([]);
   });
 
+  it('takes every known field beside the file, and only the fields it is given', async () => {
+    const all = { session_id: 's', run_id: 'r', tool_call_id: 't', metadata: '{}' };
+    const file = await receiveMultipart(request(10, all).req, 1024, tmp);
+    expect(file.fields).toEqual(all);
+    await file.discard();
+    const own = await receiveMultipart(request(10, { title: 'T' }).req, 1024, tmp, ['title']);
+    expect(own.fields).toEqual({ title: 'T' });
+    await own.discard();
+    expect(
+      await codeOf(receiveMultipart(request(10, { run_id: 'r' }).req, 1024, tmp, ['title'])),
+    ).toBe(ErrorCode.ValidationFailed);
+    expect(fs.readdirSync(tmp)).toEqual([]);
+  });
+
   it('stops reading at the limit and keeps no temporary file', async () => {
     const { req, pulled } = request(50 * 1024 * 1024);
     expect(await codeOf(receiveMultipart(req, 100 * 1024, tmp))).toBe(ErrorCode.PayloadTooLarge);

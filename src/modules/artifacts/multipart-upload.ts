@@ -18,14 +18,14 @@ export const UPLOAD_FIELDS = ['session_id', 'run_id', 'tool_call_id', 'metadata'
 export type UploadFields = Partial<Record<(typeof UPLOAD_FIELDS)[number], string>>;
 
 /** A file received in full into a private temporary file, measured on the way. */
-export interface ReceivedFile {
+export interface ReceivedFile<F extends string = (typeof UPLOAD_FIELDS)[number]> {
   path: string;
   size: number;
   sha256: string;
   /** The first bytes, for sniffing. */
   head: Buffer;
   clientFilename?: string;
-  fields: UploadFields;
+  fields: Partial<Record<F, string>>;
   /** Removes the temporary file; safe to call twice. */
   discard(): Promise<void>;
 }
@@ -66,15 +66,16 @@ function invalid(message: string, field = 'file'): DomainError {
 /**
  * Streams a `multipart/form-data` request: the one `file` part goes through a
  * meter (size limit, SHA-256) into a temporary file, never whole into memory;
- * the other parts are the known text fields. Any failure (too large, a stray
+ * the other parts are the known text fields (`fieldNames`). Any failure (too large, a stray
  * part, a broken body, the client leaving) removes the temporary file before
  * it is reported. `maxBytes` stops the read at once when it is exceeded.
  */
-export async function receiveMultipart(
+export async function receiveMultipart<F extends string = (typeof UPLOAD_FIELDS)[number]>(
   req: Request,
   maxBytes: number,
   tmpDir = uploadsTmpDir(),
-): Promise<ReceivedFile> {
+  fieldNames: readonly F[] = UPLOAD_FIELDS as unknown as readonly F[],
+): Promise<ReceivedFile<F>> {
   if (!hasBody(req)) throw invalid('The upload has no file in the field "file".');
   await fsp.mkdir(tmpDir, { recursive: true, mode: 0o700 });
   const tmp = path.join(tmpDir, randomUUID());
@@ -87,8 +88,9 @@ export async function receiveMultipart(
       defParamCharset: 'utf8',
       limits: {
         files: 1,
-        fields: UPLOAD_FIELDS.length,
-        parts: UPLOAD_FIELDS.length + 1,
+        fields: fieldNames.length,
+        // busboy reports the parts limit on reaching it, not on passing it: one more than allowed.
+        parts: fieldNames.length + 2,
         fieldSize: MAX_FIELD_BYTES,
         fieldNameSize: 64,
       },
@@ -99,8 +101,8 @@ export async function receiveMultipart(
       'This route takes a multipart/form-data body with the file in the field "file".',
     );
   }
-  const fields: UploadFields = {};
-  let received: Omit<ReceivedFile, 'fields' | 'discard' | 'path'> | undefined;
+  const fields: Partial<Record<F, string>> = {};
+  let received: Omit<ReceivedFile<F>, 'fields' | 'discard' | 'path'> | undefined;
   let writing: Promise<void> | undefined;
   let fileStream: (NodeJS.ReadableStream & { destroy(err?: Error): void }) | undefined;
 
@@ -117,13 +119,13 @@ export async function receiveMultipart(
       reject(err);
     };
     parser.on('field', (name, value, info) => {
-      if (!(UPLOAD_FIELDS as readonly string[]).includes(name)) {
+      if (!(fieldNames as readonly string[]).includes(name)) {
         return fail(invalid(`The field "${name}" is not accepted here.`, name));
       }
       if (info.valueTruncated || name in fields) {
         return fail(invalid(`The field "${name}" is too long or repeated.`, name));
       }
-      fields[name as keyof UploadFields] = value;
+      fields[name as F] = value;
     });
     parser.on('file', (name, stream, info) => {
       if (name !== 'file' || writing) {

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { UsersModule } from '../users/users.module.js';
 import { ChildAccessChecker } from './child-access.checker.js';
+import { ConsentCheckCache } from './consent-check.cache.js';
 import { ConsentController } from './consent.controller.js';
 import { ConsentService } from './consent.service.js';
 import { ParentalConsent } from './entities/parental-consent.entity.js';
@@ -16,10 +17,11 @@ import { ParentalConsentService } from './parental-consent.service.js';
   controllers: [ConsentController, ParentalConsentController],
   providers: [
     ConsentService,
+    ConsentCheckCache,
     ParentalConsentRepository,
     ParentalConsentService,
     ChildAccessChecker,
   ],
-  exports: [ConsentService],
+  exports: [ConsentService, ConsentCheckCache],
 })
 export class ConsentModule {}

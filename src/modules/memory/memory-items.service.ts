@@ -6,6 +6,7 @@ import { ConsentService } from '../consent/consent.service.js';
 import { MemoryItemDto } from './dto/memory-item.dto.js';
 import { KEY_PATTERN, MAX_VALUE_BYTES, NAMESPACE_PATTERN, searchableText } from './memory-keys.js';
 import { MemoryItemsRepository } from './memory-items.repository.js';
+import { MemorySearchService } from './memory-search.service.js';
 
 /** Items are listed in (namespace, key) order: the cursor is the last pair. */
 const MEMORY_ITEM_CURSOR = [{ pattern: NAMESPACE_PATTERN }, { pattern: KEY_PATTERN }] as const;
@@ -23,6 +24,7 @@ export class MemoryItemsService {
   constructor(
     private readonly items: MemoryItemsRepository,
     private readonly consent: ConsentService,
+    private readonly search: MemorySearchService,
   ) {}
 
   async put(userId: string, input: PutItem): Promise<{ item: MemoryItemDto; created: boolean }> {
@@ -43,6 +45,7 @@ export class MemoryItemsService {
       text: searchableText(input.value),
       expiresAt: input.ttlSeconds ? new Date(Date.now() + input.ttlSeconds * 1000) : null,
     });
+    if (item.text !== null) await this.search.queueEmbedding(userId, input.namespace, input.key);
     return { item: MemoryItemDto.from(item), created };
   }
 

@@ -7,6 +7,9 @@ import { ConsentGate } from './consent-gate.js';
 import { CONVERSATION_SUMMARIES, type ConversationSummaries } from './conversation-summaries.js';
 import { MemoryItemsController } from './memory.controller.js';
 import { MemoryItemsRepository } from './memory-items.repository.js';
+import { RagModule } from '../rag/rag.module.js';
+import { MemorySearchController } from './memory-search.controller.js';
+import { MemorySearchService } from './memory-search.service.js';
 import { MemoryItemsService } from './memory-items.service.js';
 import { RejectedSummariesRepository } from './rejected-summaries.repository.js';
 import { SummariesController } from './summaries.controller.js';
@@ -19,11 +22,12 @@ import { SummaryWriter } from './summary-writer.service.js';
 
 /** Long-term memory: namespaced items per user, and the summary lake fed by the queue. */
 @Module({
-  imports: [ConversationsModule, ConsentModule, FeatureFlagsModule],
-  controllers: [MemoryItemsController, SummariesController],
+  imports: [ConversationsModule, ConsentModule, FeatureFlagsModule, RagModule],
+  controllers: [MemoryItemsController, MemorySearchController, SummariesController],
   providers: [
     MemoryItemsRepository,
     MemoryItemsService,
+    MemorySearchService,
     {
       provide: CONVERSATION_SUMMARIES,
       inject: [ConversationsService],

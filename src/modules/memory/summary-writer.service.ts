@@ -3,6 +3,7 @@ import { ConsentService } from '../consent/consent.service.js';
 import type { JobPayloads } from '../../platform/queue/queue.types.js';
 import { CONVERSATION_SUMMARIES, type ConversationSummaries } from './conversation-summaries.js';
 import { MemoryItemsRepository } from './memory-items.repository.js';
+import { MemorySearchService } from './memory-search.service.js';
 import { unstorableText, UnstorableSummary } from './storable.js';
 
 export type SummaryPayload = JobPayloads['memory-lake.persist-summary'];
@@ -33,6 +34,7 @@ export class SummaryWriter {
     private readonly items: MemoryItemsRepository,
     @Inject(CONVERSATION_SUMMARIES) private readonly conversations: ConversationSummaries,
     private readonly consent: ConsentService,
+    private readonly search: MemorySearchService,
   ) {}
 
   async persist(payload: SummaryPayload): Promise<SummaryOutcome> {
@@ -53,6 +55,7 @@ export class SummaryWriter {
       expiresAt: null,
       asOf,
     });
+    if (memoryUpdated) await this.search.queueEmbedding(userId, SUMMARY_NAMESPACE, conversationId);
     const rollingUpdated = await this.conversations.applyRollingSummary(
       userId,
       conversationId,

@@ -1,5 +1,6 @@
-import { Body, Controller, Delete, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import {
+  ApiAcceptedResponse,
   ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -20,6 +21,7 @@ import {
   CreateRagCollectionDto,
   ListCollectionsQuery,
   RagRemovalReceiptDto,
+  UpdateRagCollectionDto,
 } from './dto/collection.dto.js';
 
 @ApiTags('rag')
@@ -50,6 +52,29 @@ export class RagCollectionsController {
     @Query() query: ListCollectionsQuery,
   ): Promise<Page<RagCollectionDto>> {
     return this.collections.list(me, pageLimit(query), query.after);
+  }
+
+  @Patch(':name')
+  @Roles(Role.Admin)
+  @HttpCode(202)
+  @ApiOperation({
+    summary: "Change a collection's embedding model (admin): re-embedded by a job",
+    description:
+      'Every chunk is embedded again into a new profile (dimensions may differ) while search ' +
+      'keeps using the current one; when every chunk is done the collection switches at once ' +
+      'and its generation is bumped. Progress shows in `reembedding` of the collection; a ' +
+      'failed re-embed leaves the current profile in use.',
+  })
+  @ApiAcceptedResponse({ type: RagCollectionDto, description: 'Re-embedding; see `reembedding`' })
+  @ApiNotFoundResponse()
+  @ApiConflictResponse({
+    description: 'Already embedded with this model, or another model change is under way',
+  })
+  update(
+    @Param() params: CollectionParams,
+    @Body() body: UpdateRagCollectionDto,
+  ): Promise<RagCollectionDto> {
+    return this.collections.changeModel(params.name, body.embedding);
   }
 
   @Delete(':name')

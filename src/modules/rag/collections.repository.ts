@@ -44,8 +44,8 @@ export class CollectionsRepository {
     return rows[0] ?? null;
   }
 
-  async findById(id: string): Promise<RagCollection | null> {
-    const rows = (await this.dataSource.query(
+  async findById(id: string, manager?: EntityManager): Promise<RagCollection | null> {
+    const rows = (await (manager ?? this.dataSource).query(
       `SELECT ${COLUMNS} FROM rag.collections WHERE id = $1`,
       [id],
     )) as RagCollection[];

@@ -13,6 +13,9 @@ import { CollectionsRepository } from './collections.repository.js';
 import { RagCollectionDto, COLLECTION_NAME, RagRemovalReceiptDto } from './dto/collection.dto.js';
 import { EMBEDDER, type Embedder } from './embedding/embedder.port.js';
 import { Audience, type RagCollection } from './entities/rag-collection.entity.js';
+import type { EmbeddingProfile } from './embedding/embedder-registry.js';
+import { ProfilesRepository } from './reembed/profiles.repository.js';
+import { ReembedService } from './reembed/reembed.service.js';
 import { VectorIndexes } from './search/vector-indexes.js';
 
 const NAME_CURSOR = [{ pattern: COLLECTION_NAME }] as const;
@@ -35,6 +38,8 @@ export class CollectionsService {
     private readonly collections: CollectionsRepository,
     private readonly users: UsersService,
     private readonly indexes: VectorIndexes,
+    private readonly profiles: ProfilesRepository,
+    private readonly reembed: ReembedService,
     @Inject(EMBEDDER) private readonly embedder: Embedder,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -71,7 +76,20 @@ export class CollectionsService {
   async list(me: AuthContext, limit: number, cursor?: string): Promise<Page<RagCollectionDto>> {
     const after = cursor ? decodeCursor(cursor, NAME_CURSOR)[0] : undefined;
     const rows = await this.collections.page(await this.audiencesOf(me), limit, after);
-    return toPage(rows, limit, (r) => [r.name], RagCollectionDto.from);
+    const pending = await this.profiles.pendingOf(rows.map((r) => r.id));
+    return toPage(
+      rows,
+      limit,
+      (r) => [r.name],
+      (r) => RagCollectionDto.from(r, pending.get(r.id)),
+    );
+  }
+
+  /** Changes the embedding model (admin): re-embedded by a job, switched to when done. */
+  async changeModel(name: string, target: EmbeddingProfile): Promise<RagCollectionDto> {
+    const collection = await this.get(name);
+    const profile = await this.reembed.start(collection, target);
+    return RagCollectionDto.from(collection, profile);
   }
 
   /** For admin routes: the collection by name, or 404. */

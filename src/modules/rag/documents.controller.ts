@@ -1,12 +1,28 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Put,
+  Query,
+  Req,
+} from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBearerAuth,
   ApiNotFoundResponse,
+  ApiPayloadTooLargeResponse,
+  ApiUnsupportedMediaTypeResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { ApiBodyPerMediaType } from '../../platform/http/api-schema.decorators.js';
+import { AcceptsBody } from '../../platform/http/body-media-type.js';
 import { pageLimit, type Page } from '../../platform/http/pagination.js';
 import { Roles } from '../auth/auth.decorators.js';
 import { Role } from '../users/entities/user.entity.js';
@@ -18,6 +34,7 @@ import {
   DocumentParams,
   ListDocumentsQuery,
   PutRagDocumentDto,
+  UploadRagDocumentForm,
 } from './dto/document.dto.js';
 
 @ApiTags('rag')
@@ -29,11 +46,24 @@ export class RagDocumentsController {
 
   @Post()
   @HttpCode(202)
-  @ApiOperation({ summary: 'Add a document (admin): stored now, chunked and embedded by a job' })
+  @AcceptsBody('application/json', 'multipart/form-data')
+  @ApiOperation({
+    summary: 'Add a document (admin): stored now, chunked and embedded by a job',
+    description:
+      'The source is JSON `{title, text, metadata?}`, or a plain text or Markdown file uploaded ' +
+      'as `multipart/form-data` (field `file`, optional `title` and `metadata`), streamed and ' +
+      'sniffed from its bytes.',
+  })
+  @ApiBodyPerMediaType({
+    'application/json': PutRagDocumentDto,
+    'multipart/form-data': UploadRagDocumentForm,
+  })
   @ApiAcceptedResponse({ type: RagDocumentDto, description: 'Queued; follow its status' })
   @ApiNotFoundResponse({ description: 'No such collection' })
-  add(@Param() params: CollectionParams, @Body() body: PutRagDocumentDto): Promise<RagDocumentDto> {
-    return this.documents.add(params.name, body);
+  @ApiPayloadTooLargeResponse({ description: 'A file larger than RAG_UPLOAD_MAX_BYTES' })
+  @ApiUnsupportedMediaTypeResponse({ description: 'A file that is not UTF-8 text or Markdown' })
+  add(@Param() params: CollectionParams, @Req() req: Request): Promise<RagDocumentDto> {
+    return this.documents.addFrom(params.name, req);
   }
 
   @Put(':id')

@@ -1,13 +1,19 @@
 import { createHash } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Request } from 'express';
+import type { AppConfig } from '../../platform/config/config.js';
+import { APP_CONFIG } from '../../platform/config/config.tokens.js';
 import { uuidv7 } from '../../platform/database/uuid.js';
+import { mediaTypeOf } from '../../platform/http/body-media-type.js';
 import { DomainError } from '../../platform/http/domain-error.js';
 import { decodeCursor, toPage, type Page } from '../../platform/http/pagination.js';
 import { QueueService } from '../../platform/queue/queue.service.js';
 import { CollectionsService } from './collections.service.js';
+import { jsonDocument, uploadedDocument } from './document-upload.js';
 import { DocumentsRepository, type DocumentSource } from './documents.repository.js';
 import type { RagRemovalReceiptDto } from './dto/collection.dto.js';
 import { RagDocumentDto } from './dto/document.dto.js';
+import type { RagCollection } from './entities/rag-collection.entity.js';
 import { SourceKind } from './entities/rag-document.entity.js';
 
 const ID_CURSOR = ['uuid'] as const;
@@ -18,6 +24,8 @@ export interface DocumentInput {
   title: string;
   text: string;
   metadata?: Record<string, unknown>;
+  /** `file` when it came as an uploaded file. */
+  sourceKind?: SourceKind;
 }
 
 /** Documents of a collection (admin): stored at once, chunked and embedded by a job. */
@@ -27,10 +35,27 @@ export class DocumentsService {
     private readonly collections: CollectionsService,
     private readonly documents: DocumentsRepository,
     private readonly queue: QueueService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async add(collectionName: string, input: DocumentInput): Promise<RagDocumentDto> {
+  /** A JSON body or an uploaded file (multipart), whichever the request carries. */
+  async addFrom(collectionName: string, req: Request): Promise<RagDocumentDto> {
     const collection = await this.collections.get(collectionName);
+    const input =
+      mediaTypeOf(req.headers['content-type']) === 'multipart/form-data'
+        ? {
+            ...(await uploadedDocument(req, this.config.rag.uploadMaxBytes)),
+            sourceKind: SourceKind.File,
+          }
+        : await jsonDocument(req.body);
+    return this.insert(collection, input);
+  }
+
+  async add(collectionName: string, input: DocumentInput): Promise<RagDocumentDto> {
+    return this.insert(await this.collections.get(collectionName), input);
+  }
+
+  private async insert(collection: RagCollection, input: DocumentInput): Promise<RagDocumentDto> {
     const doc = await this.documents.insert(uuidv7(), collection.id, source(input));
     await this.enqueue(doc.id, doc.contentSha256);
     return RagDocumentDto.from(doc, collection.name);
@@ -88,7 +113,7 @@ export class DocumentsService {
 function source(input: DocumentInput): DocumentSource {
   return {
     title: input.title,
-    sourceKind: SourceKind.Text,
+    sourceKind: input.sourceKind ?? SourceKind.Text,
     metadata: input.metadata ?? {},
     content: input.text,
     contentSha256: createHash('sha256').update(input.text).digest('hex'),

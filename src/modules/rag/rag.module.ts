@@ -14,6 +14,7 @@ import { CollectionsService } from './collections.service.js';
 import { RagDocumentsController } from './documents.controller.js';
 import { DocumentsRepository } from './documents.repository.js';
 import { DocumentsService } from './documents.service.js';
+import { EmbedderRegistry } from './embedding/embedder-registry.js';
 import { EMBEDDER } from './embedding/embedder.port.js';
 import { LocalEmbedder } from './embedding/local-embedder.js';
 import { OpenAiEmbedder } from './embedding/openai-embedder.js';
@@ -21,6 +22,9 @@ import { withTestFaults } from './embedding/test-faults.js';
 import { IngestProcessor } from './ingest/ingest.processor.js';
 import { IngestService } from './ingest/ingest.service.js';
 import { RagMetrics } from './rag-metrics.js';
+import { ProfilesRepository } from './reembed/profiles.repository.js';
+import { ReembedProcessor } from './reembed/reembed.processor.js';
+import { ReembedService } from './reembed/reembed.service.js';
 import { ChunkSearchRepository } from './search/chunk-search.repository.js';
 import { RagSearchController } from './search/search.controller.js';
 import { SearchService } from './search/search.service.js';
@@ -51,6 +55,7 @@ import { VectorIndexes } from './search/vector-indexes.js';
         );
       },
     },
+    EmbedderRegistry,
     CollectionsRepository,
     DocumentsRepository,
     ChunksRepository,
@@ -66,7 +71,10 @@ import { VectorIndexes } from './search/vector-indexes.js';
     SemanticCacheRepository,
     RagCacheWriter,
     RagCacheProcessor,
+    ProfilesRepository,
+    ReembedService,
+    ReembedProcessor,
   ],
-  exports: [SearchService, CollectionsService, SemanticCacheRepository],
+  exports: [SearchService, CollectionsService, SemanticCacheRepository, EmbeddingCache, EMBEDDER],
 })
 export class RagModule {}

@@ -118,6 +118,8 @@ export const envSchema = z.object({
   RAG_CHUNK_OVERLAP: z.coerce.number().int().min(0).max(4096).default(50),
   /** Texts per call to the embedder during ingest. */
   RAG_EMBED_BATCH_SIZE: z.coerce.number().int().min(1).max(2048).default(64),
+  /** The largest text or Markdown file a RAG document may be uploaded as. */
+  RAG_UPLOAD_MAX_BYTES: byteSize.default(5 * 1024 ** 2),
   /** Cosine distance within which a cached query's results answer a new one; 0: exact repeats only. */
   RAG_SEMANTIC_CACHE_DISTANCE: z.coerce.number().min(0).max(1).default(0.05),
   /** Per request to EMBEDDINGS_URL, and attempts on 429/5xx/timeouts. */

@@ -36,6 +36,7 @@ export interface AppConfig {
     chunkOverlap: number;
     embedBatchSize: number;
     semanticCacheDistance: number;
+    uploadMaxBytes: number;
   };
   /** An OpenAI-compatible endpoint; unset url: the built-in local embedder. */
   embeddings: {
@@ -130,6 +131,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       chunkOverlap: env.RAG_CHUNK_OVERLAP,
       embedBatchSize: env.RAG_EMBED_BATCH_SIZE,
       semanticCacheDistance: env.RAG_SEMANTIC_CACHE_DISTANCE,
+      uploadMaxBytes: env.RAG_UPLOAD_MAX_BYTES,
     },
     embeddings: {
       url: env.EMBEDDINGS_URL,

@@ -1,6 +1,10 @@
+import { applyDecorators, type Type } from '@nestjs/common';
 import {
+  ApiBody,
+  ApiExtraModels,
   ApiProperty,
   ApiPropertyOptional,
+  getSchemaPath,
   type ApiPropertyOptions,
   type SchemaObject,
 } from '@nestjs/swagger';
@@ -35,3 +39,23 @@ export function nullableEnum<T extends Record<string, string>>(
     nullable: true,
   };
 }
+
+/**
+ * Marks a request body whose schema depends on its media type. @nestjs/swagger
+ * writes one schema under every media type a route consumes; the document's
+ * post-processing (openapi-finish.ts) puts each type's own schema in its place.
+ */
+export const BODY_PER_MEDIA_TYPE_MARK = 'x-parley-body-per-media-type';
+
+/** The body of a route taking several media types (see `AcceptsBody`), one DTO each. */
+export const ApiBodyPerMediaType = (bodies: Record<string, Type>): MethodDecorator =>
+  applyDecorators(
+    ApiExtraModels(...Object.values(bodies)),
+    ApiBody({
+      schema: {
+        [BODY_PER_MEDIA_TYPE_MARK]: Object.fromEntries(
+          Object.entries(bodies).map(([type, dto]) => [type, { $ref: getSchemaPath(dto) }]),
+        ),
+      } as SchemaObject,
+    }),
+  );

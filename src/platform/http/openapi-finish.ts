@@ -1,5 +1,5 @@
 import type { OpenAPIObject, OperationObject, ResponseObject, SchemaObject } from '@nestjs/swagger';
-import { ANY_JSON_MARK } from './api-schema.decorators.js';
+import { ANY_JSON_MARK, BODY_PER_MEDIA_TYPE_MARK } from './api-schema.decorators.js';
 import { PROBLEM_RESPONSES, PROBLEM_SCHEMAS } from './openapi-problems.js';
 import type { RouteTraits } from './route-traits.js';
 
@@ -106,6 +106,7 @@ export function finishDocument(
       // Every operation has a description: its summary, where it says the whole story.
       operation.description ??= operation.summary;
       describePathParameters(path, operation);
+      bodyPerMediaType(operation);
       describeProducedBodies(operation, trait);
       addProblemResponses(id, method, path, operation, trait);
     }
@@ -113,6 +114,17 @@ export function finishDocument(
   dropUnusedResponses(document);
   typeNullableReferences(components.schemas);
   return stripAnyJsonMarks(document as unknown as Json) as unknown as OpenAPIObject;
+}
+
+/** Each media type of a request body marked by `ApiBodyPerMediaType` gets its own schema. */
+function bodyPerMediaType(operation: OperationObject): void {
+  const body = operation.requestBody as { content?: Record<string, { schema?: Json }> } | undefined;
+  for (const [type, media] of Object.entries(body?.content ?? {})) {
+    const bodies = media.schema?.[BODY_PER_MEDIA_TYPE_MARK] as Record<string, Json> | undefined;
+    if (!bodies) continue;
+    if (!bodies[type]) throw new Error(`openapi: no body schema for ${type}`);
+    media.schema = bodies[type];
+  }
 }
 
 /**

@@ -35,8 +35,12 @@ export interface JobPayloads {
     /** Epoch ms when the API accepted it: job latency is measured from here. */
     acceptedAt: number;
   };
+  /** Embed a memory item's current text (after each write of an item with text). */
+  'memory-lake.embed-item': { userId: string; namespace: string; key: string };
   /** Chunk and embed a RAG document's content of this hash (a later content supersedes it). */
   'rag-ingest.document': { documentId: string; sha256: string };
+  /** Re-embed a collection into a new embedding profile, then switch to it. */
+  'rag-ingest.reembed': { profileId: string };
   /** Query and chunk embeddings for the embedding cache, keyed as `EmbeddingCache` keys them. */
   'rag-cache.embeddings': { entries: { key: string; vector: number[] }[] };
   /** One semantic-cache entry: the chunk ids a query found in a scope (collections at their generations). */

@@ -39,6 +39,14 @@ export class MemoryItem {
   @Column('text', { nullable: true })
   text: string | null;
 
+  /** The text's embedding, made by a job after each write; null until then (and when there is no text). */
+  @Column('real', { array: true, nullable: true })
+  embedding: number[] | null;
+
+  /** `provider:model:dimensions` of `embedding`: a search compares only vectors of its own profile. */
+  @Column('varchar', { length: 200, nullable: true })
+  embeddingProfile: string | null;
+
   @Column('timestamptz', { nullable: true })
   expiresAt: Date | null;
 

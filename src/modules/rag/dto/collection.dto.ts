@@ -1,8 +1,26 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEnum, IsInt, Matches, Max, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import {
+  IsDefined,
+  IsEnum,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import { PageQueryDto } from '../../../platform/http/pagination.js';
 import { IsOptionalNotNull } from '../../../platform/http/validators.js';
 import { Audience, type RagCollection } from '../entities/rag-collection.entity.js';
+import {
+  ProfileStatus,
+  type RagEmbeddingProfile,
+} from '../entities/rag-embedding-profile.entity.js';
 
 export const COLLECTION_NAME = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 
@@ -49,6 +67,69 @@ export class RagEmbeddingProfileDto {
   @ApiProperty({ enum: ['cosine'] }) distance: string;
 }
 
+export class EmbeddingTargetDto {
+  @ApiProperty({ enum: ['local', 'openai'], description: 'openai needs EMBEDDINGS_URL' })
+  @IsIn(['local', 'openai'])
+  provider: string;
+
+  @ApiProperty({
+    example: 'parley-local-256',
+    minLength: 1,
+    maxLength: 128,
+    description: 'local: parley-local-<dimensions>; openai: a model of the configured endpoint',
+  })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(128)
+  model: string;
+
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 4096, example: 256 })
+  @IsInt()
+  @Min(1)
+  @Max(4096)
+  dimensions: number;
+}
+
+export class UpdateRagCollectionDto {
+  @ApiProperty({
+    type: EmbeddingTargetDto,
+    description:
+      'A new embedding profile: every chunk is re-embedded by a job; search uses the current ' +
+      'profile until the switch, which happens at once when every chunk is done',
+  })
+  @IsDefined()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => EmbeddingTargetDto)
+  embedding: EmbeddingTargetDto;
+}
+
+export class RagReembeddingDto extends RagEmbeddingProfileDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: [ProfileStatus.Building, ProfileStatus.Failed] }) status: ProfileStatus;
+  @ApiProperty({ type: 'integer', description: 'Chunks re-embedded so far' })
+  chunks_done: number;
+  @ApiProperty({ type: 'integer' }) chunks_total: number;
+  @ApiProperty({ type: String, nullable: true, description: 'Why the latest attempt failed' })
+  error: string | null;
+  @ApiProperty({ format: 'date-time' }) created_at: string;
+
+  static from(p: RagEmbeddingProfile): RagReembeddingDto {
+    return {
+      id: p.id,
+      provider: p.provider,
+      model: p.model,
+      dimensions: p.dimensions,
+      distance: p.distance,
+      status: p.status,
+      chunks_done: p.chunksDone,
+      chunks_total: p.chunksTotal,
+      error: p.error,
+      created_at: new Date(p.createdAt).toISOString(),
+    };
+  }
+}
+
 export class RagCollectionDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
@@ -59,8 +140,14 @@ export class RagCollectionDto {
   @ApiProperty({ type: 'integer', description: 'Bumped whenever its searchable content changes' })
   generation: number;
   @ApiProperty({ format: 'date-time' }) created_at: string;
+  @ApiProperty({
+    type: RagReembeddingDto,
+    nullable: true,
+    description: 'A model change under way, or the last one if it failed; null otherwise',
+  })
+  reembedding: RagReembeddingDto | null;
 
-  static from(c: RagCollection): RagCollectionDto {
+  static from(c: RagCollection, pending?: RagEmbeddingProfile): RagCollectionDto {
     return {
       id: c.id,
       name: c.name,
@@ -75,6 +162,7 @@ export class RagCollectionDto {
       chunk_overlap: c.chunkOverlap,
       generation: c.generation,
       created_at: new Date(c.createdAt).toISOString(),
+      reembedding: pending ? RagReembeddingDto.from(pending) : null,
     };
   }
 }

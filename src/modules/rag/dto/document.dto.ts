@@ -5,7 +5,7 @@ import { IsOptionalNotNull } from '../../../platform/http/validators.js';
 import { DocumentStatus, SourceKind, type RagDocument } from '../entities/rag-document.entity.js';
 import { CollectionParams } from './collection.dto.js';
 
-/** Within the JSON body limit; a larger source is a file upload (not built yet). */
+/** Within the JSON body limit; a larger source is a file upload (RAG_UPLOAD_MAX_BYTES). */
 export const MAX_TEXT_CHARS = 500_000;
 
 export class DocumentParams extends CollectionParams {
@@ -39,6 +39,34 @@ export class PutRagDocumentDto {
   @IsOptionalNotNull()
   @IsObject()
   metadata?: Record<string, unknown>;
+}
+
+/** The form fields of a document uploaded as a file, validated as a body is (metadata parsed). */
+export class UploadRagDocumentFields {
+  @IsString()
+  @MinLength(1)
+  @MaxLength(500)
+  title: string;
+
+  @IsOptionalNotNull()
+  @IsObject()
+  metadata?: Record<string, unknown>;
+}
+
+/** A document uploaded as a file: `multipart/form-data`, as the contract shows it. */
+export class UploadRagDocumentForm {
+  @ApiProperty({
+    type: 'string',
+    format: 'binary',
+    description: 'A plain text or Markdown file in UTF-8 (streamed; type sniffed from its bytes)',
+  })
+  file: unknown;
+
+  @ApiPropertyOptional({ minLength: 1, maxLength: 500, description: "Default: the file's name" })
+  title?: string;
+
+  @ApiPropertyOptional({ description: 'A JSON object, as a string, copied onto every chunk' })
+  metadata?: string;
 }
 
 export class RagDocumentDto {

@@ -1,7 +1,9 @@
 import type { Embedder } from './embedder.port.js';
 
-export const LOCAL_MODEL = 'parley-local-384';
 export const LOCAL_DIMENSIONS = 384;
+/** The local embedder's model name at a size: `parley-local-384` by default. */
+export const localModel = (dimensions: number) => `parley-local-${dimensions}`;
+export const LOCAL_MODEL = localModel(LOCAL_DIMENSIONS);
 
 /** Words too common to say anything about a text's topic. */
 const STOP_WORDS = new Set(
@@ -22,9 +24,11 @@ const WORD = /[\p{L}\p{N}]+/gu;
  */
 export class LocalEmbedder implements Embedder {
   readonly provider = 'local';
-  readonly model = LOCAL_MODEL;
+  readonly model: string;
 
-  constructor(readonly dimensions = LOCAL_DIMENSIONS) {}
+  constructor(readonly dimensions = LOCAL_DIMENSIONS) {
+    this.model = localModel(dimensions);
+  }
 
   embed(texts: string[]): Promise<number[][]> {
     return Promise.resolve(texts.map((text) => this.vector(text)));

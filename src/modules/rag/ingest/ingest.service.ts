@@ -8,7 +8,7 @@ import { EmbeddingCache } from '../cache/embedding-cache.js';
 import { ChunksRepository, type NewChunk } from '../chunks.repository.js';
 import { CollectionsRepository } from '../collections.repository.js';
 import { DocumentsRepository } from '../documents.repository.js';
-import { EMBEDDER, type Embedder } from '../embedding/embedder.port.js';
+import { EmbedderRegistry } from '../embedding/embedder-registry.js';
 import { DocumentStatus } from '../entities/rag-document.entity.js';
 import { RagMetrics } from '../rag-metrics.js';
 import { chunkKey, splitText } from './splitter.js';
@@ -35,7 +35,7 @@ export class IngestService {
     private readonly collections: CollectionsRepository,
     private readonly chunks: ChunksRepository,
     private readonly metrics: RagMetrics,
-    @Inject(EMBEDDER) private readonly embedder: Embedder,
+    private readonly embedders: EmbedderRegistry,
     private readonly embeddingCache: EmbeddingCache,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -47,11 +47,16 @@ export class IngestService {
     if (doc.contentSha256 !== sha256) return { outcome: 'superseded', ...none };
     const collection = await this.collections.findById(doc.collectionId);
     if (!collection) return { outcome: 'gone', ...none };
-    if (collection.embeddingModel !== this.embedder.model) {
-      throw new PermanentJobError(
-        `collection ${collection.name} is embedded with ${collection.embeddingModel}, this service embeds with ${this.embedder.model}`,
-      );
+    const profile = {
+      provider: collection.embeddingProvider,
+      model: collection.embeddingModel,
+      dimensions: collection.embeddingDimensions,
+    };
+    const refused = this.embedders.refusal(profile);
+    if (refused) {
+      throw new PermanentJobError(`collection ${collection.name} cannot be embedded: ${refused}`);
     }
+    const embedder = this.embedders.for(profile);
     const settings = { chunkSize: collection.chunkSize, chunkOverlap: collection.chunkOverlap };
     const pieces = (await splitText(doc.content, settings)).map((p) => ({
       ...p,
@@ -75,6 +80,7 @@ export class IngestService {
       // Through the embedding cache: a chunk text any collection of this model embedded before costs no call.
       const { vectors, hits } = await this.embeddingCache.embed(
         keys.map((key) => textOf.get(key)!),
+        embedder,
       );
       if (
         vectors.length !== keys.length ||
@@ -92,6 +98,14 @@ export class IngestService {
     const applied = await this.dataSource.transaction(async (manager) => {
       // Collection first, then document, then chunks: the order deletes take too, so no deadlock.
       if (!(await this.collections.lockForWrite(collection.id, manager))) return false;
+      // A model change switched the collection meanwhile: these vectors are of the old model.
+      const now = await this.collections.findById(collection.id, manager);
+      if (
+        now?.embeddingModel !== collection.embeddingModel ||
+        now.embeddingDimensions !== collection.embeddingDimensions
+      ) {
+        throw new Error(`collection ${collection.name} changed its model during the ingest`);
+      }
       const current = await this.documents.findWithContent(doc.id, manager, true);
       if (!current || current.contentSha256 !== sha256) return false;
       const stored = await this.chunks.refsOfDocument(doc.id, manager);

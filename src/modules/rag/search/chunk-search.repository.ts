@@ -13,6 +13,8 @@ const MAX_EF_SEARCH = 1000;
 
 export interface ChunkSearch {
   collectionIds: string[];
+  /** The profile the query vector was made with: every collection searched must still have it. */
+  model: string;
   dimensions: number;
   vector: number[];
   query: string;
@@ -59,13 +61,21 @@ export class ChunkSearchRepository {
       ? `(c.embedding::vector(${s.dimensions}) <=> ${vector}::vector(${s.dimensions}))`
       : `rag.cosine_distance(c.embedding, ${vector}::real[])`;
     // One subquery per collection, each naming its id: the planner then uses that collection's partial index.
+    const model = bind(s.model);
+    // The size condition is the predicate of the collection's partial index; the profile check
+    // makes a search that raced a model change's switch skip the collection rather than compare
+    // vectors of two models.
     const nearest = s.collectionIds
-      .map(
-        (id) =>
-          `(SELECT c.id, ${distance} AS distance FROM rag.chunks c
-             WHERE c.collection_id = ${bind(id)}::uuid AND ${filter.sql}
-             ORDER BY ${distance} LIMIT ${limit})`,
-      )
+      .map((id) => {
+        const collection = bind(id);
+        return `(SELECT c.id, ${distance} AS distance FROM rag.chunks c
+             WHERE c.collection_id = ${collection}::uuid
+               AND cardinality(c.embedding) = ${s.dimensions} AND ${filter.sql}
+               AND EXISTS (SELECT 1 FROM rag.collections g WHERE g.id = ${collection}::uuid
+                             AND g.embedding_model = ${model}
+                             AND g.embedding_dimensions = ${s.dimensions})
+             ORDER BY ${distance} LIMIT ${limit})`;
+      })
       .join(' UNION ALL ');
     const select = `SELECT c.id AS chunk_id, c.document_id, col.name AS collection, d.title,
                    c.content, h.score, c.metadata

@@ -7,8 +7,16 @@ import { isUuid } from '../../../platform/database/uuid.js';
 import { VectorSupportService } from '../../../platform/database/vector-support.service.js';
 import type { RagCollection } from '../entities/rag-collection.entity.js';
 
-/** The HNSW index of one collection: a partial expression index over its rows only. */
-export function hnswIndexName(collectionId: string): string {
+/**
+ * The HNSW index of one collection at one size: a partial expression index
+ * over its rows of that many dimensions only. A model change to another size
+ * fills a second one, and the switch moves every row from one to the other.
+ */
+export function hnswIndexName(collectionId: string, dimensions: number): string {
+  return `${indexPrefix(collectionId)}_${dimensions}`;
+}
+
+function indexPrefix(collectionId: string): string {
   return `ix_rag_chunks_hnsw_${collectionId.replace(/-/g, '')}`;
 }
 
@@ -31,9 +39,17 @@ export class VectorIndexes implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     if (!(await this.vectors.hasPgvector())) return;
     const rows = (await this.dataSource.query(
-      `SELECT id, embedding_dimensions AS "embeddingDimensions" FROM rag.collections`,
-    )) as Pick<RagCollection, 'id' | 'embeddingDimensions'>[];
-    for (const c of rows) await this.ensure(c);
+      `SELECT c.id, c.embedding_dimensions AS "embeddingDimensions",
+              (SELECT p.dimensions FROM rag.embedding_profiles p
+                WHERE p.collection_id = c.id AND p.status = 'building') AS "building"
+         FROM rag.collections c`,
+    )) as (Pick<RagCollection, 'id' | 'embeddingDimensions'> & { building: number | null })[];
+    for (const c of rows) {
+      await this.ensure(c);
+      // An index of another size: the unsized one of earlier releases, or left by a switch.
+      // While a model change is building, its index stays.
+      if (c.building === null) await this.drop(c.id, c.embeddingDimensions);
+    }
   }
 
   async ensure(c: Pick<RagCollection, 'id' | 'embeddingDimensions'>): Promise<void> {
@@ -45,10 +61,10 @@ export class VectorIndexes implements OnApplicationBootstrap {
     const { m, efConstruction } = this.config.rag.hnsw;
     try {
       await this.dataSource.query(
-        `CREATE INDEX IF NOT EXISTS "${hnswIndexName(c.id)}" ON rag.chunks
+        `CREATE INDEX IF NOT EXISTS "${hnswIndexName(c.id, c.embeddingDimensions)}" ON rag.chunks
            USING hnsw ((embedding::vector(${c.embeddingDimensions})) vector_cosine_ops)
            WITH (m = ${m}, ef_construction = ${efConstruction})
-           WHERE collection_id = '${c.id}'`,
+           WHERE collection_id = '${c.id}' AND cardinality(embedding) = ${c.embeddingDimensions}`,
       );
     } catch (err) {
       // Another instance creating the same index at the same moment.
@@ -56,9 +72,19 @@ export class VectorIndexes implements OnApplicationBootstrap {
     }
   }
 
-  async drop(collectionId: string): Promise<void> {
+  /** Every HNSW index of the collection but the one of `keepDimensions` (none kept when omitted). */
+  async drop(collectionId: string, keepDimensions?: number): Promise<void> {
     if (!(await this.vectors.hasPgvector()) || !isUuid(collectionId)) return;
-    await this.dataSource.query(`DROP INDEX IF EXISTS rag."${hnswIndexName(collectionId)}"`);
-    this.logger.debug(`dropped the HNSW index of ${collectionId}`);
+    const rows = (await this.dataSource.query(
+      `SELECT indexname FROM pg_indexes WHERE schemaname = 'rag' AND tablename = 'chunks'
+          AND (indexname = $1 OR indexname LIKE $2)`,
+      [indexPrefix(collectionId), `${indexPrefix(collectionId)}\\_%`],
+    )) as { indexname: string }[];
+    const keep = keepDimensions && hnswIndexName(collectionId, keepDimensions);
+    for (const { indexname } of rows) {
+      if (indexname === keep) continue;
+      await this.dataSource.query(`DROP INDEX IF EXISTS rag."${indexname}"`);
+      this.logger.debug(`dropped ${indexname}`);
+    }
   }
 }
