@@ -32,6 +32,11 @@ export default tseslint.config(
     rules: { 'no-console': 'off' },
   },
   {
+    // The admin console runs in the browser.
+    files: ['admin-console/**/*.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
     // The SDK's example journey is the proof that the generated types need no casts.
     files: ['clients/typescript/examples/**/*.ts'],
     rules: {

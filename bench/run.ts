@@ -2,6 +2,7 @@ import { b10 } from './b10-artifacts.js';
 import { b8 } from './b8-auth.js';
 import { eraseGrowth } from './b14-erase.js';
 import { eraseLoad } from './b14-erase-load.js';
+import { b9 } from './b9-flags.js';
 import { b2 } from './b2-agent-turn.js';
 import { b4 } from './b4-rag.js';
 import { b5 } from './b5-rag-cache.js';
@@ -51,6 +52,7 @@ const benches: Record<string, () => Promise<Row | Row[]>> = {
   B6: () => b6(ROUNDS),
   B7: () => b7(ROUNDS),
   B8: () => b8(ROUNDS),
+  B9: () => b9(ROUNDS),
   R5: r5,
   'R5-soak': r5Soak,
   'B14-erase': () => eraseGrowth(ROUNDS),

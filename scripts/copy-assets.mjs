@@ -12,3 +12,8 @@ for (const asset of assets) {
 
 // The shipped localized content, read at boot from dist/content.
 fs.cpSync('content', path.join('dist', 'content'), { recursive: true });
+
+// The admin console: its page and style beside the modules tsc compiled into dist/admin-console.
+for (const file of ['index.html', 'admin.css', 'favicon.svg']) {
+  fs.copyFileSync(path.join('admin-console', file), path.join('dist', 'admin-console', file));
+}

@@ -10,6 +10,7 @@ import {
   answerEarlyErrors,
   ProblemExpressAdapter,
 } from './platform/http/http-server.js';
+import { ADMIN_CONSOLE_PATH, adminConsole } from './platform/http/admin-console.js';
 import { jsonBodyParser } from './platform/http/body-limits.js';
 import { inputRules } from './platform/http/input-rules.js';
 import { MESSAGE_BATCH_PATH } from './modules/conversations/dto/message.dto.js';
@@ -52,6 +53,8 @@ export async function createApp(
   app.use(
     helmet({ contentSecurityPolicy: false, crossOriginResourcePolicy: { policy: 'cross-origin' } }),
   );
+  // Static files, before the API: the console's CSP replaces helmet's (off) one.
+  app.use(ADMIN_CONSOLE_PATH, adminConsole());
   app.enableCors({
     origin: config.env.CORS_ORIGINS.length ? config.env.CORS_ORIGINS : false,
     credentials: true,

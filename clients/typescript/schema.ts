@@ -1440,6 +1440,26 @@ export interface paths {
     patch: operations['AdminFeatureFlags_update'];
     trace?: never;
   };
+  '/v1/admin/feature-flags/{name}/evaluate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Evaluate a flag for a sample caller (attributes given, nothing looked up)
+     * @description Answers as GET /v1/feature-flags/{name}/evaluation would for a caller with exactly these attributes, in this environment.
+     */
+    post: operations['AdminFeatureFlags_evaluate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/content/{category}': {
     parameters: {
       query?: never;
@@ -1452,6 +1472,26 @@ export interface paths {
      * @description Public: front-ends need their text before anyone signs in, and content holds nothing personal. Each key comes from the most specific language of the chain (de-AT -> de -> the default language), within it from the requested variant before `all`, and within those from a database override before the shipped file.
      */
     get: operations['Content_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/content/{category}/{language}/{variant}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The entries of one language and variant: shipped value and override side by side
+     * @description The entries of one language and variant: shipped value and override side by side
+     */
+    get: operations['AdminContent_entries'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1840,6 +1880,26 @@ export interface paths {
      * @description Readiness: database (required), Redis and blob store (degraded when down); run mode and vector mode
      */
     get: operations['Health_ready'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/queues': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Every queue: its depth by state and its latest failed jobs
+     * @description The same figures on either driver: BullMQ on Redis, or the durable PostgreSQL queue of the embedded mode.
+     */
+    get: operations['AdminQueues_list'];
     put?: never;
     post?: never;
     delete?: never;
@@ -3129,6 +3189,33 @@ export interface components {
       variant?: 'teenager' | 'parent' | 'all';
       targeting_rules?: components['schemas']['TargetingRulesDto'];
     };
+    SampleCallerDto: {
+      /** @example 0190e4a8-5f5e-7000-8000-000000000001 */
+      user_id?: string;
+      /** @example teenager */
+      user_type?: string;
+      /** @example 13-17 */
+      age_class?: string;
+      /** @example DE */
+      country?: string;
+      /** @example Gymnasium Nord */
+      school?: string;
+      /** @example de */
+      language?: string;
+      /** @example web */
+      origin?: string;
+      collective_ids?: string[];
+    };
+    SampleEvaluationDto: {
+      /**
+       * @description Which side asks: flags visible only to the other side evaluate to false
+       * @default frontend
+       * @enum {string}
+       */
+      audience?: 'frontend' | 'backend';
+      /** @description The caller to evaluate for */
+      context?: components['schemas']['SampleCallerDto'];
+    };
     ResolvedContentDto: {
       /**
        * @example {
@@ -3160,6 +3247,32 @@ export interface components {
        *     ]
        */
       fallbacks: string[];
+    };
+    AdminContentEntryDto: {
+      /** @example welcome.title */
+      key: string;
+      /** @description What the shipped files give here (along the language and variant fallbacks); absent when they have no such key */
+      shipped?:
+        | string
+        | {
+            [key: string]: unknown;
+          };
+      /** @description The database override at exactly this address; absent when there is none */
+      override?:
+        | string
+        | {
+            [key: string]: unknown;
+          };
+    };
+    AdminContentPageDto: {
+      /** @enum {string} */
+      category: 'prompts' | 'prompt_snippets' | 'ui_messages' | 'context_questions' | 'tools';
+      /** @example de */
+      language: string;
+      /** @enum {string} */
+      variant: 'all' | 'teenager' | 'parent';
+      /** @description By key */
+      data: components['schemas']['AdminContentEntryDto'][];
     };
     PutContentDto: {
       /**
@@ -3764,6 +3877,40 @@ export interface components {
        * @enum {string}
        */
       blobs: 's3' | 'filesystem';
+    };
+    FailedJobDto: {
+      /** @description The job id (stable ids name what the job is about) */
+      id: string;
+      /** @example rag-ingest.document */
+      name: string;
+      attempts_made: number;
+      max_attempts: number;
+      /** @description The error of the last attempt */
+      last_error: string | null;
+      /** Format: date-time */
+      failed_at: string | null;
+    };
+    QueueStatsDto: {
+      /** @enum {string} */
+      name: 'maintenance' | 'memory-lake' | 'rag-ingest' | 'rag-cache';
+      /** @description Due and waiting for a runner */
+      waiting: number;
+      /** @description Running now */
+      active: number;
+      /** @description Due later (delayed, or a retry waiting out its backoff) */
+      delayed: number;
+      /** @description Out of attempts */
+      failed: number;
+      /** @description The latest failed, first */
+      failed_jobs: components['schemas']['FailedJobDto'][];
+    };
+    QueueStatsListDto: {
+      /**
+       * @description bullmq (on Redis) or local (the durable PostgreSQL table of the embedded mode)
+       * @enum {string}
+       */
+      driver: 'bullmq' | 'local';
+      data: components['schemas']['QueueStatsDto'][];
     };
     DataExportDto: {
       /** Format: uuid */
@@ -7859,6 +8006,48 @@ export interface operations {
       503: components['responses']['ServiceUnavailable'];
     };
   };
+  AdminFeatureFlags_evaluate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The feature flag name */
+        name: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SampleEvaluationDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FlagEvaluationDto'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      /** @description No such flag; or not an admin (the admin surface is hidden) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
   Content_get: {
     parameters: {
       query?: {
@@ -7886,6 +8075,46 @@ export interface operations {
       };
       400: components['responses']['BadRequest'];
       /** @description No such category */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  AdminContent_entries: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The content category (prompts, ui_messages, …) */
+        category: 'prompts' | 'prompt_snippets' | 'ui_messages' | 'context_questions' | 'tools';
+        /** @description A BCP 47 language tag, e.g. de or de-AT */
+        language: string;
+        /** @description The audience variant: all, teenager or parent */
+        variant: 'all' | 'teenager' | 'parent';
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdminContentPageDto'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      /** @description No such override; or not an admin (the admin surface is hidden) */
       404: {
         headers: {
           [name: string]: unknown;
@@ -9093,6 +9322,42 @@ export interface operations {
           'application/json': components['schemas']['ReadinessDto'];
         };
       };
+    };
+  };
+  AdminQueues_list: {
+    parameters: {
+      query?: {
+        /** @description How many of the latest failed jobs to list per queue */
+        failed_limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QueueStatsListDto'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      /** @description Not an admin: the admin surface does not exist for you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   DataExports_document: {

@@ -64,6 +64,7 @@ const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'tr
  */
 const OUTSIDE_CONTRACT = [
   /^\/docs(\/|$)/,
+  /^\/admin(\/|$)/,
   /^\/openapi\.json$/,
   /^\/metrics$/,
   /^\/v1\/test-probe(\/|$)/,

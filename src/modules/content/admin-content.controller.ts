@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, HttpCode, Param, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Put } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiNoContentResponse,
@@ -11,7 +11,13 @@ import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentUser, Roles } from '../auth/auth.decorators.js';
 import { Role } from '../users/entities/user.entity.js';
 import { ContentService } from './content.service.js';
-import { ContentEntryParams, ContentOverrideDto, PutContentDto } from './dto/content.dto.js';
+import {
+  AdminContentPageDto,
+  ContentEntryParams,
+  ContentOverrideDto,
+  ContentScopeParams,
+  PutContentDto,
+} from './dto/content.dto.js';
 
 @ApiTags('admin')
 @ApiBearerAuth()
@@ -22,6 +28,15 @@ import { ContentEntryParams, ContentOverrideDto, PutContentDto } from './dto/con
 @Controller('admin/content')
 export class AdminContentController {
   constructor(private readonly content: ContentService) {}
+
+  @Get(':category/:language/:variant')
+  @ApiOperation({
+    summary: 'The entries of one language and variant: shipped value and override side by side',
+  })
+  @ApiOkResponse({ type: AdminContentPageDto })
+  entries(@Param() params: ContentScopeParams): Promise<AdminContentPageDto> {
+    return this.content.entries(params);
+  }
 
   @Put(':category/:language/:variant/:key')
   @ApiOperation({

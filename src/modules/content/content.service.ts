@@ -15,7 +15,12 @@ import {
 import type { ShippedContent } from './content-files.js';
 import { ContentRepository, type ContentAddress } from './content.repository.js';
 import { ContentStore } from './content-store.js';
-import { ContentOverrideDto, ResolvedContentDto } from './dto/content.dto.js';
+import {
+  AdminContentPageDto,
+  ContentOverrideDto,
+  ResolvedContentDto,
+  type ContentScopeParams,
+} from './dto/content.dto.js';
 import { resolveContent } from './resolve.js';
 
 export const SHIPPED_CONTENT = Symbol('SHIPPED_CONTENT');
@@ -57,6 +62,35 @@ export class ContentService {
       this.defaultLanguage,
     );
     return { ...resolved, category, variant };
+  }
+
+  /**
+   * For operators: every key the shipped files give at this address (after the
+   * fallbacks) or an override sets exactly here, with both values side by side.
+   */
+  async entries(at: ContentScopeParams): Promise<AdminContentPageDto> {
+    const language = canonicalLanguage(at.language)!;
+    const shipped = resolveContent(
+      { overrides: new Map(), shipped: this.shipped.get(at.category)! },
+      language,
+      at.variant,
+      this.defaultLanguage,
+    ).data;
+    const overrides = (await this.store.overrides(at.category)).get(language)?.get(at.variant);
+    const keys = [...new Set([...Object.keys(shipped), ...(overrides?.keys() ?? [])])].sort();
+    return {
+      category: at.category,
+      language,
+      variant: at.variant,
+      data: keys.map((key) => {
+        const override = overrides?.get(key);
+        return {
+          key,
+          ...(Object.hasOwn(shipped, key) ? { shipped: shipped[key] } : {}),
+          ...(override === undefined ? {} : { override }),
+        };
+      }),
+    };
   }
 
   async put(actorId: string, at: ContentAddress, value: ContentValue): Promise<ContentOverrideDto> {

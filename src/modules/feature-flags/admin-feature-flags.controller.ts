@@ -12,6 +12,7 @@ import {
 import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentUser, Roles } from '../auth/auth.decorators.js';
 import { Role } from '../users/entities/user.entity.js';
+import { FlagEvaluationDto, SampleEvaluationDto } from './dto/evaluation.dto.js';
 import {
   CreateFeatureFlagDto,
   FeatureFlagDto,
@@ -56,6 +57,23 @@ export class AdminFeatureFlagsController {
     @Body() body: UpdateFeatureFlagDto,
   ): Promise<FeatureFlagDto> {
     return this.flags.update(me.userId, params.name, body);
+  }
+
+  @Post(':name/evaluate')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Evaluate a flag for a sample caller (attributes given, nothing looked up)',
+    description:
+      'Answers as GET /v1/feature-flags/{name}/evaluation would for a caller with exactly these attributes, in this environment.',
+  })
+  @ApiOkResponse({ type: FlagEvaluationDto })
+  async evaluate(
+    @Param() params: FlagNameParams,
+    @Body() body: SampleEvaluationDto,
+  ): Promise<FlagEvaluationDto> {
+    const context = { ...body.context };
+    const result = await this.flags.evaluate(params.name, context, body.audience ?? 'frontend');
+    return FlagEvaluationDto.from(result);
   }
 
   @Delete(':name')

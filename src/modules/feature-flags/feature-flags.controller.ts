@@ -79,14 +79,6 @@ export class FeatureFlagsController {
       await this.callers.of(caller),
       query.audience ?? 'frontend',
     );
-    return {
-      name: result.name,
-      value: result.value,
-      variant: result.value ? 'on' : 'off',
-      reason: result.reason,
-      rule_id: result.ruleId,
-      error_code: result.errorCode,
-      flag_version: result.flagVersion,
-    };
+    return FlagEvaluationDto.from(result);
   }
 }

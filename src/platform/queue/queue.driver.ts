@@ -1,6 +1,6 @@
 import type { DispatchedJob } from './job-handler.registry.js';
 import type { ResolvedJobOptions } from './job-options.js';
-import type { JobSnapshot, QueueDepths, QueueName } from './queue.types.js';
+import type { FailedJob, JobSnapshot, QueueDepths, QueueName } from './queue.types.js';
 
 export const QUEUE_DRIVER = Symbol('QUEUE_DRIVER');
 export const QUEUE_MODULE_OPTIONS = Symbol('QUEUE_MODULE_OPTIONS');
@@ -51,6 +51,8 @@ export interface QueueDriver {
   countWhere(queue: QueueName, name: string, field: string, value: string): Promise<number>;
   /** Removes (or, dry, counts) failed jobs that finished more than `olderThanMs` ago. */
   pruneFailed(olderThanMs: number, dryRun: boolean): Promise<number>;
+  /** The queue's failed jobs, the latest to fail first, at most `limit`. */
+  failedJobs(queue: QueueName, limit: number): Promise<FailedJob[]>;
   /** Makes delayed jobs (and retries waiting out their backoff) due now. */
   promoteDelayed(): Promise<void>;
   /** Called once, only in processes that run processors. */

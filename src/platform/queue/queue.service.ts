@@ -12,6 +12,7 @@ import {
   QUEUE_NAMES,
   queueOf,
   type EnqueueOptions,
+  type FailedJob,
   type JobName,
   type JobPayloads,
   type JobSnapshot,
@@ -71,6 +72,11 @@ export class QueueService implements OnModuleDestroy {
 
   depths(): Promise<QueueDepths> {
     return this.driver.depths();
+  }
+
+  /** The latest failed jobs of a queue (at most `limit`), for operators. */
+  failedJobs(queue: QueueName, limit: number): Promise<FailedJob[]> {
+    return this.driver.failedJobs(queue, limit);
   }
 
   /**

@@ -104,6 +104,18 @@ export interface QueueDepth {
 
 export type QueueDepths = Record<QueueName, QueueDepth>;
 
+/** A job that ran out of attempts (or failed permanently), as operators list them. */
+export interface FailedJob {
+  id: string;
+  name: string;
+  queue: QueueName;
+  attemptsMade: number;
+  maxAttempts: number;
+  lastError: string | null;
+  /** When it failed for good; null when the store does not know. */
+  failedAt: Date | null;
+}
+
 export function queueOf(name: string): QueueName {
   const queue = name.slice(0, name.indexOf('.'));
   if (!(QUEUE_NAMES as readonly string[]).includes(queue)) {

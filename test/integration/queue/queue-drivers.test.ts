@@ -197,6 +197,28 @@ describe.each<Driver>(['local', 'bullmq'])('the queue port on the %s driver', (d
     expect(jobs.runsOf(id)).toHaveLength(1);
   });
 
+  it('lists failed jobs for operators, the latest to fail first, within the limit', async () => {
+    const ids = [unique('failed-a'), unique('failed-b')];
+    for (const id of ids) {
+      await queue.enqueue('maintenance.test-permanent', {}, { jobId: id, attempts: 3 });
+      await waitForJob(app, 'maintenance.test-permanent', id, { statuses: ['failed'] });
+    }
+    const [latest, previous] = await queue.failedJobs('maintenance', 2);
+    expect([latest?.id, previous?.id]).toEqual([ids[1], ids[0]]);
+    expect(latest).toMatchObject({
+      name: 'maintenance.test-permanent',
+      queue: 'maintenance',
+      attemptsMade: 1,
+      maxAttempts: 3,
+      lastError: 'can never succeed',
+    });
+    expect(new Date(latest!.failedAt!).getTime()).toBeGreaterThanOrEqual(
+      new Date(previous!.failedAt!).getTime(),
+    );
+    expect(await queue.failedJobs('maintenance', 1)).toHaveLength(1);
+    expect(await queue.failedJobs('rag-cache', 5)).toEqual([]);
+  });
+
   // Last: its own two processes, so no schedule runs into the depth counts above.
   it('runs a scheduled job at each multiple of its interval, once across processes', async () => {
     const prefix = testRedisPrefix('schedule');

@@ -88,7 +88,8 @@ export class ResolvedContentDto {
   fallbacks: string[];
 }
 
-export class ContentEntryParams {
+/** One (category, language, variant): the page of entries an operator edits. */
+export class ContentScopeParams {
   @ApiProperty({ enum: ContentCategory })
   @IsEnum(ContentCategory)
   category: ContentCategory;
@@ -102,7 +103,9 @@ export class ContentEntryParams {
   @ApiProperty({ enum: ContentVariant })
   @IsEnum(ContentVariant)
   variant: ContentVariant;
+}
 
+export class ContentEntryParams extends ContentScopeParams {
   @ApiProperty({
     maxLength: CONTENT_KEY_MAX,
     pattern: CONTENT_KEY.source,
@@ -151,4 +154,27 @@ export class ContentOverrideDto {
       updated_at: new Date(row.updatedAt).toISOString(),
     };
   }
+}
+
+export class AdminContentEntryDto {
+  @ApiProperty({ example: 'welcome.title' }) key: string;
+  @ApiPropertyOptional({
+    oneOf: CONTENT_VALUE_SCHEMA.oneOf!,
+    description:
+      'What the shipped files give here (along the language and variant fallbacks); absent when they have no such key',
+  })
+  shipped?: ContentValue;
+  @ApiPropertyOptional({
+    oneOf: CONTENT_VALUE_SCHEMA.oneOf!,
+    description: 'The database override at exactly this address; absent when there is none',
+  })
+  override?: ContentValue;
+}
+
+export class AdminContentPageDto {
+  @ApiProperty({ enum: ContentCategory }) category: ContentCategory;
+  @ApiProperty({ example: 'de' }) language: string;
+  @ApiProperty({ enum: ContentVariant }) variant: ContentVariant;
+  @ApiProperty({ type: AdminContentEntryDto, isArray: true, description: 'By key' })
+  data: AdminContentEntryDto[];
 }

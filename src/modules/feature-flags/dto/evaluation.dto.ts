@@ -1,6 +1,32 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsObject,
+  IsOptional,
+  IsString,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import { IsOptionalNotNull } from '../../../platform/http/validators.js';
 import { EvaluationReason, type Audience } from '../evaluation.js';
+import type { FlagEvaluation } from '../feature-flags.service.js';
+import type { EvaluationContext } from '../targeting.js';
+
+const ATTRIBUTE_MAX = 200;
+
+/** One single-valued targeting attribute of a sample caller. */
+function SampleAttribute(example: string) {
+  return applyDecorators(
+    ApiPropertyOptional({ maxLength: ATTRIBUTE_MAX, example }),
+    IsOptional(),
+    IsString(),
+    MaxLength(ATTRIBUTE_MAX),
+  );
+}
 
 export class EvaluationQueryDto {
   @ApiProperty({
@@ -12,6 +38,34 @@ export class EvaluationQueryDto {
   @IsOptional()
   @IsIn(['frontend', 'backend'])
   audience?: Audience;
+}
+
+/** The attributes of a made-up caller; what is left out matches no rule. */
+export class SampleCallerDto implements EvaluationContext {
+  @SampleAttribute('0190e4a8-5f5e-7000-8000-000000000001') user_id?: string;
+  @SampleAttribute('teenager') user_type?: string;
+  @SampleAttribute('13-17') age_class?: string;
+  @SampleAttribute('DE') country?: string;
+  @SampleAttribute('Gymnasium Nord') school?: string;
+  @SampleAttribute('de') language?: string;
+  @SampleAttribute('web') origin?: string;
+
+  @ApiPropertyOptional({ type: String, isArray: true, maxItems: 100 })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  @MaxLength(ATTRIBUTE_MAX, { each: true })
+  collective_ids?: string[];
+}
+
+export class SampleEvaluationDto extends EvaluationQueryDto {
+  @ApiPropertyOptional({ type: SampleCallerDto, description: 'The caller to evaluate for' })
+  @IsOptionalNotNull()
+  @IsObject({ message: 'context must be an object' })
+  @ValidateNested()
+  @Type(() => SampleCallerDto)
+  context?: SampleCallerDto;
 }
 
 export class FlagEvaluationDto {
@@ -37,6 +91,18 @@ export class FlagEvaluationDto {
   })
   error_code: string | null;
   @ApiProperty({ type: 'integer', minimum: 1 }) flag_version: number;
+
+  static from(result: FlagEvaluation): FlagEvaluationDto {
+    return {
+      name: result.name,
+      value: result.value,
+      variant: result.value ? 'on' : 'off',
+      reason: result.reason,
+      rule_id: result.ruleId,
+      error_code: result.errorCode,
+      flag_version: result.flagVersion,
+    };
+  }
 }
 
 export const FLAG_MAP_SCHEMA = {

@@ -5,6 +5,7 @@ import type { ResolvedJobOptions } from '../job-options.js';
 import type { JobDispatch, QueueDriver } from '../queue.driver.js';
 import {
   QUEUE_NAMES,
+  type FailedJob,
   type JobSnapshot,
   type JobStatus,
   type QueueDepths,
@@ -165,6 +166,22 @@ export class BullmqQueueDriver implements QueueDriver {
         : (await queue.clean(olderThanMs, 0, 'failed')).length;
     }
     return total;
+  }
+
+  async failedJobs(queue: QueueName, limit: number): Promise<FailedJob[]> {
+    // BullMQ keeps the failed set ordered by when each job failed, the latest first.
+    const jobs = (await this.queue(queue).getFailed(0, limit - 1)) as (Job | undefined)[];
+    return jobs
+      .filter((job): job is Job => job !== undefined && job.id !== undefined)
+      .map((job) => ({
+        id: job.id!,
+        name: job.name,
+        queue,
+        attemptsMade: job.attemptsStarted ?? job.attemptsMade,
+        maxAttempts: job.opts.attempts ?? 1,
+        lastError: job.failedReason || null,
+        failedAt: job.finishedOn ? new Date(job.finishedOn) : null,
+      }));
   }
 
   async promoteDelayed(): Promise<void> {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { sweep } from '../../database/sweep.js';
-import type { JobSnapshot, QueueDepths, QueueName } from '../queue.types.js';
+import type { FailedJob, JobSnapshot, QueueDepths, QueueName } from '../queue.types.js';
 import { emptyDepths } from '../queue.types.js';
 
 export interface NewLocalJob {
@@ -218,6 +218,16 @@ export class LocalJobsRepository {
       if (depths[queue]) depths[queue] = { waiting, delayed, active, failed };
     }
     return depths;
+  }
+
+  async failed(queue: QueueName, limit: number): Promise<FailedJob[]> {
+    return this.rows<FailedJob>(
+      `SELECT job_key AS id, name, queue, attempts_made AS "attemptsMade",
+              max_attempts AS "maxAttempts", last_error AS "lastError", finished_at AS "failedAt"
+         FROM app.queued_jobs WHERE queue = $1 AND status = 'failed'
+        ORDER BY finished_at DESC, id DESC LIMIT $2`,
+      [queue, limit],
+    );
   }
 
   /** UPDATE and DELETE answer `[rows, count]` through `DataSource.query`; this always gives rows. */

@@ -9,7 +9,7 @@ import {
   type ResolvedQueueModuleOptions,
 } from '../queue.driver.js';
 import { PermanentJobError } from '../permanent-job-error.js';
-import type { JobSnapshot, QueueDepths, QueueName } from '../queue.types.js';
+import type { FailedJob, JobSnapshot, QueueDepths, QueueName } from '../queue.types.js';
 import { LocalJobsRepository, type ClaimedJob, type Lease } from './local-jobs.repository.js';
 
 const KEEP_COMPLETED_MS = 24 * 60 * 60 * 1000;
@@ -77,6 +77,10 @@ export class LocalQueueDriver implements QueueDriver {
 
   pruneFailed(olderThanMs: number, dryRun: boolean): Promise<number> {
     return this.jobs.pruneFailed(olderThanMs, dryRun);
+  }
+
+  failedJobs(queue: QueueName, limit: number): Promise<FailedJob[]> {
+    return this.jobs.failed(queue, limit);
   }
 
   async promoteDelayed(): Promise<void> {
