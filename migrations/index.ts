@@ -16,6 +16,7 @@ import { MessageContextIndex1796400000000 } from './1796400000000-MessageContext
 import { LocalizedContent1796400001000 } from './1796400001000-LocalizedContent.js';
 import { ConversationAnalytics1796400002000 } from './1796400002000-ConversationAnalytics.js';
 import { RagSemanticCache1796500000000 } from './1796500000000-RagSemanticCache.js';
+import { LeanMessageIndexes1796600000000 } from './1796600000000-LeanMessageIndexes.js';
 
 export const MIGRATIONS = [
   CreateSchemas1763800000000,
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   LocalizedContent1796400001000,
   ConversationAnalytics1796400002000,
   RagSemanticCache1796500000000,
+  LeanMessageIndexes1796600000000,
 ];
