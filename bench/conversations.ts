@@ -5,16 +5,9 @@ import { b3Growth } from './b3-growth.js';
 import { NEWEST_PAGE_SQL } from './conversations-sql.js';
 import { inProcess, p50 } from './in-process.js';
 import { compare, startServer, type ServerHandle } from './harness.js';
+import type { Row } from './report.js';
 
-export interface Row {
-  id: string;
-  workload: string;
-  ours: string;
-  peer: string;
-  ratio: number;
-  target: string;
-  pass: boolean | null;
-}
+export type { Row };
 
 const PROFILE = { name: 'Bench', language: 'en', user_type: 'adult' };
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);

@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 
 export interface ServerHandle {
   url: string;
+  /** The server's process id (for its resident memory). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -18,13 +20,19 @@ export function startServer(
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${script} did not start`)), 60_000);
+    // A server that never starts is stopped, or its IPC channel would keep the runner alive.
+    const timer = setTimeout(() => {
+      void stop(child).then(() => reject(new Error(`${script} did not start`)));
+    }, 180_000);
     child.on('message', (m: { type?: string; port?: number }) => {
       if (m?.type !== 'listening') return;
       clearTimeout(timer);
-      resolve({ url: `http://127.0.0.1:${m.port}`, stop: () => stop(child) });
+      resolve({ url: `http://127.0.0.1:${m.port}`, pid: child.pid!, stop: () => stop(child) });
     });
-    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${script} exited with ${code}`));
+    });
   });
 }
 
@@ -61,6 +69,18 @@ export async function requestsPerSecond(base: string, options: LoadOptions): Pro
   return result.requests.average;
 }
 
+/** One comparison: the medians, and the spread of ours / peer over its rounds. */
+export interface Comparison {
+  ours: number;
+  peer: number;
+  /** Lowest and highest per-round ratio (ours / peer of the same round). */
+  min: number;
+  max: number;
+  rounds: number;
+}
+
+const comparisons: Comparison[] = [];
+
 /**
  * Alternates ours and the peer for a few rounds and keeps the median of each, so
  * a noisy neighbour on a shared machine moves both sides alike.
@@ -69,7 +89,7 @@ export async function compare(
   rounds: number,
   ours: () => Promise<number>,
   peer: () => Promise<number>,
-) {
+): Promise<Comparison> {
   const a: number[] = [];
   const b: number[] = [];
   for (let i = 0; i < rounds; i++) {
@@ -81,7 +101,25 @@ export async function compare(
       a.push(await ours());
     }
   }
-  return { ours: median(a), peer: median(b) };
+  // A round where both sides measured 0 (a latency under the tool's resolution) has no ratio.
+  const ratios = a.map((x, i) => x / b[i]!).filter(Number.isFinite);
+  const result = {
+    ours: median(a),
+    peer: median(b),
+    min: ratios.length ? Math.min(...ratios) : NaN,
+    max: ratios.length ? Math.max(...ratios) : NaN,
+    rounds,
+  };
+  comparisons.push(result);
+  return result;
+}
+
+/**
+ * The comparisons made since the last call: the runner matches them to the rows
+ * whose ratio is their ours / peer, so a bench need not copy the spread itself.
+ */
+export function takeComparisons(): Comparison[] {
+  return comparisons.splice(0);
 }
 
 export function median(values: number[]): number {

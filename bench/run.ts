@@ -1,19 +1,12 @@
 import { b8 } from './b8-auth.js';
 import { b2 } from './b2-agent-turn.js';
 import { b1, b3 } from './conversations.js';
-import { compare, requestsPerSecond, startServer } from './harness.js';
+import { fileURLToPath } from 'node:url';
+import { compare, requestsPerSecond, startServer, takeComparisons } from './harness.js';
 import { b7 } from './lake.js';
+import { r5, r5Soak } from './r5-mixed-load.js';
+import { printTable, withSpread, writeResults, type Row } from './report.js';
 import { b6 } from './streams.js';
-
-interface Row {
-  id: string;
-  workload: string;
-  ours: string;
-  peer: string;
-  ratio: number;
-  target: string;
-  pass: boolean | null;
-}
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 
@@ -43,24 +36,6 @@ async function b0(): Promise<Row> {
   }
 }
 
-function print(rows: Row[]): void {
-  const header = ['id', 'workload', 'ours', 'peer', 'ratio', 'target', 'result'];
-  const lines = rows.map((r) => [
-    r.id,
-    r.workload,
-    r.ours,
-    r.peer,
-    r.ratio.toFixed(2),
-    r.target,
-    r.pass === null ? 'reference' : r.pass ? 'PASS' : 'FAIL',
-  ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
-  const fmt = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
-  console.log(fmt(header));
-  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
-  for (const line of lines) console.log(fmt(line));
-}
-
 const benches: Record<string, () => Promise<Row | Row[]>> = {
   B0: b0,
   B1: () => b1(ROUNDS),
@@ -69,12 +44,36 @@ const benches: Record<string, () => Promise<Row | Row[]>> = {
   B6: () => b6(ROUNDS),
   B7: () => b7(ROUNDS),
   B8: () => b8(ROUNDS),
+  R5: r5,
+  'R5-soak': r5Soak,
 };
 const selected = process.argv.slice(2);
+const unknown = selected.filter((id) => !(id in benches));
+if (unknown.length)
+  throw new Error(`unknown bench ${unknown.join(', ')}: ${Object.keys(benches).join(' ')}`);
 const rows: Row[] = [];
 for (const [id, bench] of Object.entries(benches)) {
   if (selected.length && !selected.includes(id)) continue;
-  rows.push(...[await bench()].flat());
+  takeComparisons();
+  try {
+    rows.push(...withSpread([await bench()].flat(), takeComparisons()));
+  } catch (err) {
+    // One broken bench fails the run, not the others' figures.
+    console.error(`${id} failed:`, err);
+    rows.push({
+      id,
+      workload: 'failed to run',
+      ours: '-',
+      peer: '-',
+      ratio: NaN,
+      target: '-',
+      pass: false,
+    });
+  }
 }
-print(rows);
+printTable(rows);
+const dir =
+  process.env.BENCH_RESULTS_DIR ?? fileURLToPath(new URL('../../bench/results', import.meta.url));
+for (const file of writeResults(rows, dir)) console.log(`wrote ${file}`);
+// Nothing may keep the loop alive now: every bench closes its servers, pools and clients.
 if (rows.some((r) => r.pass === false)) process.exitCode = 1;

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { Body, Controller, Get, Module, Param, Post, Query } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import type { Server } from 'node:http';
@@ -24,6 +25,8 @@ const config = loadConfig({
 const raw = new pg.Pool({ connectionString: config.database.url, max: config.database.poolSize });
 
 /** The peers: bare routes of the same application doing the same SQL with raw pg. */
+// Peers are not part of the API: kept out of its OpenAPI document.
+@ApiExcludeController()
 @Controller('bench')
 class PeerController {
   @Public()

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { Controller, Get, Module } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
 import fs from 'node:fs';
 import type { Server } from 'node:http';
 import os from 'node:os';
@@ -10,6 +11,8 @@ import { loadConfig } from '../../src/platform/config/config.js';
 import { announce } from './announce.js';
 
 /** The bare peer route, inside the same application (same middleware, guards and filter). */
+// Peers are not part of the API: kept out of its OpenAPI document.
+@ApiExcludeController()
 @Controller('bench')
 class BenchController {
   @Public()

@@ -1,7 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { USER_LINKED_COLUMNS } from '../../src/modules/auth/guest-merge.service.js';
+import { USER_LINKED_COLUMNS } from '../../src/modules/auth/user-linked-columns.js';
 import { createArtifact } from '../factories/artifacts.js';
 import { appendMessage, createConversation } from '../factories/conversations.js';
 import { bearer, registerFullUser, startFullGuest, type TestUser } from '../factories/identity.js';

@@ -15,6 +15,7 @@ import { ArtifactUploadsRepository } from './artifact-uploads.repository.js';
 import { ArtifactUploadsService } from './artifact-uploads.service.js';
 import { ArtifactsController, ConversationArtifactsController } from './artifacts.controller.js';
 import { ArtifactsRepository } from './artifacts.repository.js';
+import { ArtifactRegistrar } from './artifact-registrar.js';
 import { ArtifactsService } from './artifacts.service.js';
 
 /** Files of conversations: content-addressed blobs, references, downloads, collection. */
@@ -31,6 +32,7 @@ import { ArtifactsService } from './artifacts.service.js';
     ArtifactBlobsRepository,
     ArtifactPolicy,
     ArtifactsService,
+    ArtifactRegistrar,
     ArtifactCollector,
     ArtifactAccessChecker,
     ArtifactUploadsRepository,

@@ -16,6 +16,7 @@ import { PasswordResetAttempt, PasswordResetToken } from './entities/password-re
 import { RefreshToken } from './entities/refresh-token.entity.js';
 import { RevokedJti } from './entities/revoked-jti.entity.js';
 import { TrustedClient } from './entities/trusted-client.entity.js';
+import { GuestMergeRepository } from './guest-merge.repository.js';
 import { GuestMergeService } from './guest-merge.service.js';
 import { IdpController } from './idp.controller.js';
 import { IdpService } from './idp.service.js';
@@ -69,6 +70,7 @@ import { TrustedClientsService } from './trusted-clients.service.js';
   providers: [
     AuthService,
     GuestMergeService,
+    GuestMergeRepository,
     TokensService,
     JwtStrategy,
     VerifiedTokens,

@@ -1,7 +1,8 @@
 import { AccountType } from '../users/entities/user.entity.js';
 import type { AuthContext } from './auth-context.js';
 import { SessionScope } from './entities/app-session.entity.js';
-import { mergeDecision, USER_LINKED_COLUMNS } from './guest-merge.service.js';
+import { mergeDecision } from './guest-merge.service.js';
+import { USER_LINKED_COLUMNS } from './user-linked-columns.js';
 
 const caller = (userId: string, accountType: AccountType): AuthContext => ({
   userId,
