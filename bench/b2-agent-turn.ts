@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
+import { contentHash } from '../src/modules/conversations/content-hash.js';
 import { ConversationsService } from '../src/modules/conversations/conversations.service.js';
 import { MessageRole } from '../src/modules/conversations/entities/message.entity.js';
 import { MessagesService } from '../src/modules/conversations/messages.service.js';
@@ -14,12 +15,14 @@ import { loadConfig } from '../src/platform/config/config.js';
 import { uuidv7 } from '../src/platform/database/uuid.js';
 import type { Row } from './conversations.js';
 import { median } from './harness.js';
+import { printBreakdown, walBreakdown } from './wal-breakdown.js';
 
 const TURNS = 60;
 const WAL_TURN = 50;
 
 interface PrivatePostgres {
   url: string;
+  dir: string;
   stop(): Promise<void>;
 }
 
@@ -81,13 +84,14 @@ export async function b2(): Promise<Row[]> {
       .get(DataSource)
       .query(`INSERT INTO app.users (id, account_type) VALUES ($1, 'guest')`, [userId]);
     const conversation = await app.get(ConversationsService).create(userId, {});
+    const floorConversation = await app.get(ConversationsService).create(userId, {});
     const messages = app.get(MessagesService);
     const thread = { configurable: { thread_id: conversation.id, checkpoint_ns: '' } };
     let checkpointConfig = thread as typeof thread & {
       configurable: { checkpoint_id?: string };
     };
     const history: BaseMessage[] = [];
-    const times = { ours: [] as number[], theirs: [] as number[] };
+    const times = { ours: [] as number[], theirs: [] as number[], floor: [] as number[] };
     const wal = { ours: 0, theirs: 0 };
 
     for (let turn = 1; turn <= TURNS; turn++) {
@@ -129,16 +133,25 @@ export async function b2(): Promise<Row[]> {
         )) as typeof checkpointConfig;
         await saver.putWrites(checkpointConfig, [['messages', [user, assistant]]], `task-${turn}`);
       };
-      const order = turn % 2 ? (['ours', 'theirs'] as const) : (['theirs', 'ours'] as const);
-      for (const side of order) {
-        const run = side === 'ours' ? ours : theirs;
+      const floor = () => rawTurn(lsn, floorConversation.id, turn, question, answer);
+      const runs = { ours, theirs, floor };
+      const sides = ['ours', 'theirs', 'floor'] as const;
+      for (let k = 0; k < sides.length; k++) {
+        const side = sides[(turn + k) % sides.length]!;
         const before = await currentLsn(lsn);
-        times[side].push(await timed(run));
-        if (turn === WAL_TURN) wal[side] = await walSince(lsn, before);
+        times[side].push(await timed(runs[side]));
+        if (turn !== WAL_TURN || side === 'floor') continue;
+        wal[side] = await walSince(lsn, before);
+        // BENCH_WAL_BREAKDOWN=1: where that turn's WAL went, relation by relation.
+        if (process.env.BENCH_WAL_BREAKDOWN) {
+          const after = await currentLsn(lsn);
+          printBreakdown(side, await walBreakdown(lsn, server.dir, before, after));
+        }
       }
     }
     const ours = median(times.ours);
     const theirs = median(times.theirs);
+    const floor = median(times.floor);
     return [
       {
         id: 'B2',
@@ -158,6 +171,15 @@ export async function b2(): Promise<Row[]> {
         target: '<= 0.10',
         pass: wal.ours / wal.theirs <= 0.1,
       },
+      {
+        id: 'B2-floor',
+        workload: `persist one agent turn, p50 / the same two INSERTs in one raw pg transaction`,
+        ours: `${ours.toFixed(3)} ms`,
+        peer: `${floor.toFixed(3)} ms`,
+        ratio: ours / floor,
+        target: '<= 1.5',
+        pass: ours / floor <= 1.5,
+      },
     ];
   } finally {
     await saver.end();
@@ -165,6 +187,44 @@ export async function b2(): Promise<Row[]> {
     await lsn.end();
     await server.stop();
   }
+}
+
+/**
+ * The floor: the turn's two rows written by hand, in one transaction, with no
+ * checks around them (owner, references, idempotency answer, activity).
+ */
+async function rawTurn(
+  client: pg.Client,
+  conversationId: string,
+  turn: number,
+  question: string,
+  answer: string,
+): Promise<void> {
+  const insert = `INSERT INTO app.messages (id, conversation_id, message_id, parent_id, role, content,
+    metadata, content_hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`;
+  const userRow = uuidv7();
+  await client.query('BEGIN');
+  await client.query(insert, [
+    userRow,
+    conversationId,
+    `u${turn}`,
+    null,
+    'user',
+    question,
+    {},
+    contentHash(question),
+  ]);
+  await client.query(insert, [
+    uuidv7(),
+    conversationId,
+    `a${turn}`,
+    userRow,
+    'assistant',
+    answer,
+    { input_tokens: 120, output_tokens: 90, model: 'gpt-4o' },
+    contentHash(answer),
+  ]);
+  await client.query('COMMIT');
 }
 
 async function currentLsn(client: pg.Client): Promise<string> {

@@ -120,8 +120,8 @@ export async function b1(rounds: number): Promise<Row> {
       ours: `${r.ours.toFixed(0)} req/s`,
       peer: `${r.peer.toFixed(0)} req/s`,
       ratio,
-      target: '>= 0.70',
-      pass: ratio >= 0.7,
+      target: '>= 0.85',
+      pass: ratio >= 0.85,
     };
   });
 }
@@ -184,8 +184,8 @@ export async function b3(rounds: number): Promise<Row[]> {
           ours: `${r.ours.toFixed(3)} ms`,
           peer: `${r.peer.toFixed(3)} ms`,
           ratio: r.ours / r.peer,
-          target: '<= 1.30; 1 statement',
-          pass: r.ours / r.peer <= 1.3 && perPage === 1,
+          target: '<= 1.15; 1 statement',
+          pass: r.ours / r.peer <= 1.15 && perPage === 1,
         },
         {
           id: 'B3-http',

@@ -148,8 +148,8 @@ async function workerRate(rounds: number, databaseUrl: string) {
       ours: `${r.ours.toFixed(0)} jobs/s`,
       peer: `${r.peer.toFixed(0)} jobs/s`,
       ratio: r.ours / r.peer,
-      target: '>= 0.9',
-      pass: r.ours / r.peer >= 0.9,
+      target: '>= 0.95',
+      pass: r.ours / r.peer >= 0.95,
     };
   } finally {
     connection.disconnect();

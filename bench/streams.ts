@@ -18,7 +18,7 @@ async function readAll(url: string, headers: Record<string, string> = {}): Promi
   const res = await fetch(url, { headers: { accept: 'text/event-stream', ...headers } });
   const text = await res.text();
   const seconds = (performance.now() - started) / 1000;
-  const events = text.split('\n\n').filter((e) => e.includes(`data: ${DATA}`)).length;
+  const events = text.split('\n\n').filter((e) => e.includes(DATA)).length;
   if (res.status !== 200 || events !== CHUNKS) {
     throw new Error(`${url}: status ${res.status}, ${events} of ${CHUNKS} chunks`);
   }

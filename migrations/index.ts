@@ -21,6 +21,7 @@ import { RagEmbeddingProfiles1796600001000 } from './1796600001000-RagEmbeddingP
 import { AuditPseudonymise1796600002000 } from './1796600002000-AuditPseudonymise.js';
 import { DataExports1796600003000 } from './1796600003000-DataExports.js';
 import { DocumentsAndCharts1796610000000 } from './1796610000000-DocumentsAndCharts.js';
+import { LeanMessageIndexes1796620000000 } from './1796620000000-LeanMessageIndexes.js';
 
 export const MIGRATIONS = [
   CreateSchemas1763800000000,
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   AuditPseudonymise1796600002000,
   DataExports1796600003000,
   DocumentsAndCharts1796610000000,
+  LeanMessageIndexes1796620000000,
 ];

@@ -1,3 +1,5 @@
+import type { EventBatch } from './sse-events.js';
+
 /** One entry of a stream: a chunk of data, or the end marker. */
 export interface StreamEntry {
   seq: number;
@@ -23,6 +25,8 @@ export interface ChunkStore {
   complete(streamId: string): Promise<number | undefined>;
   /** Entries after `after`, at most `limit`, without waiting. */
   range(streamId: string, after: number, limit: number): Promise<StreamEntry[]>;
+  /** The same entries as `range`, written out as Server-Sent Events. */
+  events(streamId: string, after: number, limit: number): Promise<EventBatch>;
   /**
    * Entries after `after`, waiting up to `blockMs` for the first one; an empty
    * list when none came (or `signal` aborted the wait).

@@ -5,6 +5,7 @@ import {
   type ChunkStore,
   type StreamEntry,
 } from './chunk-store.js';
+import { formatBatch, type EventBatch } from './sse-events.js';
 
 interface Buffered {
   chunks: string[];
@@ -51,6 +52,10 @@ export class MemoryChunkStore implements ChunkStore {
       this.notify(s);
     }
     return Promise.resolve(s.done);
+  }
+
+  async events(streamId: string, after: number, limit: number): Promise<EventBatch> {
+    return formatBatch(await this.range(streamId, after, limit), after);
   }
 
   range(streamId: string, after: number, limit: number): Promise<StreamEntry[]> {

@@ -8,18 +8,22 @@ import {
   type StreamEntry,
 } from './chunk-store.js';
 import { RedisStreamReaders, toEntry, type RawEntry } from './redis-stream-readers.js';
+import type { EventBatch } from './sse-events.js';
 
 /*
  * Per stream: `<prefix>stream:<id>` is a Redis Stream whose entry ids are
  * `0-<seq>`, so XRANGE/XREAD positions are sequence numbers; `<id>:meta` holds
  * the last seq and, once completed, `done`. Both scripts run atomically, so
  * two producers can never interleave a sequence number with its entry.
+ * A chunk is kept JSON-encoded (field `j`, as it goes on the wire), so that
+ * it is encoded once by its producer rather than once per reader; entries
+ * written before that carry the raw text in `d`.
  */
 const APPEND = `
 if redis.call('EXISTS', KEYS[2]) == 0 then return -2 end
 if redis.call('HEXISTS', KEYS[2], 'done') == 1 then return -1 end
 local n = redis.call('HINCRBY', KEYS[2], 'seq', 1)
-redis.call('XADD', KEYS[1], '0-' .. n, 'd', ARGV[1])
+redis.call('XADD', KEYS[1], '0-' .. n, 'j', ARGV[1])
 redis.call('EXPIRE', KEYS[1], ARGV[2])
 redis.call('EXPIRE', KEYS[2], ARGV[2])
 return n`;
@@ -34,6 +38,32 @@ redis.call('HSET', KEYS[2], 'done', n)
 redis.call('EXPIRE', KEYS[1], ARGV[1])
 redis.call('EXPIRE', KEYS[2], ARGV[1])
 return n`;
+
+/*
+ * A backlog batch, written out as Server-Sent Events inside Redis: the reader
+ * gets one string instead of an array per entry to parse, decode and encode
+ * again, which cost more than the read itself. Returns count, last seq, done
+ * (1 when the batch ends with the end marker) and the text. Same events as
+ * formatEntry (sse-events.ts); a legacy raw chunk is encoded with cjson, whose
+ * output (it also escapes `/`) JSON.parse reads back to the same string.
+ */
+const EVENTS = `
+local r = redis.call('XRANGE', KEYS[1], '(0-' .. ARGV[1], '+', 'COUNT', ARGV[2])
+local out = {}
+local last, done = ARGV[1], 0
+for i, e in ipairs(r) do
+  last = string.sub(e[1], 3)
+  local f = e[2]
+  if f[1] == 'j' then
+    out[i] = 'id: ' .. last .. '\\ndata: ' .. f[2] .. '\\n\\n'
+  elseif f[1] == 'd' then
+    out[i] = 'id: ' .. last .. '\\ndata: ' .. cjson.encode(f[2]) .. '\\n\\n'
+  else
+    out[i] = 'id: ' .. last .. '\\nevent: done\\ndata: {"status":"completed"}\\n\\n'
+    done = 1
+  end
+end
+return {#r, last, done, table.concat(out)}`;
 
 /** Clients of live readers: `CLIENT LIST` counts at most the configured number of them. */
 export const READER_CONNECTION_NAME = 'streams-reader';
@@ -72,7 +102,7 @@ export class RedisChunkStore implements ChunkStore {
       2,
       this.key(streamId),
       this.metaKey(streamId),
-      data,
+      JSON.stringify(data),
       OPEN_TTL_SECONDS,
     )) as number;
     if (n === -2) return { status: 'unknown' };
@@ -100,6 +130,17 @@ export class RedisChunkStore implements ChunkStore {
       limit,
     )) as RawEntry[];
     return raw.map(toEntry);
+  }
+
+  async events(streamId: string, after: number, limit: number): Promise<EventBatch> {
+    const [count, last, done, text] = (await this.client.eval(
+      EVENTS,
+      1,
+      this.key(streamId),
+      after,
+      limit,
+    )) as [number, string, number, string];
+    return { text, count, last: Number(last), done: done === 1 };
   }
 
   async wait(

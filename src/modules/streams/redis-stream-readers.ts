@@ -27,6 +27,8 @@ interface Waiter {
 
 export function toEntry([id, fields]: RawEntry): StreamEntry {
   const seq = Number(id.slice(id.indexOf('-') + 1));
+  // `j`: the chunk JSON-encoded; `d`: raw text, as entries were written before.
+  if (fields[0] === 'j') return { seq, data: JSON.parse(fields[1]!) as string };
   return fields[0] === 'd' ? { seq, data: fields[1] } : { seq };
 }
 

@@ -1,4 +1,5 @@
-import type { ChunkStore, StreamEntry } from './chunk-store.js';
+import type { ChunkStore } from './chunk-store.js';
+import { formatBatch, type EventBatch } from './sse-events.js';
 
 /** Where a follower writes Server-Sent Events; resolves once the text may be written again. */
 export interface SseSink {
@@ -13,21 +14,10 @@ export interface FollowOptions {
   completedInRecord: () => Promise<boolean>;
 }
 
-const BATCH = 1000;
+/** Backlog entries per read: large enough that the round trips stop mattering. */
+const BATCH = 2000;
 
-/**
- * `id:` is the sequence number, so a reconnecting EventSource resumes on its own.
- * A chunk's data is one JSON string (`JSON.stringify` of the chunk): an SSE parser
- * normalises CR and CRLF to LF and joins data lines with LF, so raw text could not
- * come back byte-exact, and a chunk holding `\n\ndata: x` could forge an event.
- * JSON escapes every line break, so any string is one line and decodes to itself.
- */
-export function formatEntry(entry: StreamEntry): string {
-  if (entry.data === undefined) {
-    return `id: ${entry.seq}\nevent: done\ndata: {"status":"completed"}\n\n`;
-  }
-  return `id: ${entry.seq}\ndata: ${JSON.stringify(entry.data)}\n\n`;
-}
+export { formatEntry } from './sse-events.js';
 
 /**
  * Sends a reader everything after `after`: the backlog in batches, then live
@@ -43,29 +33,29 @@ export async function follow(
 ): Promise<boolean> {
   const { signal } = options;
   let last = after;
-  const send = async (entries: StreamEntry[]): Promise<boolean> => {
-    if (entries.length === 0) return false;
-    await sink.write(entries.map(formatEntry).join(''));
-    last = entries[entries.length - 1]!.seq;
-    return entries[entries.length - 1]!.data === undefined;
+  // The backlog comes from the store already written as events (no per-chunk work here).
+  const sendBatch = async (batch: EventBatch): Promise<boolean> => {
+    if (batch.count === 0) return false;
+    await sink.write(batch.text);
+    last = batch.last;
+    return batch.done;
   };
-
-  let next = store.range(streamId, last, BATCH);
+  let next = store.events(streamId, last, BATCH);
   for (;;) {
     const batch = await next;
     // Fetch the next batch while this one is written to the socket.
-    if (batch.length === BATCH) {
-      next = store.range(streamId, batch[BATCH - 1]!.seq, BATCH);
-      // Unawaited when this batch holds the end: its failure must not go unhandled.
+    if (batch.count === BATCH && !batch.done) {
+      next = store.events(streamId, batch.last, BATCH);
+      // Unawaited if this write fails: its failure must not go unhandled.
       next.catch(() => undefined);
     }
-    if (await send(batch)) return true;
-    if (batch.length < BATCH) break;
+    if (await sendBatch(batch)) return true;
+    if (batch.count < BATCH) break;
   }
   if (await options.completedInRecord()) {
     // The record says completed only once the store holds the end marker, so
     // whatever came after the backlog read is here now, end marker included.
-    if (await send(await store.range(streamId, last, BATCH))) return true;
+    if (await sendBatch(await store.events(streamId, last, BATCH))) return true;
     // Nothing is left for this reader: it resumed at or past the end (it has
     // seen the final event already), or the chunks expired after completion.
     // Either way the stream is over; waiting for live chunks would never end.
@@ -79,7 +69,7 @@ export async function follow(
     const entries = await store.wait(streamId, last, options.heartbeatMs, signal);
     if (signal.aborted) break;
     if (entries.length === 0) await sink.write(`: heartbeat\n\n`);
-    else if (await send(entries)) return true;
+    else if (await sendBatch(formatBatch(entries, last))) return true;
   }
   return false;
 }

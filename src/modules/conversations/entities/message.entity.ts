@@ -36,7 +36,7 @@ export interface MessagePart {
 // Expression GIN index over the searchable text, created by hand in the migration:
 // TypeORM cannot describe it, and must not drop it.
 @Index('ix_messages_search', { synchronize: false })
-// GIN (jsonb_path_ops) over context, for `context @>` history filters; by hand, like the above.
+// GIN (jsonb_path_ops) over context where there is one, for `context @>` history filters; by hand.
 @Index('ix_messages_context', { synchronize: false })
 export class Message {
   @PrimaryColumn('uuid')
