@@ -1,11 +1,20 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { CacheService } from '../../platform/cache/cache.service.js';
 import { DomainEvents } from '../../platform/events/domain-events.js';
 import { ConsentService } from './consent.service.js';
 
 /** How long "processing allowed" is taken from the shared cache. */
 const ALLOWED_TTL_SECONDS = 60;
+/** Outlives every "allowed" entry by far, so a change is never forgotten while one could be stale. */
+const EPOCH_TTL_SECONDS = 86_400;
 export const consentAllowedKey = (userId: string) => `consent:allowed:${userId}`;
+const consentEpochKey = (userId: string) => `consent:epoch:${userId}`;
+
+/** "Allowed", as of the user's consent epoch at the time the database said so. */
+interface Allowed {
+  epoch: string | null;
+}
 
 /**
  * The consent gate on read hot paths (RAG and memory search), shared by every
@@ -15,6 +24,11 @@ export const consentAllowedKey = (userId: string) => `consent:allowed:${userId}`
  * emits an event whose handler drops the key with `del`, which removes it from
  * the shared store and, through pub/sub, from every instance's near cache, as
  * the cached profile does.
+ *
+ * A check that read the database just before a change, and writes its
+ * "allowed" just after the change dropped the key, must not bring it back:
+ * each change also moves the user's epoch, an "allowed" carries the epoch read
+ * before its database check, and only one whose epoch is still current counts.
  */
 @Injectable()
 export class ConsentCheckCache implements OnModuleInit {
@@ -25,19 +39,30 @@ export class ConsentCheckCache implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    const forget = ({ userId }: { userId: string }) => this.forget(userId);
-    this.events.on('user.scope-inputs-changed', forget);
-    this.events.on('user.deactivated', forget);
+    this.events.on('user.scope-inputs-changed', ({ userId }) => this.forget(userId));
+    // An erased or deactivated user has no session left to race: nothing naming them stays.
+    this.events.on('user.deactivated', ({ userId }) =>
+      this.cache.del(consentAllowedKey(userId), consentEpochKey(userId)).then(() => undefined),
+    );
   }
 
   /** Throws ConsentRequired (403) exactly as ConsentService does. */
   async assertProcessingAllowed(userId: string): Promise<void> {
-    if ((await this.cache.get<boolean>(consentAllowedKey(userId))) === true) return;
+    const epoch = (await this.cache.get<string>(consentEpochKey(userId))) ?? null;
+    const cached = await this.cache.get<Allowed>(consentAllowedKey(userId));
+    if (cached && cached.epoch === epoch) return;
     await this.consent.assertProcessingAllowed(userId);
-    await this.cache.set(consentAllowedKey(userId), true, ALLOWED_TTL_SECONDS);
+    await this.cache.set(
+      consentAllowedKey(userId),
+      { epoch } satisfies Allowed,
+      ALLOWED_TTL_SECONDS,
+    );
   }
 
   async forget(userId: string): Promise<void> {
+    await this.cache.set(consentEpochKey(userId), randomUUID(), EPOCH_TTL_SECONDS, {
+      broadcast: true,
+    });
     await this.cache.del(consentAllowedKey(userId));
   }
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module.js';
 import { CheckpointsRepository } from './checkpoints.repository.js';
 import { ConversationAccessChecker } from './conversation-access.checker.js';
 import { ConversationErasers } from './conversation-erasers.js';
@@ -30,6 +31,7 @@ import { ConversationsExporter } from './conversations.exporter.js';
 /** Conversations, messages (append, history, branches, search, votes), sharing, feedback, erase. */
 @Module({
   imports: [
+    AuditModule,
     TypeOrmModule.forFeature([
       Conversation,
       ChatSession,

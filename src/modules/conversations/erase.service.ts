@@ -11,6 +11,7 @@ import {
   type EraseOutcome,
 } from '../../platform/erasure/erase-counts.js';
 import { DomainError } from '../../platform/http/domain-error.js';
+import { Actors, AuditService } from '../audit/audit.service.js';
 import { CHECKPOINT_SCHEMA, CheckpointsRepository } from './checkpoints.repository.js';
 import { ConversationErasers } from './conversation-erasers.js';
 import { ConversationsRepository } from './conversations.repository.js';
@@ -36,6 +37,7 @@ export class ConversationEraseService {
     private readonly checkpoints: CheckpointsRepository,
     private readonly owners: OwnerCache,
     private readonly erasers: ConversationErasers,
+    private readonly audit: AuditService,
   ) {}
 
   async erase(userId: string, conversationId: string): Promise<EraseReceiptDto> {
@@ -44,6 +46,15 @@ export class ConversationEraseService {
         throw DomainError.notFound('Conversation');
       }
       const erased = await this.eraseLocked(userId, conversationId, manager);
+      await this.audit.record(
+        {
+          actor: Actors.user(userId),
+          action: 'conversation.erase',
+          target: { type: 'conversation', id: conversationId },
+          after: { removed: erased.removed, ...erased.counts },
+        },
+        manager,
+      );
       // Before the commit: when the other instances cannot be told, nothing is erased (503).
       await this.owners.forget(CONVERSATION, conversationId);
       return erased;

@@ -139,6 +139,15 @@ describe('erase a conversation: rows and agent checkpoints, with a receipt', () 
       alice.id,
     ])) as { session_id: string }[];
     expect(feedback).toEqual([{ session_id: s3 }]);
+    // The erasure is in the audit log, with its receipt; the refused attempt is not.
+    const audited = (await db().query(
+      `SELECT actor_id, after FROM app.audit_log
+        WHERE action = 'conversation.erase' AND target_id = $1`,
+      [doomed],
+    )) as { actor_id: string; after: { removed: Record<string, number> } }[];
+    expect(audited).toHaveLength(1);
+    expect(audited[0]!.actor_id).toBe(alice.id);
+    expect(audited[0]!.after.removed).toMatchObject({ 'app.messages': 2, 'app.conversations': 1 });
   });
 
   it("erasing an account removes the agent's checkpoints of all its threads, and no one else's", async () => {
