@@ -102,7 +102,9 @@ export async function send<T = Record<string, unknown>>(
     return { status: res.status, body: body as T };
   } catch (err) {
     recorder?.record(route, 'network', performance.now() - started);
-    recorder?.fail({ route, status: 'network', detail: String(err) });
+    const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+    const why = cause ? `: ${cause.code ?? cause.message ?? String(cause)}` : '';
+    recorder?.fail({ route, status: 'network', detail: `${String(err)}${why}` });
     return undefined;
   }
 }

@@ -45,7 +45,8 @@ describe('the cached consent check across two instances', () => {
 
   it('remembers "allowed" after one search and forgets it everywhere when consent is revoked', async () => {
     await b.get(SearchService).search(contextOf(teen), { query: 'lava', k: 1 });
-    expect(await b.get(CacheService).get(consentAllowedKey(teen.id))).toEqual({ epoch: null });
+    const allowed = await b.get(CacheService).get(consentAllowedKey(teen.id));
+    expect(allowed).toHaveProperty('epoch');
     // Served from the cache now: memory search on the same instance needs no database read for it.
     await b.get(MemorySearchService).search(teen.id, { query: 'lava', k: 1 });
 
@@ -67,7 +68,7 @@ describe('the cached consent check across two instances', () => {
     expect(await b.get(CacheService).get(consentAllowedKey(teen.id))).toBeUndefined();
     // A check that read the database before the revocation and writes its "allowed" after
     // the key was dropped carries the old epoch: it does not count.
-    await b.get(CacheService).set(consentAllowedKey(teen.id), { epoch: null }, 60);
+    await b.get(CacheService).set(consentAllowedKey(teen.id), allowed, 60);
     await expect(
       b.get(SearchService).search(contextOf(teen), { query: 'lava', k: 1 }),
     ).rejects.toMatchObject({ code: 'consent-required' });

@@ -1,4 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { withTimeout } from '../../platform/async/with-timeout.js';
 import { JobHandler } from '../../platform/queue/job-handler.decorator.js';
 import { PermanentJobError } from '../../platform/queue/permanent-job-error.js';
 import { QueueService } from '../../platform/queue/queue.service.js';
@@ -12,6 +13,9 @@ import { MemoryItemsRepository } from './memory-items.repository.js';
 
 export const EMBED_ITEM_JOB = 'memory-lake.embed-item';
 const EMBED_ATTEMPTS = 5;
+/** How long a write waits for the queue to take its embedding job, and how long a fault is believed. */
+const ENQUEUE_TIMEOUT_MS = 2_000;
+const QUEUE_RETRY_AFTER_MS = 5_000;
 
 export interface MemorySearch {
   query: string;
@@ -28,6 +32,9 @@ export interface MemorySearch {
  */
 @Injectable()
 export class MemorySearchService {
+  private readonly logger = new Logger('MemorySearch');
+  private queueDownUntil = 0;
+
   constructor(
     private readonly items: MemoryItemsRepository,
     private readonly queue: QueueService,
@@ -42,13 +49,32 @@ export class MemorySearchService {
     return `${this.embedder.provider}:${this.embedder.model}:${this.embedder.dimensions}`;
   }
 
-  /** After a write of an item with text: one job per write, each embedding what the item holds then. */
+  /**
+   * After a write of an item with text: one job per write, each embedding what
+   * the item holds then. The embedding is derived from the item, so a queue
+   * that cannot be reached never fails the write that was already stored (the
+   * memory lake stores summaries directly while Redis is away): the item is
+   * searchable again once a later write of it is embedded.
+   */
   async queueEmbedding(userId: string, namespace: string, key: string): Promise<void> {
-    await this.queue.enqueue(
-      EMBED_ITEM_JOB,
-      { userId, namespace, key },
-      { attempts: EMBED_ATTEMPTS, backoffMs: 500 },
-    );
+    if (Date.now() < this.queueDownUntil) return;
+    try {
+      await withTimeout(
+        this.queue.enqueue(
+          EMBED_ITEM_JOB,
+          { userId, namespace, key },
+          { attempts: EMBED_ATTEMPTS, backoffMs: 500 },
+        ),
+        ENQUEUE_TIMEOUT_MS,
+      );
+    } catch (err) {
+      if (Date.now() >= this.queueDownUntil) {
+        this.logger.warn(
+          `queue unreachable (${err instanceof Error ? err.message : String(err)}); memory items stored without their embedding`,
+        );
+      }
+      this.queueDownUntil = Date.now() + QUEUE_RETRY_AFTER_MS;
+    }
   }
 
   @JobHandler(EMBED_ITEM_JOB)

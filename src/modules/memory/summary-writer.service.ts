@@ -55,13 +55,14 @@ export class SummaryWriter {
       expiresAt: null,
       asOf,
     });
-    if (memoryUpdated) await this.search.queueEmbedding(userId, SUMMARY_NAMESPACE, conversationId);
     const rollingUpdated = await this.conversations.applyRollingSummary(
       userId,
       conversationId,
       summary,
       new Date(asOf),
     );
+    // Once everything is stored: queueing the embedding never fails the write.
+    if (memoryUpdated) await this.search.queueEmbedding(userId, SUMMARY_NAMESPACE, conversationId);
     return {
       conversation_found: true,
       memory_updated: memoryUpdated,

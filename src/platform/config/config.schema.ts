@@ -71,6 +71,7 @@ export type IdentityProviderConfig = z.infer<typeof identityProvider>;
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HTTP_KEEP_ALIVE_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(65),
   HOST: z.string().default('0.0.0.0'),
   PUBLIC_URL: optionalUrl(['http:', 'https:']),
   DATA_DIR: z.string().min(1).default('./data'),
