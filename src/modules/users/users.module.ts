@@ -15,13 +15,7 @@ import { UsersExporter } from './users.exporter.js';
 @Module({
   imports: [TypeOrmModule.forFeature([User, IdpLogin, UserApiKey]), CryptoModule, AuditModule],
   controllers: [MeController],
-  providers: [
-    UsersRepository,
-    UsersService,
-    ApiKeysService,
-    UsersErasure,
-    UsersExporter,
-  ],
+  providers: [UsersRepository, UsersService, ApiKeysService, UsersErasure, UsersExporter],
   exports: [UsersService, ApiKeysService],
 })
 export class UsersModule {}

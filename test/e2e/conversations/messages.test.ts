@@ -312,7 +312,10 @@ describe('messages: append, idempotency, batch, votes, clear', () => {
     await http().delete(`/v1/conversations/${id}/messages/v-1/vote`).set(alice.auth).expect(204);
     await http().delete(`/v1/conversations/${id}/messages/none/vote`).set(alice.auth).expect(404);
     const elsewhere = await createConversation(app, alice);
-    const foreign = await appendMessage(app, alice, elsewhere, { message_id: 'f-1', content: 'elsewhere' });
+    const foreign = await appendMessage(app, alice, elsewhere, {
+      message_id: 'f-1',
+      content: 'elsewhere',
+    });
     await http()
       .delete(`/v1/conversations/${id}/messages/${foreign.id as string}/vote`)
       .set(alice.auth)
