@@ -115,7 +115,9 @@ async function send(
   const method = req.method.toLowerCase() as 'get';
   let test = request(app.getHttpServer())
     [method](req.url)
-    .timeout({ response: 10_000, deadline: 10_000 });
+    // Generous on a busy machine (a hostile 2,000-character hybrid search is real work); a
+    // request that never answers still fails as no-response.
+    .timeout({ response: 30_000, deadline: 30_000 });
   for (const [name, value] of Object.entries(req.headers)) test = test.set(name, value);
   if (req.authorization !== null)
     test = test.set('Authorization', authorization(req.authorization, fixture.user));
