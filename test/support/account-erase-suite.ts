@@ -202,6 +202,7 @@ export function describeAccountErase(label: string, makeConfig: () => Promise<Ap
       const wrong = await http().delete('/v1/me').set(user.auth).send({ password: 'nope' });
       expect(wrong.status).toBe(403);
       await http().delete('/v1/me').set(user.auth).send({ surprise: 1 }).expect(400);
+      await http().delete('/v1/me').set(user.auth).send({ password: null }).expect(400);
       await http().get('/v1/me').set(user.auth).expect(200);
       const ok = await http().delete('/v1/me').set(user.auth).send({ password: user.password });
       expect(ok.status).toBe(200);

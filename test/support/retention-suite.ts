@@ -181,6 +181,10 @@ export function describeRetention(label: string, config: () => AppConfig): void 
         .send({ policies: ['no_such_policy'] })
         .expect(400);
       expect(res.body).toMatchObject({ code: 'validation-failed' });
+      // A null is not "absent": `dry_run: null` must never mean a real run.
+      for (const body of [{ dry_run: null }, { policies: null }]) {
+        await http().post('/v1/admin/retention/run').set(admin.auth).send(body).expect(400);
+      }
       await http().post('/v1/admin/retention/run').set(alice.auth).send({}).expect(404);
     });
 

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsString, MaxLength } from 'class-validator';
+import { IsOptionalNotNull } from '../../../platform/http/validators.js';
 import { StoreCountsDto } from '../../conversations/dto/erase.dto.js';
 
 export class EraseAccountDto {
@@ -8,7 +9,7 @@ export class EraseAccountDto {
       'The account password. Without it, the session must have signed in within the last ERASE_REAUTH_SECONDS (default 10 minutes); a guest needs neither.',
     maxLength: 1024,
   })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(1024)
   password?: string;

@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsBoolean, IsOptional, IsString, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsString, MaxLength } from 'class-validator';
+import { IsOptionalNotNull } from '../../../../platform/http/validators.js';
 
 export class RetentionRunDto {
   @ApiPropertyOptional({ description: 'Count what each policy would remove, remove nothing' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   dry_run?: boolean;
 
@@ -12,7 +13,7 @@ export class RetentionRunDto {
     description: 'Run only these policies (names as the report gives them); all when omitted',
     maxItems: 50,
   })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayMaxSize(50)
   @IsString({ each: true })
