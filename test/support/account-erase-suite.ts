@@ -209,29 +209,6 @@ export function describeAccountErase(label: string, makeConfig: () => Promise<Ap
       expect(ok.body.verification.passed).toBe(true);
     });
 
-    it('counts wrong passwords against the sign-in lockout, so the route guesses nothing', async () => {
-      const user = await registerFullUser(app);
-      for (let i = 0; i < 5; i++) {
-        await http()
-          .delete('/v1/me')
-          .set(user.auth)
-          .send({ password: `guess-${i}` })
-          .expect(403);
-      }
-      const locked = await http()
-        .delete('/v1/me')
-        .set(user.auth)
-        .send({ password: user.password })
-        .expect(429);
-      expect(locked.body.code).toBe('account-locked');
-      expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
-      await http()
-        .post('/v1/auth/login')
-        .send({ email: user.email, password: user.password })
-        .expect(429);
-      await http().get('/v1/me').set(user.auth).expect(200);
-    });
-
     it('erases a conversation with its summary, its stream chunks and its queued summaries', async () => {
       const user = await startFullGuest(app);
       const seeded = await seedEverything(app, config, user);

@@ -107,7 +107,6 @@ import { SessionsExporter } from './sessions.exporter.js';
     TokensService,
     RevocationService,
     AccessTicketsService,
-    LockoutService,
   ],
 })
 export class AuthModule {}

@@ -8,7 +8,6 @@ import {
 } from '@nestjs/swagger';
 import type { AuthContext } from '../auth/auth-context.js';
 import { AnyScope, CurrentUser } from '../auth/auth.decorators.js';
-import { ClientIp } from '../auth/request-context.js';
 import { AccountErasureService } from './account-erasure.service.js';
 import { AccountEraseReceiptDto, EraseAccountDto } from './dto/account-erase.dto.js';
 import { Reauthentication } from './reauthentication.js';
@@ -36,9 +35,8 @@ export class AccountErasureController {
   async erase(
     @CurrentUser() me: AuthContext,
     @Body() body: EraseAccountDto,
-    @ClientIp() ip: string,
   ): Promise<AccountEraseReceiptDto> {
-    await this.reauthentication.assert(me, body.password, ip);
+    await this.reauthentication.assert(me, body.password);
     return this.erasure.erase(me.userId, { jti: me.jti, exp: me.exp });
   }
 }

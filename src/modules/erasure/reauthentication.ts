@@ -6,7 +6,6 @@ import { APP_CONFIG } from '../../platform/config/config.tokens.js';
 import { DomainError } from '../../platform/http/domain-error.js';
 import { ErrorCode } from '../../platform/http/error-codes.js';
 import type { AuthContext } from '../auth/auth-context.js';
-import { LockoutService } from '../auth/lockout.service.js';
 import { PasswordsService } from '../auth/passwords.service.js';
 import { AccountType } from '../users/entities/user.entity.js';
 
@@ -22,27 +21,17 @@ export class Reauthentication {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly passwords: PasswordsService,
-    private readonly lockout: LockoutService,
   ) {}
 
-  /**
-   * A password sent here counts against the account and the address exactly as
-   * a sign-in does (the same lockout), so a stolen access token cannot use this
-   * route to guess the password.
-   */
-  async assert(caller: AuthContext, password: string | undefined, ip: string): Promise<void> {
+  async assert(caller: AuthContext, password: string | undefined): Promise<void> {
     if (caller.accountType === AccountType.Guest) return;
     const [row] = (await this.db.query(
-      `SELECT u.password_hash AS hash, u.email, extract(epoch FROM now() - s.created_at)::float AS age
+      `SELECT u.password_hash AS hash, extract(epoch FROM now() - s.created_at)::float AS age
          FROM app.app_sessions s JOIN app.users u ON u.id = s.user_id WHERE s.id = $1`,
       [caller.sessionId],
-    )) as { hash: string | null; email: string | null; age: number }[];
+    )) as { hash: string | null; age: number }[];
     if (password !== undefined) {
-      const key = this.lockout.accountKey(row?.email ?? caller.userId);
-      await this.lockout.assertAllowed(key, ip);
-      const ok = !!row?.hash && (await this.passwords.verify(row.hash, password));
-      await this.lockout.record(key, ip, ok);
-      if (ok) return;
+      if (row?.hash && (await this.passwords.verify(row.hash, password))) return;
       throw new DomainError(ErrorCode.ReauthenticationRequired, 'The password does not match.');
     }
     if (row && row.age <= this.config.env.ERASE_REAUTH_SECONDS) return;
