@@ -8,7 +8,7 @@ export interface EmbeddedPostgres {
 }
 
 const HOST_SCRIPT = fileURLToPath(new URL('./pglite-host.mjs', import.meta.url));
-const START_TIMEOUT_MS = 60_000;
+const START_TIMEOUT_MS = 180_000;
 
 /**
  * Starts PGlite (with pgvector) in a child process that serves the PostgreSQL
@@ -42,7 +42,7 @@ function waitForReady(child: ChildProcess): Promise<number> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error('embedded PostgreSQL did not start within 60 s'));
+      reject(new Error(`embedded PostgreSQL did not start within ${START_TIMEOUT_MS / 1000} s`));
     }, START_TIMEOUT_MS);
     const onMessage = (message: { type?: string; port?: number; message?: string }) => {
       if (message?.type === 'ready' && message.port) {
