@@ -22,6 +22,7 @@ import { AuditPseudonymise1796600002000 } from './1796600002000-AuditPseudonymis
 import { DataExports1796600003000 } from './1796600003000-DataExports.js';
 import { DocumentsAndCharts1796610000000 } from './1796610000000-DocumentsAndCharts.js';
 import { LeanMessageIndexes1796620000000 } from './1796620000000-LeanMessageIndexes.js';
+import { LoginAttemptScope1796641937203 } from './1796641937203-LoginAttemptScope.js';
 
 export const MIGRATIONS = [
   CreateSchemas1763800000000,
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   DataExports1796600003000,
   DocumentsAndCharts1796610000000,
   LeanMessageIndexes1796620000000,
+  LoginAttemptScope1796641937203,
 ];

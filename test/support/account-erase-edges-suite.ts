@@ -2,14 +2,18 @@ import fs from 'node:fs';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { ERASE_CONFIRMATION, LockoutService } from '../../src/modules/auth/lockout.service.js';
 import type { AppConfig } from '../../src/platform/config/config.js';
 import { addMember, createCollective, linkChild } from '../factories/collectives.js';
 import { createConversation } from '../factories/conversations.js';
 import { registerAdmin } from '../factories/feature-flags.js';
-import { bearer, registerFullUser, startFullGuest } from '../factories/identity.js';
+import { bearer, registerFullUser, startFullGuest, type TestUser } from '../factories/identity.js';
 import { startTestApp } from './app.js';
 
-/** The edges of erasing an account: parents, owners of collectives, users of a trusted client. */
+/**
+ * The edges of erasing an account: parents, owners of collectives, users of a
+ * trusted client, and guessing the password that confirms it.
+ */
 export function describeAccountEraseEdges(
   label: string,
   makeConfig: () => Promise<AppConfig>,
@@ -104,6 +108,45 @@ export function describeAccountEraseEdges(
       expect(again.body.id).not.toBe(before.body.id);
       const clients = await http().get('/v1/admin/trusted-clients').set(admin.auth).expect(200);
       expect((clients.body.data as { id: string }[]).map((c) => c.id)).toContain(created.body.id);
+    });
+
+    it('locks the password confirmation per account after five wrong ones, the right one too, until the wait ends', async () => {
+      const user = await registerFullUser(app);
+      const other = await registerFullUser(app);
+      const erase = (who: TestUser, password: string) =>
+        http().delete('/v1/me').set(who.auth).send({ password });
+      for (let i = 0; i < 5; i++) await erase(user, `guess-${i}`).expect(403);
+      const locked = await erase(user, user.password).expect(429);
+      expect(locked.headers['content-type']).toMatch(/problem\+json/);
+      expect(locked.body.code).toBe('account-locked');
+      const wait = Number(locked.headers['retry-after']);
+      expect(wait).toBeGreaterThan(0);
+      expect(wait).toBeLessThanOrEqual(30);
+      expect(locked.body.retry_after).toBe(wait);
+      await http().get('/v1/me').set(user.auth).expect(200);
+
+      // A key space of its own: the account's sign-ins, the address's and another account's erasure go on.
+      await http()
+        .post('/v1/auth/login')
+        .send({ email: user.email, password: user.password })
+        .expect(200);
+      await erase(other, 'not-it').expect(403);
+      await erase(user, user.password).expect(429);
+
+      // The wait over (its attempts moved back past it): the right password erases, attempts included.
+      const key = app.get(LockoutService).forSpace(ERASE_CONFIRMATION).accountKey(user.id);
+      const attempts = `SELECT count(*)::int AS n FROM app.login_attempts WHERE account_key = $1`;
+      expect(await count(attempts, [key])).toBe(7);
+      await app
+        .get(DataSource)
+        .query(
+          `UPDATE app.login_attempts SET created_at = created_at - interval '31 seconds' WHERE account_key = $1`,
+          [key],
+        );
+      const done = await erase(user, user.password).expect(200);
+      expect(done.body.verification.passed).toBe(true);
+      expect(await count(attempts, [key])).toBe(0);
+      await erase(other, other.password).expect(200);
     });
   });
 }

@@ -1,4 +1,4 @@
-import { LockoutService } from './lockout.service.js';
+import { ERASE_CONFIRMATION, LockoutService } from './lockout.service.js';
 import { SessionsService } from './sessions.service.js';
 import {
   ColumnEraser,
@@ -8,8 +8,9 @@ import {
 } from '../../platform/erasure/index.js';
 
 /**
- * Sessions (their refresh tokens with them), reset tokens, and what is keyed by
- * the address rather than the id: sign-in attempts and mail sent to it.
+ * Sessions (their refresh tokens with them), reset tokens, the password
+ * attempts that confirmed (or failed to confirm) the erasure, and what is keyed
+ * by the address rather than the id: sign-in attempts and mail sent to it.
  * Revoked token ids stay until they expire: they name no one and keep the
  * erased account's last access token dead.
  */
@@ -41,15 +42,17 @@ export class AuthErasure extends ColumnEraser implements UserEraser {
     )) as [unknown, number];
     const { removed } = await super.erase(userId, context);
     removed['app.refresh_tokens'] = refreshTokens;
+    const attemptKeys = [this.lockout.forSpace(ERASE_CONFIRMATION).accountKey(userId)];
+    if (email) attemptKeys.push(this.lockout.accountKey(email));
+    const [, attempts] = (await manager.query(
+      `DELETE FROM app.login_attempts WHERE account_key = ANY($1)`,
+      [attemptKeys],
+    )) as [unknown, number];
+    removed['app.login_attempts'] = attempts;
     if (email) {
-      const [, attempts] = (await manager.query(
-        `DELETE FROM app.login_attempts WHERE account_key = $1`,
-        [this.lockout.accountKey(email)],
-      )) as [unknown, number];
       const [, mail] = (await manager.query(`DELETE FROM app.mail_outbox WHERE recipient = $1`, [
         email,
       ])) as [unknown, number];
-      removed['app.login_attempts'] = attempts;
       removed['app.mail_outbox'] = mail;
     }
     return {

@@ -107,6 +107,7 @@ import { SessionsExporter } from './sessions.exporter.js';
     TokensService,
     RevocationService,
     AccessTicketsService,
+    LockoutService,
   ],
 })
 export class AuthModule {}

@@ -17,20 +17,22 @@ export class LoginAttemptsRepository {
   ) {}
 
   async insert(
+    scope: string,
     accountKey: string,
     ip: string,
     succeeded: boolean,
     blocked: boolean,
   ): Promise<void> {
-    await this.attempts.insert({ id: uuidv7(), accountKey, ip, succeeded, blocked });
+    await this.attempts.insert({ id: uuidv7(), scope, accountKey, ip, succeeded, blocked });
   }
 
   /**
-   * Failures of the last `windowMinutes`, in one statement: of the account
-   * since its last success (a success restarts its count), and of the address.
-   * Attempts refused while locked are not failures.
+   * Failures of the last `windowMinutes` in one lockout space, in one statement:
+   * of the account since its last success (a success restarts its count), and
+   * of the address. Attempts refused while locked are not failures.
    */
   async recentFailures(
+    scope: string,
     accountKey: string,
     ip: string,
     windowMinutes: number,
@@ -38,17 +40,19 @@ export class LoginAttemptsRepository {
     const [row] = (await this.attempts.query(
       `WITH account AS (
          SELECT count(*)::int AS failures, max(created_at) AS last FROM app.login_attempts
-          WHERE account_key = $1 AND NOT succeeded AND NOT blocked AND created_at > now() - make_interval(mins => $3)
+          WHERE account_key = $1 AND scope = $4 AND NOT succeeded AND NOT blocked
+            AND created_at > now() - make_interval(mins => $3)
             AND created_at > coalesce((SELECT max(created_at) FROM app.login_attempts
-                                        WHERE account_key = $1 AND succeeded), '-infinity')
+                                        WHERE account_key = $1 AND scope = $4 AND succeeded), '-infinity')
        ), address AS (
          SELECT count(*)::int AS failures, max(created_at) AS last FROM app.login_attempts
-          WHERE ip = $2 AND NOT succeeded AND NOT blocked AND created_at > now() - make_interval(mins => $3)
+          WHERE ip = $2 AND scope = $4 AND NOT succeeded AND NOT blocked
+            AND created_at > now() - make_interval(mins => $3)
        )
        SELECT account.failures AS account_failures, account.last AS account_last,
               address.failures AS ip_failures, address.last AS ip_last
          FROM account, address`,
-      [accountKey, ip, windowMinutes],
+      [accountKey, ip, windowMinutes, scope],
     )) as {
       account_failures: number;
       account_last: Date | null;

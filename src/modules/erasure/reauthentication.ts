@@ -6,6 +6,7 @@ import { APP_CONFIG } from '../../platform/config/config.tokens.js';
 import { DomainError } from '../../platform/http/domain-error.js';
 import { ErrorCode } from '../../platform/http/error-codes.js';
 import type { AuthContext } from '../auth/auth-context.js';
+import { ERASE_CONFIRMATION, type Lockout, LockoutService } from '../auth/lockout.service.js';
 import { PasswordsService } from '../auth/passwords.service.js';
 import { AccountType } from '../users/entities/user.entity.js';
 
@@ -17,13 +18,24 @@ import { AccountType } from '../users/entities/user.entity.js';
  */
 @Injectable()
 export class Reauthentication {
+  private readonly lockout: Lockout;
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly passwords: PasswordsService,
-  ) {}
+    lockout: LockoutService,
+  ) {
+    this.lockout = lockout.forSpace(ERASE_CONFIRMATION);
+  }
 
-  async assert(caller: AuthContext, password: string | undefined): Promise<void> {
+  /**
+   * A password sent here counts against a lockout of its own, per account (429
+   * with Retry-After once locked, the right password included), so a stolen
+   * access token cannot guess the password through this route; sign-ins, of
+   * the account or of the address, are not touched by it.
+   */
+  async assert(caller: AuthContext, password: string | undefined, ip: string): Promise<void> {
     if (caller.accountType === AccountType.Guest) return;
     const [row] = (await this.db.query(
       `SELECT u.password_hash AS hash, extract(epoch FROM now() - s.created_at)::float AS age
@@ -31,7 +43,11 @@ export class Reauthentication {
       [caller.sessionId],
     )) as { hash: string | null; age: number }[];
     if (password !== undefined) {
-      if (row?.hash && (await this.passwords.verify(row.hash, password))) return;
+      const key = this.lockout.accountKey(caller.userId);
+      await this.lockout.assertAllowed(key, ip);
+      const ok = !!row?.hash && (await this.passwords.verify(row.hash, password));
+      await this.lockout.record(key, ip, ok);
+      if (ok) return;
       throw new DomainError(ErrorCode.ReauthenticationRequired, 'The password does not match.');
     }
     if (row && row.age <= this.config.env.ERASE_REAUTH_SECONDS) return;

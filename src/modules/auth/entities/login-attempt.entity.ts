@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
- * Every login attempt, for lockout and audit. The account is identified by a
+ * Every password attempt (sign-in, erase confirmation), for lockout and audit. The account is identified by a
  * keyed hash of the email, so the table does not hold addresses of non-users.
  */
 @Entity({ schema: 'app', name: 'login_attempts' })
@@ -10,6 +10,10 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm'
 export class LoginAttempt {
   @PrimaryColumn('uuid')
   id: string;
+
+  /** The lockout space it counts in (sign-in, erase confirmation): no space sees another's. */
+  @Column('varchar', { length: 16, default: 'sign-in' })
+  scope: string;
 
   @Column('varchar', { length: 64 })
   accountKey: string;
