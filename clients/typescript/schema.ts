@@ -36,7 +36,7 @@ export interface paths {
     post?: never;
     /**
      * Erase the caller everywhere
-     * @description Every table, the agent checkpoints of their threads, Redis keys, queued jobs and blobs no longer referenced, in one transaction for the database; then every store is queried again. Answers the receipt, verification included. Needs the password, or a session that signed in recently (403 reauthentication-required); a guest needs neither.
+     * @description Every table, the agent checkpoints of their threads, Redis keys, queued jobs and blobs no longer referenced, in one transaction for the database; then every store is queried again. Answers the receipt, verification included. Needs the password, or a session that signed in recently (403 reauthentication-required); a guest needs neither. Five wrong passwords lock the route for the account (429 account-locked with Retry-After, the right password refused too) for 30 seconds, doubling with every further one; sign-ins are not affected.
      */
     delete: operations['AccountErasure_erase'];
     options?: never;
@@ -4471,7 +4471,17 @@ export interface operations {
       };
       413: components['responses']['PayloadTooLarge'];
       415: components['responses']['UnsupportedMediaType'];
-      429: components['responses']['TooManyRequests'];
+      /** @description account-locked: too many wrong passwords; see Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying (always sent) */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       503: components['responses']['ServiceUnavailable'];
     };
   };
