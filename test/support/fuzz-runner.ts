@@ -5,7 +5,8 @@ import { DataSource } from 'typeorm';
 import { FuzzFixture } from './fuzz-fixture.js';
 import { loadOpenApi, operationsOf } from './openapi-document.js';
 import { fuzzCases, type FuzzCase, type FuzzRequest, type FuzzSample } from './openapi-fuzz.js';
-import { drainQueues } from './queues.js';
+import { drainQueues, watchEnqueues } from './queues.js';
+import { RowCounter } from './row-counter.js';
 
 /**
  * Runs the cases generated from openapi.json against an application, one
@@ -43,53 +44,10 @@ export interface FuzzResult {
   exercised: Set<string>;
   requests: number;
   failures: FuzzFailure[];
-  /** Where the time went, in ms: requests, queue drains, row counts, fixture repairs. */
-  timings: Record<'send' | 'drain' | 'count' | 'repair', number>;
-}
-
-/** Schemas holding Parley's data; `langgraph` appears when agent checkpoints are set up. */
-const SCHEMAS = ['app', 'memory', 'rag', 'cache', 'langgraph'];
-
-/**
- * Ledgers of refused attempts: recording a refusal is what they are for (the
- * lockouts of S4 count these rows), so a refused sign-in or reset may add one.
- */
-const REFUSAL_LEDGERS = new Set(['app.login_attempts', 'app.password_reset_attempts']);
-
-export class RowCounter {
-  private constructor(
-    private readonly ds: DataSource,
-    private readonly sql: string,
-    readonly tables: string[],
-  ) {}
-
-  static async create(ds: DataSource): Promise<RowCounter> {
-    const rows = (await ds.query(
-      `SELECT n.nspname AS schema, c.relname AS name FROM pg_class c
-         JOIN pg_namespace n ON n.oid = c.relnamespace
-        WHERE c.relkind IN ('r', 'p') AND n.nspname = ANY($1) ORDER BY 1, 2`,
-      [SCHEMAS],
-    )) as { schema: string; name: string }[];
-    if (!rows.length) throw new Error(`no tables in schemas ${SCHEMAS.join(', ')}`);
-    const tables = rows.map((r) => `${r.schema}.${r.name}`);
-    const sql = `SELECT ${rows
-      .map((r, i) => `(SELECT count(*) FROM "${r.schema}"."${r.name}")::int AS c${i}`)
-      .join(', ')}`;
-    return new RowCounter(ds, sql, tables);
-  }
-
-  async snapshot(): Promise<number[]> {
-    const [row] = (await this.ds.query(this.sql)) as Record<string, number>[];
-    return this.tables.map((_t, i) => row![`c${i}`]!);
-  }
-
-  changes(before: number[], after: number[]): string[] {
-    return this.tables.flatMap((t, i) => {
-      const delta = after[i]! - before[i]!;
-      if (delta === 0 || (REFUSAL_LEDGERS.has(t) && delta === 1)) return [];
-      return [`${t} ${delta > 0 ? '+' : ''}${delta}`];
-    });
-  }
+  /** Where the time went, in ms: generating, requests, queue drains, row counts, fixture repairs. */
+  timings: Record<'generate' | 'send' | 'drain' | 'count' | 'repair', number>;
+  /** Row snapshots that counted every table, and those that reused the last counts. */
+  snapshots: { counted: number; reused: number };
 }
 
 interface Response {
@@ -198,7 +156,8 @@ export async function runOpenApiFuzz(
     exercised: new Set(),
     requests: 0,
     failures: [],
-    timings: { send: 0, drain: 0, count: 0, repair: 0 },
+    timings: { generate: 0, send: 0, drain: 0, count: 0, repair: 0 },
+    snapshots: { counted: 0, reused: 0 },
   };
   const timed = async <T>(
     phase: keyof FuzzResult['timings'],
@@ -222,43 +181,60 @@ export async function runOpenApiFuzz(
 
   // PARLEY_FUZZ_TRACE=<part of an operation> prints every request to it and its answer.
   const trace = process.env.PARLEY_FUZZ_TRACE;
-  await drainQueues(app, { timeoutMs: 60_000 });
-  let before = await rows.snapshot();
-  for (const [i, c] of plan.entries()) {
-    if (!c.applies(fixture)) continue;
-    const [sample] = fc.sample(c.arbitrary(fixture), { seed: seeds[i]!, numRuns: 1 });
-    const fail = (kind: string, detail: string, res?: Response) =>
-      result.failures.push(failure(c, sample!, kind, detail, res));
-    let res: Response;
-    try {
-      res = await timed('send', () => send(app, sample!.request, fixture));
-    } catch (err) {
-      fail('no-response', String(err));
-      await timed('repair', () => fixture.repair(sample!.request));
-      before = await rows.snapshot();
-      continue;
-    }
-    result.requests++;
-    result.exercised.add(c.operation.id);
-    await timed('drain', () => drainQueues(app, { timeoutMs: 120_000 }));
-    const after = await timed('count', () => rows.snapshot());
-    if (trace && c.operation.id.includes(trace)) {
-      console.log(
-        `${c.inputClass} ${c.target ?? ''}: ${describe(sample!.request)}\n    => ${res.status} ${clip(res.text, 300)}`,
+  const enqueues = watchEnqueues(app);
+  // Runs the queues dry when something was enqueued since they last were: a job's rows
+  // belong to the request that enqueued it.
+  const settle = async () => {
+    if (enqueues.take()) await timed('drain', () => drainQueues(app, { timeoutMs: 120_000 }));
+  };
+  try {
+    await drainQueues(app, { timeoutMs: 60_000 });
+    enqueues.take();
+    const recount = () => timed('count', () => rows.snapshot());
+    let before = await recount();
+    for (const [i, c] of plan.entries()) {
+      if (!c.applies(fixture)) continue;
+      const [sample] = await timed('generate', async () =>
+        fc.sample(c.arbitrary(fixture), { seed: seeds[i]!, numRuns: 1 }),
       );
+      const fail = (kind: string, detail: string, res?: Response) =>
+        result.failures.push(failure(c, sample!, kind, detail, res));
+      let res: Response;
+      try {
+        res = await timed('send', () => send(app, sample!.request, fixture));
+      } catch (err) {
+        fail('no-response', String(err));
+        await timed('repair', () => fixture.repair(sample!.request));
+        await settle();
+        before = await recount();
+        continue;
+      }
+      result.requests++;
+      result.exercised.add(c.operation.id);
+      await settle();
+      const after = await recount();
+      if (trace && c.operation.id.includes(trace)) {
+        console.log(
+          `${c.inputClass} ${c.target ?? ''}: ${describe(sample!.request)}\n    => ${res.status} ${clip(res.text, 300)}`,
+        );
+      }
+      for (const [kind, detail] of judge(sample!, res, rows.changes(before, after)))
+        fail(kind, detail, res);
+      if (Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted')) {
+        delete (Object.prototype as Record<string, unknown>).polluted;
+        fail('prototype-polluted', 'Object.prototype gained "polluted"', res);
+      }
+      before = after;
+      if (!SAFE.has(c.operation.method) && res.status < 300) {
+        await timed('repair', () => fixture.repair(sample!.request));
+        await settle();
+        before = await recount();
+      }
     }
-    for (const [kind, detail] of judge(sample!, res, rows.changes(before, after)))
-      fail(kind, detail, res);
-    if (Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted')) {
-      delete (Object.prototype as Record<string, unknown>).polluted;
-      fail('prototype-polluted', 'Object.prototype gained "polluted"', res);
-    }
-    before = after;
-    if (!SAFE.has(c.operation.method) && res.status < 300) {
-      await timed('repair', () => fixture.repair(sample!.request));
-      before = await rows.snapshot();
-    }
+  } finally {
+    enqueues.stop();
   }
+  result.snapshots = rows.stats;
   return result;
 }
 
@@ -325,7 +301,8 @@ export function reproductions(result: FuzzResult): string {
       `${result.exercised.size}/${result.documented.length} operations; ms spent: ` +
       Object.entries(result.timings)
         .map(([phase, ms]) => `${phase} ${Math.round(ms)}`)
-        .join(', '),
+        .join(', ') +
+      `; row snapshots: ${result.snapshots.counted} counted, ${result.snapshots.reused} reused`,
   ];
   for (const [key, [f]] of group(result.failures)) {
     const r = f!.request;

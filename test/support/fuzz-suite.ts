@@ -2,15 +2,10 @@ import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { createConversation } from '../factories/conversations.js';
 import { startFullGuest } from '../factories/identity.js';
-import {
-  distinctFailures,
-  fuzzSeed,
-  reproductions,
-  RowCounter,
-  runOpenApiFuzz,
-} from './fuzz-runner.js';
+import { distinctFailures, fuzzSeed, reproductions, runOpenApiFuzz } from './fuzz-runner.js';
 import { loadOpenApi, operationsOf } from './openapi-document.js';
 import { fuzzCases } from './openapi-fuzz.js';
+import { RowCounter } from './row-counter.js';
 
 /**
  * S5 as one suite for either engine: every operation of openapi.json, called
@@ -44,9 +39,17 @@ export function describeOpenApiFuzz(
       const rows = await RowCounter.create(app.get(DataSource));
       expect(rows.tables).toEqual(expect.arrayContaining(['app.conversations', 'memory.items']));
       const user = await startFullGuest(app);
+      // Every counted table is watched, so reusing counts while nothing was inserted or deleted is safe.
+      expect(await rows.watched()).toEqual(rows.tables);
       const before = await rows.snapshot();
       await createConversation(app, user);
       expect(rows.changes(before, await rows.snapshot())).toEqual(['app.conversations +1']);
+      // An update changes no count; a delete is seen as well as an insert.
+      const unchanged = await rows.snapshot();
+      await app
+        .get(DataSource)
+        .query(`DELETE FROM app.conversations WHERE user_id = $1`, [user.id]);
+      expect(rows.changes(unchanged, await rows.snapshot())).toEqual(['app.conversations -1']);
     });
 
     it('answers every request without a 5xx, refuses with problem+json and writes nothing when it refuses', async () => {

@@ -1,4 +1,5 @@
 import type { INestApplicationContext } from '@nestjs/common';
+import { QUEUE_DRIVER, type QueueDriver } from '../../src/platform/queue/queue.driver.js';
 import { QueueService } from '../../src/platform/queue/queue.service.js';
 import type {
   JobName,
@@ -59,4 +60,35 @@ export async function waitForJob(
     }
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
+}
+
+/**
+ * Counts the jobs enqueued in this process (every enqueue, schedules and
+ * handlers' included, goes through the one driver). After a drain left every
+ * queue idle, only a new enqueue can give a queue work again (retries and
+ * delays belong to jobs enqueued since), so with none a drain would find
+ * nothing to wait for.
+ */
+export function watchEnqueues(app: INestApplicationContext): {
+  /** Whether a job was enqueued since the last call; resets the count. */
+  take(): boolean;
+  stop(): void;
+} {
+  const driver = app.get<QueueDriver>(QUEUE_DRIVER);
+  const enqueue = driver.enqueue.bind(driver);
+  let enqueued = 0;
+  driver.enqueue = (...args) => {
+    enqueued++;
+    return enqueue(...args);
+  };
+  return {
+    take: () => {
+      const any = enqueued > 0;
+      enqueued = 0;
+      return any;
+    },
+    stop: () => {
+      driver.enqueue = Object.getPrototypeOf(driver).enqueue;
+    },
+  };
 }
