@@ -19,7 +19,13 @@ import {
   type Parameter,
   type Schema,
 } from './openapi-document.js';
-import { stringArb, valueArb, type IdSource, type Path } from './schema-arbitraries.js';
+import {
+  stringArb,
+  stringMatching,
+  valueArb,
+  type IdSource,
+  type Path,
+} from './schema-arbitraries.js';
 
 /**
  * Requests generated from the OpenAPI document, one family of cases per
@@ -142,7 +148,7 @@ function pathParamArb(op: Operation, p: Parameter, v: ParamValues): fc.Arbitrary
   const own = v.own(op, p.name);
   if (own.length) return fc.constantFrom(...own);
   if (typeof p.schema.example === 'string') return fc.constant(p.schema.example);
-  if (p.schema.pattern) return fc.stringMatching(new RegExp(p.schema.pattern));
+  if (p.schema.pattern) return stringMatching(p.schema.pattern);
   return fc.uuid();
 }
 

@@ -12,6 +12,19 @@ export interface IdSource {
 /** A path into a JSON value: keys and array indexes. */
 export type Path = (string | number)[];
 
+const matching = new Map<string, fc.Arbitrary<string>>();
+
+/**
+ * Strings a pattern matches. Building one parses the pattern, most of the cost
+ * of a sample; arbitraries hold no state, so one per pattern draws the same
+ * values from the same seed.
+ */
+export function stringMatching(pattern: string): fc.Arbitrary<string> {
+  let arb = matching.get(pattern);
+  if (!arb) matching.set(pattern, (arb = fc.stringMatching(new RegExp(pattern))));
+  return arb;
+}
+
 export function stringArb(s: Schema, v: IdSource): fc.Arbitrary<string> {
   if (s.format === 'uuid') {
     const ids = v.ids();
@@ -23,14 +36,13 @@ export function stringArb(s: Schema, v: IdSource): fc.Arbitrary<string> {
       .map((d) => new Date(Date.now() + d * 86_400_000).toISOString());
   }
   if (s.format === 'email') {
-    return fc.stringMatching(/^[a-z]{3,12}$/).map((name) => `fuzz-${name}@example.test`);
+    return stringMatching('^[a-z]{3,12}$').map((name) => `fuzz-${name}@example.test`);
   }
   const example = typeof s.example === 'string' ? [fc.constant(s.example)] : [];
   if (s.pattern) {
-    const re = new RegExp(s.pattern);
     return fc.oneof(
       ...example,
-      fc.stringMatching(re).filter((x) => !s.maxLength || x.length <= s.maxLength),
+      stringMatching(s.pattern).filter((x) => !s.maxLength || x.length <= s.maxLength),
     );
   }
   const minLength = s.minLength ?? 0;
