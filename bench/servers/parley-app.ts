@@ -60,7 +60,11 @@ const config = loadConfig({
   RATE_LIMIT_PER_MINUTE: '0',
   RATE_LIMIT_AUTH_PER_MINUTE: '0',
 });
-const app = await createApp(config, { silent: true, imports: [BenchModule] });
+// B6's resume peer, only where it is measured (it holds Redis connections of its own).
+const peers = process.env.BENCH_RESUMABLE_STREAM_PEER
+  ? [(await import('./resumable-stream-peer.js')).ResumableStreamPeerModule]
+  : [];
+const app = await createApp(config, { silent: true, imports: [BenchModule, ...peers] });
 await app.listen(0, '127.0.0.1');
 announce(app.getHttpServer() as Server);
 process.on('SIGTERM', () => {

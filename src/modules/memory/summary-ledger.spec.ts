@@ -1,5 +1,6 @@
 import { jest } from '@jest/globals';
 import type { AppConfig } from '../../platform/config/config.js';
+import { progressOf } from '../../platform/queue/queue.driver.js';
 import type { QueueService } from '../../platform/queue/queue.service.js';
 import type { JobSnapshot } from '../../platform/queue/queue.types.js';
 import { UnstorableSummary } from './storable.js';
@@ -17,7 +18,11 @@ const payload = (summary: string): SummaryPayload => ({
 
 function ledgerWith(getJob: (id: string) => Promise<JobSnapshot | undefined>) {
   const config = { queue: { driver: 'bullmq' } } as AppConfig;
-  const queue = { getJob: jest.fn((_name: string, id: string) => getJob(id)) };
+  const queue = {
+    progress: jest.fn(async (_name: string, ids: string[]) =>
+      Promise.all(ids.map(async (id) => progressOf(await getJob(id)))),
+    ),
+  };
   const writer = { persist: jest.fn(async (_p: SummaryPayload) => ({})) };
   const rejections = {
     record: jest.fn(async (_id: string, _p: SummaryPayload, _err: unknown) => undefined),

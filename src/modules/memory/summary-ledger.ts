@@ -13,7 +13,8 @@ import { SummaryRejections } from './summary-rejections.js';
 import { SummaryWriter, type SummaryPayload } from './summary-writer.service.js';
 
 const SWEEP_EVERY_MS = 1000;
-const CHECKS_PER_SWEEP = 500;
+/** One pipelined read per job (see QueueService.progress): cheap enough to keep up with a busy API. */
+const CHECKS_PER_SWEEP = 5000;
 /** Past this, the oldest entries are left to Redis alone rather than grow without bound. */
 const MAX_ENTRIES = 20_000;
 /** Failures worth another try, in a row, after which the database looks down: the rest waits. */
@@ -100,14 +101,12 @@ export class SummaryLedger implements OnModuleInit, BeforeApplicationShutdown {
   private async sweep(): Promise<void> {
     const ids = [...this.pending.keys()].slice(0, CHECKS_PER_SWEEP);
     try {
-      const jobs = await Promise.all(
-        ids.map((id) => this.queue.getJob('memory-lake.persist-summary', id)),
-      );
-      for (const [i, job] of jobs.entries()) {
+      const progress = await this.queue.progress('memory-lake.persist-summary', ids);
+      for (const [i, state] of progress.entries()) {
         const id = ids[i]!;
-        if (job?.status === 'completed' || job?.status === 'failed') this.pending.delete(id);
+        if (state === 'finished') this.pending.delete(id);
         // Gone unfinished: Redis restarted empty (or trimmed it after completion).
-        else if (!job) await this.writeOne(id);
+        else if (state === 'gone') await this.writeOne(id);
       }
     } catch (err) {
       this.logger.warn(`queue unreachable (${message(err)}); writing accepted summaries directly`);

@@ -13,19 +13,25 @@ import type { EventBatch } from './sse-events.js';
 /*
  * Per stream: `<prefix>stream:<id>` is a Redis Stream whose entry ids are
  * `0-<seq>`, so XRANGE/XREAD positions are sequence numbers; `<id>:meta` holds
- * the last seq and, once completed, `done`. Both scripts run atomically, so
- * two producers can never interleave a sequence number with its entry.
+ * the last seq and, once completed, `done`; `<id>:text` is every event so far
+ * as Server-Sent Events, one string, and each entry's `o` is where its event
+ * starts in it. The scripts run atomically, so two producers can never
+ * interleave a sequence number with its entry or its text.
  * A chunk is kept JSON-encoded (field `j`, as it goes on the wire), so that
  * it is encoded once by its producer rather than once per reader; entries
- * written before that carry the raw text in `d`.
+ * written before that carry the raw text in `d`, and entries written before
+ * the text log have no `o`.
  */
 const APPEND = `
 if redis.call('EXISTS', KEYS[2]) == 0 then return -2 end
 if redis.call('HEXISTS', KEYS[2], 'done') == 1 then return -1 end
 local n = redis.call('HINCRBY', KEYS[2], 'seq', 1)
-redis.call('XADD', KEYS[1], '0-' .. n, 'j', ARGV[1])
+local event = 'id: ' .. n .. '\\ndata: ' .. ARGV[1] .. '\\n\\n'
+local at = redis.call('APPEND', KEYS[3], event) - #event
+redis.call('XADD', KEYS[1], '0-' .. n, 'j', ARGV[1], 'o', at)
 redis.call('EXPIRE', KEYS[1], ARGV[2])
 redis.call('EXPIRE', KEYS[2], ARGV[2])
+redis.call('EXPIRE', KEYS[3], ARGV[2])
 return n`;
 
 const COMPLETE = `
@@ -33,21 +39,40 @@ if redis.call('EXISTS', KEYS[2]) == 0 then return -2 end
 local done = redis.call('HGET', KEYS[2], 'done')
 if done then return tonumber(done) end
 local n = redis.call('HINCRBY', KEYS[2], 'seq', 1)
-redis.call('XADD', KEYS[1], '0-' .. n, 'end', '1')
+local event = 'id: ' .. n .. '\\nevent: done\\ndata: {"status":"completed"}\\n\\n'
+local at = redis.call('APPEND', KEYS[3], event) - #event
+redis.call('XADD', KEYS[1], '0-' .. n, 'end', '1', 'o', at)
 redis.call('HSET', KEYS[2], 'done', n)
 redis.call('EXPIRE', KEYS[1], ARGV[1])
 redis.call('EXPIRE', KEYS[2], ARGV[1])
+redis.call('EXPIRE', KEYS[3], ARGV[1])
 return n`;
 
 /*
- * A backlog batch, written out as Server-Sent Events inside Redis: the reader
- * gets one string instead of an array per entry to parse, decode and encode
- * again, which cost more than the read itself. Returns count, last seq, done
- * (1 when the batch ends with the end marker) and the text. Same events as
- * formatEntry (sse-events.ts); a legacy raw chunk is encoded with cjson, whose
- * output (it also escapes `/`) JSON.parse reads back to the same string.
+ * A backlog batch as Server-Sent Events: count, last seq, done (1 when the
+ * batch ends with the end marker) and the text. Sequence numbers have no gaps,
+ * so the batch is the slice of the text log from the start of entry after+1 to
+ * the start of entry last+1 (or the end): two one-entry reads and a GETRANGE,
+ * whatever the batch holds. A stream older than the text log is written out
+ * entry by entry here, the same events as formatEntry (sse-events.ts); a
+ * legacy raw chunk is encoded with cjson, whose output (it also escapes `/`)
+ * JSON.parse reads back to the same string.
  */
 const EVENTS = `
+local after = tonumber(ARGV[1])
+local seq = tonumber(redis.call('HGET', KEYS[2], 'seq'))
+if seq and seq > after then
+  local first = redis.call('XRANGE', KEYS[1], '0-' .. (after + 1), '0-' .. (after + 1))[1]
+  if first and first[2][3] == 'o' then
+    local last = math.min(seq, after + tonumber(ARGV[2]))
+    local stop = -1
+    if last < seq then
+      stop = tonumber(redis.call('XRANGE', KEYS[1], '0-' .. (last + 1), '0-' .. (last + 1))[1][2][4]) - 1
+    end
+    local done = tonumber(redis.call('HGET', KEYS[2], 'done')) == last and 1 or 0
+    return {last - after, last, done, redis.call('GETRANGE', KEYS[3], first[2][4], stop)}
+  end
+end
 local r = redis.call('XRANGE', KEYS[1], '(0-' .. ARGV[1], '+', 'COUNT', ARGV[2])
 local out = {}
 local last, done = ARGV[1], 0
@@ -99,9 +124,10 @@ export class RedisChunkStore implements ChunkStore {
   async append(streamId: string, data: string): Promise<AppendResult> {
     const n = (await this.client.eval(
       APPEND,
-      2,
+      3,
       this.key(streamId),
       this.metaKey(streamId),
+      this.textKey(streamId),
       JSON.stringify(data),
       OPEN_TTL_SECONDS,
     )) as number;
@@ -113,9 +139,10 @@ export class RedisChunkStore implements ChunkStore {
   async complete(streamId: string): Promise<number | undefined> {
     const n = (await this.client.eval(
       COMPLETE,
-      2,
+      3,
       this.key(streamId),
       this.metaKey(streamId),
+      this.textKey(streamId),
       COMPLETED_TTL_SECONDS,
     )) as number;
     return n === -2 ? undefined : n;
@@ -135,8 +162,10 @@ export class RedisChunkStore implements ChunkStore {
   async events(streamId: string, after: number, limit: number): Promise<EventBatch> {
     const [count, last, done, text] = (await this.client.eval(
       EVENTS,
-      1,
+      3,
       this.key(streamId),
+      this.metaKey(streamId),
+      this.textKey(streamId),
       after,
       limit,
     )) as [number, string, number, string];
@@ -157,14 +186,14 @@ export class RedisChunkStore implements ChunkStore {
   }
 
   async remove(streamIds: string[]): Promise<number> {
-    return this.each(streamIds, (pipeline, id) => pipeline.del(this.key(id), this.metaKey(id)));
+    return this.each(streamIds, (pipeline, id) => pipeline.del(...this.keys(id)));
   }
 
   async held(streamIds: string[]): Promise<number> {
-    return this.each(streamIds, (pipeline, id) => pipeline.exists(this.key(id), this.metaKey(id)));
+    return this.each(streamIds, (pipeline, id) => pipeline.exists(...this.keys(id)));
   }
 
-  /** One command per stream (its two keys share a slot), summed. */
+  /** One command per stream (its keys share a slot), summed. */
   private async each(
     streamIds: string[],
     command: (pipeline: ReturnType<Redis['pipeline']>, id: string) => unknown,
@@ -190,5 +219,13 @@ export class RedisChunkStore implements ChunkStore {
 
   private metaKey(streamId: string): string {
     return `${this.prefix}stream:{${streamId}}:meta`;
+  }
+
+  private textKey(streamId: string): string {
+    return `${this.prefix}stream:{${streamId}}:text`;
+  }
+
+  private keys(streamId: string): string[] {
+    return [this.key(streamId), this.metaKey(streamId), this.textKey(streamId)];
   }
 }

@@ -4,6 +4,12 @@ import { formatBatch, type EventBatch } from './sse-events.js';
 /** Where a follower writes Server-Sent Events; resolves once the text may be written again. */
 export interface SseSink {
   write(text: string): Promise<void>;
+  /**
+   * Sends the response's head if nothing has been written yet: called once the
+   * backlog is sent, before waiting, so a backlog goes out with the head in one
+   * write and a reader with nothing to catch up on still sees the stream open.
+   */
+  open?(): void;
 }
 
 export interface FollowOptions {
@@ -52,6 +58,7 @@ export async function follow(
     if (await sendBatch(batch)) return true;
     if (batch.count < BATCH) break;
   }
+  sink.open?.();
   if (await options.completedInRecord()) {
     // The record says completed only once the store holds the end marker, so
     // whatever came after the backlog read is here now, end marker included.

@@ -163,7 +163,7 @@ export class StreamsController {
       // Reverse proxies (nginx) would otherwise buffer the events.
       'X-Accel-Buffering': 'no',
     });
-    res.flushHeaders();
+    // The head goes out with the first events (or by the sink's open, before waiting).
     const left = new AbortController();
     req.on('close', () => left.abort());
     const sink = {
@@ -177,11 +177,14 @@ export class StreamsController {
           };
           res.once('drain', done).once('close', done);
         }),
+      open: () => {
+        if (!res.headersSent) res.flushHeaders();
+      },
     };
     try {
       await this.streams.follow(stream, after, sink, left.signal);
     } catch (err) {
-      // The events have begun: no problem document can follow. Ending the response
+      // The events may have begun: no problem document can follow. Ending the response
       // makes the client reconnect with Last-Event-ID, to this or another instance.
       this.logger.warn(`stream ${stream.id} reader stopped: ${(err as Error).message}`);
     } finally {

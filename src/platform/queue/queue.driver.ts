@@ -2,6 +2,14 @@ import type { DispatchedJob } from './job-handler.registry.js';
 import type { ResolvedJobOptions } from './job-options.js';
 import type { FailedJob, JobSnapshot, QueueDepths, QueueName } from './queue.types.js';
 
+export type JobProgress = 'finished' | 'unfinished' | 'gone';
+
+/** A job's progress from its snapshot (drivers without a cheaper way). */
+export function progressOf(job: JobSnapshot | undefined): JobProgress {
+  if (!job) return 'gone';
+  return job.status === 'completed' || job.status === 'failed' ? 'finished' : 'unfinished';
+}
+
 export const QUEUE_DRIVER = Symbol('QUEUE_DRIVER');
 export const QUEUE_MODULE_OPTIONS = Symbol('QUEUE_MODULE_OPTIONS');
 
@@ -40,6 +48,8 @@ export interface QueueDriver {
     options: ResolvedJobOptions,
   ): Promise<string>;
   getJob(queue: QueueName, jobId: string): Promise<JobSnapshot | undefined>;
+  /** Per id, in order: whether the job finished (completed, or failed for good), is still to run, or is gone. */
+  progress(queue: QueueName, jobIds: string[]): Promise<JobProgress[]>;
   depths(): Promise<QueueDepths>;
   /**
    * Erasure: removes the jobs of this name whose payload's `field` is `value`,

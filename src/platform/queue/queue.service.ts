@@ -5,6 +5,7 @@ import { JobSchedules, type JobSchedule } from './job-schedules.js';
 import {
   QUEUE_DRIVER,
   QUEUE_MODULE_OPTIONS,
+  type JobProgress,
   type QueueDriver,
   type ResolvedQueueModuleOptions,
 } from './queue.driver.js';
@@ -50,6 +51,11 @@ export class QueueService implements OnModuleDestroy {
   /** A job by its id, looked up in the queue of the given job name (or the queue itself). */
   getJob(nameOrQueue: JobName | QueueName, jobId: string): Promise<JobSnapshot | undefined> {
     return this.driver.getJob(queueFor(nameOrQueue), jobId);
+  }
+
+  /** Per id, in order: finished (completed or failed for good), unfinished, or gone. */
+  progress(nameOrQueue: JobName | QueueName, jobIds: string[]): Promise<JobProgress[]> {
+    return this.driver.progress(queueFor(nameOrQueue), jobIds);
   }
 
   /** Erasure: removes the not-running jobs of `name` whose payload's `field` is `value`. */

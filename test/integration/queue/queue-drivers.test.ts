@@ -219,6 +219,28 @@ describe.each<Driver>(['local', 'bullmq'])('the queue port on the %s driver', (d
     expect(await queue.failedJobs('rag-cache', 5)).toEqual([]);
   });
 
+  it('tells finished, unfinished and gone jobs apart in one call', async () => {
+    const [done, failed, retrying] = [unique('done'), unique('failed'), unique('retrying')];
+    await queue.enqueue('maintenance.test-count', {}, { jobId: done });
+    await queue.enqueue('maintenance.test-permanent', {}, { jobId: failed, attempts: 3 });
+    // Its first attempt fails; the retry waits out a long backoff.
+    await queue.enqueue(
+      'maintenance.test-flaky',
+      { failures: 1 },
+      { jobId: retrying, attempts: 2, backoffMs: 60_000 },
+    );
+    await waitForJob(app, 'maintenance.test-count', done);
+    await waitForJob(app, 'maintenance.test-permanent', failed, { statuses: ['failed'] });
+    await waitForJob(app, 'maintenance.test-flaky', retrying, { statuses: ['delayed'] });
+    expect(await queue.progress('maintenance', [done, unique('never'), failed, retrying])).toEqual([
+      'finished',
+      'gone',
+      'finished',
+      'unfinished',
+    ]);
+    expect(await queue.progress('maintenance', [])).toEqual([]);
+  });
+
   // Last: its own two processes, so no schedule runs into the depth counts above.
   it('runs a scheduled job at each multiple of its interval, once across processes', async () => {
     const prefix = testRedisPrefix('schedule');

@@ -1,8 +1,9 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger, type FactoryProvider } from '@nestjs/common';
 import type { Job, JobState, JobType, Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
 import type { ResolvedJobOptions } from '../job-options.js';
-import type { JobDispatch, QueueDriver } from '../queue.driver.js';
+import type { JobDispatch, JobProgress, QueueDriver } from '../queue.driver.js';
 import {
   QUEUE_NAMES,
   type FailedJob,
@@ -11,6 +12,7 @@ import {
   type QueueDepths,
   type QueueName,
 } from '../queue.types.js';
+import { BullmqAddBatcher } from './bullmq-add-batcher.js';
 import { BACKOFF_TYPE, BULL_WORKERS, type BullQueueWorker } from './bullmq.worker.js';
 
 const KEEP_COMPLETED = { age: 24 * 60 * 60, count: 10_000 };
@@ -53,6 +55,9 @@ export const bullQueuesProvider: FactoryProvider<Map<QueueName, Queue>> = {
  */
 @Injectable()
 export class BullmqQueueDriver implements QueueDriver {
+  /** Per queue: the adds of one event-loop turn go to Redis in one round trip. */
+  private readonly batchers = new Map<QueueName, BullmqAddBatcher>();
+
   constructor(
     @Inject(BULL_QUEUES) private readonly queues: Map<QueueName, Queue>,
     @Inject(BULL_WORKERS) private readonly workers: BullQueueWorker[],
@@ -64,15 +69,23 @@ export class BullmqQueueDriver implements QueueDriver {
     data: unknown,
     options: ResolvedJobOptions,
   ): Promise<string> {
-    const job = await this.queue(queue).add(name, data, {
-      jobId: options.jobId,
-      delay: options.delayMs,
-      attempts: options.attempts,
-      backoff: { type: BACKOFF_TYPE, delay: options.backoffMs },
-      removeOnComplete: KEEP_COMPLETED,
-      removeOnFail: false,
+    let batcher = this.batchers.get(queue);
+    if (!batcher) {
+      batcher = new BullmqAddBatcher(this.queue(queue));
+      this.batchers.set(queue, batcher);
+    }
+    return batcher.add({
+      name,
+      data,
+      opts: {
+        jobId: options.jobId,
+        delay: options.delayMs,
+        attempts: options.attempts,
+        backoff: { type: BACKOFF_TYPE, delay: options.backoffMs },
+        removeOnComplete: KEEP_COMPLETED,
+        removeOnFail: false,
+      },
     });
-    return job.id ?? options.jobId;
   }
 
   async getJob(queue: QueueName, jobId: string): Promise<JobSnapshot | undefined> {
@@ -92,6 +105,28 @@ export class BullmqQueueDriver implements QueueDriver {
       result: job.returnvalue ?? null,
       lastError: job.failedReason || null,
     };
+  }
+
+  /**
+   * One pipelined HMGET per job hash: BullMQ sets `finishedOn` when a job
+   * completes or fails for good (not on a failed attempt that will be retried),
+   * and `timestamp` on every job, so a hash without one is gone. Cheaper than
+   * getJob (a state script that scans the wait list, then the whole hash).
+   */
+  async progress(queue: QueueName, jobIds: string[]): Promise<JobProgress[]> {
+    if (jobIds.length === 0) return [];
+    const q = this.queue(queue);
+    // The queues run on ioredis clients (see queue.module.ts).
+    const client = (await q.backend.client) as unknown as Redis;
+    const pipeline = client.pipeline();
+    for (const id of jobIds) pipeline.hmget(q.toKey(id), 'finishedOn', 'timestamp');
+    const results = (await pipeline.exec()) ?? [];
+    return results.map(([err, fields]) => {
+      if (err) throw err;
+      const [finishedOn, timestamp] = fields as (string | null)[];
+      if (finishedOn) return 'finished';
+      return timestamp ? 'unfinished' : 'gone';
+    });
   }
 
   async depths(): Promise<QueueDepths> {

@@ -3,8 +3,10 @@ import { uuidv7 } from '../../database/uuid.js';
 import { retryDelayMs, type ResolvedJobOptions } from '../job-options.js';
 import {
   QUEUE_MODULE_OPTIONS,
+  progressOf,
   settlesWithin,
   type JobDispatch,
+  type JobProgress,
   type QueueDriver,
   type ResolvedQueueModuleOptions,
 } from '../queue.driver.js';
@@ -61,6 +63,10 @@ export class LocalQueueDriver implements QueueDriver {
 
   getJob(queue: QueueName, jobId: string): Promise<JobSnapshot | undefined> {
     return this.jobs.findByKey(queue, jobId);
+  }
+
+  async progress(queue: QueueName, jobIds: string[]): Promise<JobProgress[]> {
+    return Promise.all(jobIds.map(async (id) => progressOf(await this.getJob(queue, id))));
   }
 
   depths(): Promise<QueueDepths> {
