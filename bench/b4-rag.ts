@@ -11,11 +11,10 @@ import {
   type LoadedCorpus,
   type RagApp,
   PEER_TABLE,
+  EF_SEARCH,
 } from './rag-setup.js';
 import { withScratchDatabase } from './scratch.js';
 
-/** What ChunkSearchRepository sets for k = 10 (2k, at least 40); the other sides get the same. */
-const EF_SEARCH = 40;
 const CONCURRENCY = 4;
 
 const fmt = (n: number, unit: string) => `${n.toFixed(n < 10 ? 2 : 0)} ${unit}`;

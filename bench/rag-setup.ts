@@ -18,7 +18,13 @@ import { uuidv7 } from '../src/platform/database/uuid.js';
 import { corpusChunks, CorpusText, type CorpusChunk, embedder, RAG_SIZES } from './rag-corpus.js';
 import { benchPrefix, LOCAL_REDIS } from './scratch.js';
 
+/**
+ * The index both sides build, and the candidate list every side searches with:
+ * on this corpus (hashed n-gram vectors, harder for HNSW than a trained model's)
+ * recall@10 reaches 0.95 near ef_search 600.
+ */
 export const HNSW = { m: 16, efConstruction: 64 };
+export const EF_SEARCH = Number(process.env.BENCH_RAG_EF_SEARCH ?? 640);
 export const COLLECTION = 'bench_kb';
 export const PEER_TABLE = 'lc_chunks';
 
@@ -49,6 +55,7 @@ export async function ragApp(url: string) {
     LOG_LEVEL: 'silent',
     RAG_HNSW_M: String(HNSW.m),
     RAG_HNSW_EF_CONSTRUCTION: String(HNSW.efConstruction),
+    RAG_HNSW_EF_SEARCH: String(EF_SEARCH),
     DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'parley-bench-')),
   });
   const app = await createApp(config, { silent: true });

@@ -68,33 +68,28 @@ export class ChunksRepository {
     chunks: NewChunk[],
     manager: EntityManager,
   ): Promise<void> {
-    // Bounded statements: a long document inserts in slices.
-    for (let i = 0; i < chunks.length; i += 200) {
-      const slice = chunks.slice(i, i + 200);
+    // Bounded statements: a long document inserts in slices, each one statement over arrays
+    // (a vector travels as one array literal, parsed by the server, not as JSON elements).
+    for (let i = 0; i < chunks.length; i += 500) {
+      const slice = chunks.slice(i, i + 500);
       await manager.query(
         `INSERT INTO rag.chunks (id, document_id, collection_id, ordinal, content, token_count,
            metadata, chunk_key, embedding, tsv)
          SELECT c.id, $1, $2, c.ordinal, c.content, c.token_count,
                 $3::jsonb || jsonb_build_object('ordinal', c.ordinal), c.chunk_key,
-                (SELECT array_agg(e.x::real ORDER BY e.n)
-                   FROM jsonb_array_elements_text(c.embedding) WITH ORDINALITY AS e(x, n)),
-                to_tsvector('${TEXT_SEARCH_CONFIG}', c.content)
-           FROM jsonb_to_recordset($4::jsonb) AS c(id uuid, ordinal int, content text,
-                token_count int, chunk_key text, embedding jsonb)`,
+                c.embedding::real[], to_tsvector('${TEXT_SEARCH_CONFIG}', c.content)
+           FROM unnest($4::uuid[], $5::int[], $6::text[], $7::int[], $8::text[], $9::text[])
+                AS c(id, ordinal, content, token_count, chunk_key, embedding)`,
         [
           documentId,
           collectionId,
           JSON.stringify(metadata),
-          JSON.stringify(
-            slice.map((c) => ({
-              id: uuidv7(),
-              ordinal: c.ordinal,
-              content: c.content,
-              token_count: c.tokenCount,
-              chunk_key: c.chunkKey,
-              embedding: c.embedding,
-            })),
-          ),
+          slice.map(() => uuidv7()),
+          slice.map((c) => c.ordinal),
+          slice.map((c) => c.content),
+          slice.map((c) => c.tokenCount),
+          slice.map((c) => c.chunkKey),
+          slice.map((c) => `{${c.embedding.join(',')}}`),
         ],
       );
     }

@@ -129,6 +129,8 @@ export const envSchema = z.object({
   RAG_VECTOR_MODE: z.enum(['auto', 'exact']).default('auto'),
   RAG_HNSW_M: z.coerce.number().int().min(2).max(100).default(16),
   RAG_HNSW_EF_CONSTRUCTION: z.coerce.number().int().min(4).max(1000).default(64),
+  /** HNSW's candidate list per search (at least twice the rows a search asks for); recall rises with it. */
+  RAG_HNSW_EF_SEARCH: z.coerce.number().int().min(1).max(1000).default(100),
   /** Splitter defaults for new collections, in tokens (cl100k_base). */
   RAG_CHUNK_SIZE: z.coerce.number().int().min(16).max(8192).default(400),
   RAG_CHUNK_OVERLAP: z.coerce.number().int().min(0).max(4096).default(50),

@@ -31,7 +31,7 @@ export interface AppConfig {
   cache: { driver: 'redis' | 'memory' };
   rag: {
     vectorMode: 'auto' | 'exact';
-    hnsw: { m: number; efConstruction: number };
+    hnsw: { m: number; efConstruction: number; efSearch: number };
     chunkSize: number;
     chunkOverlap: number;
     embedBatchSize: number;
@@ -126,7 +126,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     cache: { driver: env.REDIS_URL ? 'redis' : 'memory' },
     rag: {
       vectorMode: env.RAG_VECTOR_MODE,
-      hnsw: { m: env.RAG_HNSW_M, efConstruction: env.RAG_HNSW_EF_CONSTRUCTION },
+      hnsw: {
+        m: env.RAG_HNSW_M,
+        efConstruction: env.RAG_HNSW_EF_CONSTRUCTION,
+        efSearch: env.RAG_HNSW_EF_SEARCH,
+      },
       chunkSize: env.RAG_CHUNK_SIZE,
       chunkOverlap: env.RAG_CHUNK_OVERLAP,
       embedBatchSize: env.RAG_EMBED_BATCH_SIZE,

@@ -43,8 +43,8 @@ export interface JobPayloads {
   'rag-ingest.document': { documentId: string; sha256: string };
   /** Re-embed a collection into a new embedding profile, then switch to it. */
   'rag-ingest.reembed': { profileId: string };
-  /** Query and chunk embeddings for the embedding cache, keyed as `EmbeddingCache` keys them. */
-  'rag-cache.embeddings': { entries: { key: string; vector: number[] }[] };
+  /** Query and chunk embeddings for the embedding cache, keyed as `EmbeddingCache` keys them (vectors base64 float32, or arrays). */
+  'rag-cache.embeddings': { entries: { key: string; vector: string | number[] }[] };
   /** One semantic-cache entry: the chunk ids a query found in a scope (collections at their generations). */
   'rag-cache.semantic': {
     scopeKey: string;

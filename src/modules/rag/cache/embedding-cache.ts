@@ -6,6 +6,7 @@ import { ErrorCode } from '../../../platform/http/error-codes.js';
 import { EMBEDDER, type Embedder } from '../embedding/embedder.port.js';
 import { Lru } from './lru.js';
 import { RagCacheWriter } from './rag-cache.writer.js';
+import { decodeVector } from './vector-codec.js';
 
 /** An embedding depends only on its text and the model: it may live long. */
 export const EMBEDDING_TTL_SECONDS = 7 * 24 * 3600;
@@ -67,11 +68,11 @@ export class EmbeddingCache {
     const vectors: (number[] | undefined)[] = keys.map((k) => this.near.get(k));
     const farKeys = [...new Set(keys.filter((_, i) => !vectors[i]))];
     if (farKeys.length > 0) {
-      const found = await this.cache.getMany<number[]>(farKeys);
+      const found = await this.cache.getMany<unknown>(farKeys);
       const byKey = new Map<string, number[]>();
       farKeys.forEach((k, i) => {
-        const v = found[i];
-        if (Array.isArray(v) && v.length === embedder.dimensions) byKey.set(k, v);
+        const v = decodeVector(found[i]);
+        if (v?.length === embedder.dimensions) byKey.set(k, v);
       });
       keys.forEach((k, i) => {
         const v = byKey.get(k);

@@ -4,6 +4,7 @@ import { JobHandler } from '../../../platform/queue/job-handler.decorator.js';
 import type { JobPayloads } from '../../../platform/queue/queue.types.js';
 import { EMBEDDING_TTL_SECONDS } from './embedding-cache.js';
 import { SemanticCacheRepository } from './semantic-cache.repository.js';
+import { encodeVector } from './vector-codec.js';
 
 /** Drains `rag-cache` in the worker (in-process in the embedded default); a throw is retried. */
 @Injectable()
@@ -17,7 +18,11 @@ export class RagCacheProcessor {
   async embeddings(payload: JobPayloads['rag-cache.embeddings']): Promise<{ written: number }> {
     failForTests();
     await this.cache.setMany(
-      payload.entries.map((e) => ({ key: e.key, value: e.vector })),
+      // Stored encoded; a job queued before vectors travelled encoded carries an array.
+      payload.entries.map((e) => ({
+        key: e.key,
+        value: typeof e.vector === 'string' ? e.vector : encodeVector(e.vector),
+      })),
       EMBEDDING_TTL_SECONDS,
     );
     return { written: payload.entries.length };

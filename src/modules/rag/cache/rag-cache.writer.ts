@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { QueueService } from '../../../platform/queue/queue.service.js';
 import type { JobName, JobPayloads } from '../../../platform/queue/queue.types.js';
+import { encodeVector } from './vector-codec.js';
 
 export const CACHE_WRITE_ATTEMPTS = 5;
 const CACHE_WRITE_BACKOFF_MS = 200;
@@ -16,8 +17,11 @@ export class RagCacheWriter {
 
   constructor(private readonly queue: QueueService) {}
 
-  embeddings(entries: JobPayloads['rag-cache.embeddings']['entries']): void {
-    if (entries.length > 0) this.send('rag-cache.embeddings', { entries });
+  embeddings(entries: { key: string; vector: number[] }[]): void {
+    if (entries.length === 0) return;
+    this.send('rag-cache.embeddings', {
+      entries: entries.map((e) => ({ key: e.key, vector: encodeVector(e.vector) })),
+    });
   }
 
   semantic(entry: JobPayloads['rag-cache.semantic']): void {

@@ -92,33 +92,30 @@ export class SemanticCacheRepository {
       : `rag.cosine_distance(e.query_embedding, $2::real[])`;
     const vector = pgvector ? `[${input.vector.join(',')}]` : `{${input.vector.join(',')}}`;
     // The scope's entries are few (one per distinct question): an exact scan of them is cheap.
+    // The entry and its chunks, read again, in one statement: a row of nulls is an entry whose
+    // chunks are all gone.
     const rows = (await this.dataSource.query(
-      `SELECT e.chunk_ids AS "chunkIds", e.scores, e.collection_ids AS "collectionIds"
-         FROM cache.rag_semantic_entries e
-        WHERE e.scope_key = $1 AND e.created_at > now() - make_interval(secs => $4)
-          AND array_length(e.query_embedding, 1) = ${n}
-          AND ${distance} <= $3
-        ORDER BY ${distance}, e.id
-        LIMIT 1`,
+      `WITH e AS (
+         SELECT e.chunk_ids, e.scores, e.collection_ids FROM cache.rag_semantic_entries e
+          WHERE e.scope_key = $1 AND e.created_at > now() - make_interval(secs => $4)
+            AND array_length(e.query_embedding, 1) = ${n}
+            AND ${distance} <= $3
+          ORDER BY ${distance}, e.id
+          LIMIT 1)
+       SELECT h.* FROM e LEFT JOIN LATERAL (
+         SELECT c.id AS chunk_id, c.document_id, col.name AS collection, d.title, c.content,
+                c.metadata, s.score, s.n
+           FROM unnest(e.chunk_ids, e.scores) WITH ORDINALITY AS s(id, score, n)
+           JOIN rag.chunks c ON c.id = s.id AND c.collection_id = ANY(e.collection_ids)
+           JOIN rag.documents d ON d.id = c.document_id
+           JOIN rag.collections col ON col.id = c.collection_id) h ON true
+        ORDER BY h.n`,
       [input.scopeKey, vector, input.maxDistance, SEMANTIC_TTL_SECONDS],
-    )) as { chunkIds: string[]; scores: number[]; collectionIds: string[] }[];
-    const entry = rows[0];
-    if (!entry) return undefined;
-    const chunks = (await this.dataSource.query(
-      `SELECT c.id AS chunk_id, c.document_id, col.name AS collection, d.title, c.content, c.metadata
-         FROM rag.chunks c
-         JOIN rag.documents d ON d.id = c.document_id
-         JOIN rag.collections col ON col.id = c.collection_id
-        WHERE c.id = ANY($1::uuid[]) AND c.collection_id = ANY($2::uuid[])`,
-      [entry.chunkIds, entry.collectionIds],
-    )) as Omit<ChunkHit, 'score'>[];
-    const byId = new Map(chunks.map((c) => [c.chunk_id, c]));
-    const hits: ChunkHit[] = [];
-    entry.chunkIds.forEach((id, i) => {
-      const chunk = byId.get(id);
-      if (chunk) hits.push({ ...chunk, score: Number(entry.scores[i]) });
-    });
-    return hits;
+    )) as (ChunkHit & { n: string | null })[];
+    if (rows.length === 0) return undefined;
+    return rows
+      .filter((r) => r.chunk_id !== null)
+      .map(({ n: _n, ...hit }) => ({ ...hit, score: Number(hit.score) }));
   }
 
   /** False when a collection moved past the entry's generation meanwhile: the entry would never be read. */

@@ -46,6 +46,20 @@ describe('splitText', () => {
     expect(counted).toBeLessThanOrEqual(whole + Math.ceil(text.length / 32));
   });
 
+  it('counts ordinary text exactly as the tokenizer does, words remembered or not', () => {
+    const encoder = new Tiktoken(cl100k);
+    const texts = [
+      "It's 1234567 o'clock:  lava\n\n  flows\t(downhill) -- fast!!",
+      'Ünïcödé wörds, 数字 and emoji 🌋 erupt\r\n\r\nagain   and again ',
+      'Magma magma MAGMA magma. ',
+    ];
+    for (const text of texts) {
+      expect(countTokens(text)).toBe(encoder.encode(text).length);
+      // A second count, from remembered pieces, agrees.
+      expect(countTokens(text)).toBe(encoder.encode(text).length);
+    }
+  });
+
   it('gives no chunk for blank text', async () => {
     expect(await splitText('   \n\n  ', SETTINGS)).toEqual([]);
   });

@@ -19,34 +19,50 @@ const SLICE = 256;
 const HARD_CUT = 32;
 const PIECES = new RegExp(`\\s+|\\S{1,${HARD_CUT}}`, 'g');
 
-/** The splitter measures every word (or character) it merges: short pieces are remembered. */
+/**
+ * cl100k cuts text into pieces with this expression and encodes each piece on
+ * its own, so a text's count is the sum of its pieces' counts. Pieces of up to
+ * SHORT characters (words, mostly) are counted once and remembered: the
+ * splitter measures every paragraph, line and word it merges, several times.
+ */
+const PRE_TOKENS = new RegExp(cl100k.pat_str, 'gu');
 const SHORT = 24;
 const MAX_REMEMBERED = 50_000;
 const remembered = new Map<string, number>();
 
-export function countTokens(text: string): number {
+function countPiece(piece: string): number {
   encoder ??= new Tiktoken(cl100k);
-  if (text.length <= SHORT) {
-    let n = remembered.get(text);
-    if (n === undefined) {
-      n = encoder.encode(text).length;
-      if (remembered.size >= MAX_REMEMBERED) remembered.clear();
-      remembered.set(text, n);
-    }
-    return n;
+  if (piece.length > SHORT) return encoder.encode(piece).length;
+  let n = remembered.get(piece);
+  if (n === undefined) {
+    n = encoder.encode(piece).length;
+    if (remembered.size >= MAX_REMEMBERED) remembered.clear();
+    remembered.set(piece, n);
   }
+  return n;
+}
+
+/** What `encoder.encode(slice).length` answers, piece by piece. */
+function countSlice(slice: string): number {
+  let total = 0;
+  for (const [piece] of slice.matchAll(PRE_TOKENS)) total += countPiece(piece);
+  return total;
+}
+
+export function countTokens(text: string): number {
+  if (text.length <= SHORT) return countSlice(text);
   let total = 0;
   let slice = '';
   for (const piece of text.match(PIECES) ?? []) {
     // A non-space piece after a non-space end continues a long run: cut there.
     const continuesRun = slice !== '' && !/\s/.test(piece[0]!) && !/\s$/.test(slice);
     if (slice.length + piece.length > SLICE || continuesRun) {
-      total += encoder.encode(slice).length;
+      total += countSlice(slice);
       slice = '';
     }
     slice += piece;
   }
-  if (slice) total += encoder.encode(slice).length;
+  if (slice) total += countSlice(slice);
   return total;
 }
 

@@ -1,15 +1,28 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import type { AppConfig } from '../../../platform/config/config.js';
+import { APP_CONFIG } from '../../../platform/config/config.tokens.js';
 import type { VectorMode } from '../../../platform/database/vector-support.service.js';
 import { TEXT_SEARCH_CONFIG } from '../chunks.repository.js';
 import { compileFilter } from './metadata-filter.js';
 
 /** Reciprocal rank fusion constant (Cormack et al.): dampens the weight of top ranks. */
 export const RRF_K = 60;
-/** HNSW's candidate list is at least this long, and at most pgvector's limit. */
-const MIN_EF_SEARCH = 40;
+/** pgvector's limit of `hnsw.ef_search`. */
 const MAX_EF_SEARCH = 1000;
+/**
+ * The full-text half of hybrid search ranks at most this many matches, and
+ * leaves out query words the column's statistics say match more rows than
+ * this: words that common rank nothing (their inverse document frequency is
+ * near zero), and ranking all their matches is what made hybrid slow.
+ */
+export const TEXT_CANDIDATES_MAX = 1000;
+
+/** The HNSW candidate list for a search of `candidates` rows: the configured one, at least twice the rows. */
+export function efSearchFor(configured: number, candidates: number): number {
+  return Math.min(Math.max(candidates * 2, configured), MAX_EF_SEARCH);
+}
 
 export interface ChunkSearch {
   collectionIds: string[];
@@ -43,9 +56,12 @@ export interface ChunkHit {
  */
 @Injectable()
 export class ChunkSearchRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
-  search(s: ChunkSearch): Promise<ChunkHit[]> {
+  async search(s: ChunkSearch): Promise<ChunkHit[]> {
     if (!Number.isInteger(s.dimensions) || s.dimensions < 1) throw new Error('bad dimensions');
     const pgvector = s.vectorMode === 'pgvector';
     const candidates = s.mode === 'hybrid' ? Math.max(s.k * 4, 40) : s.k;
@@ -55,6 +71,13 @@ export class ChunkSearchRepository {
     const k = bind(s.k);
     const limit = bind(candidates);
     const threshold = bind(s.scoreThreshold ?? null);
+    // With pgvector, the scan's settings are set for this statement alone (set_config's
+    // is_local, in the statement's own transaction) by a row every collection's subquery
+    // depends on laterally, so they are in force before any index scan starts: one round trip.
+    const gate = pgvector
+      ? `set_config('hnsw.ef_search', ${bind(String(efSearchFor(this.config.rag.hnsw.efSearch, candidates)))}, true) IS NOT NULL
+         AND set_config('hnsw.iterative_scan', 'relaxed_order', true) IS NOT NULL`
+      : 'true';
     const filter = compileFilter(s.filter, 'c', params.length + 1);
     params.push(...filter.params);
     const distance = pgvector
@@ -70,13 +93,15 @@ export class ChunkSearchRepository {
         const collection = bind(id);
         return `(SELECT c.id, ${distance} AS distance FROM rag.chunks c
              WHERE c.collection_id = ${collection}::uuid
-               AND cardinality(c.embedding) = ${s.dimensions} AND ${filter.sql}
+               AND cardinality(c.embedding) = ${s.dimensions} AND ${filter.sql} AND gate.ready
                AND EXISTS (SELECT 1 FROM rag.collections g WHERE g.id = ${collection}::uuid
                              AND g.embedding_model = ${model}
                              AND g.embedding_dimensions = ${s.dimensions})
              ORDER BY ${distance} LIMIT ${limit})`;
       })
       .join(' UNION ALL ');
+    const settings = `settings AS MATERIALIZED (SELECT ${gate} AS ready)`;
+    const near = `settings gate CROSS JOIN LATERAL (${nearest}) n`;
     const select = `SELECT c.id AS chunk_id, c.document_id, col.name AS collection, d.title,
                    c.content, h.score, c.metadata
               FROM hits h
@@ -88,34 +113,34 @@ export class ChunkSearchRepository {
              LIMIT ${k}`;
     let sql: string;
     if (s.mode === 'vector') {
-      sql = `WITH hits AS (SELECT id, 1 - distance AS score FROM (${nearest}) n) ${select}`;
+      sql = `WITH ${settings}, hits AS (SELECT id, 1 - distance AS score FROM ${near}) ${select}`;
     } else {
       const text = bind(s.query);
       const ids = bind(s.collectionIds);
-      sql = `WITH q AS (
+      const cap = bind(TEXT_CANDIDATES_MAX);
+      // Words the statistics of `tsv` (its most common elements) say match more than `cap` rows are left out.
+      sql = `WITH ${settings},
+           common AS (SELECT e.word FROM pg_stats ps
+                        JOIN pg_class r ON r.oid = 'rag.chunks'::regclass,
+                        unnest(ps.most_common_elems::text::text[], ps.most_common_elem_freqs) AS e(word, freq)
+                       WHERE ps.schemaname = 'rag' AND ps.tablename = 'chunks' AND ps.attname = 'tsv'
+                         AND e.word IS NOT NULL AND e.freq * r.reltuples > ${cap}),
+           q AS (
              SELECT to_tsquery('${TEXT_SEARCH_CONFIG}', coalesce(string_agg(quote_literal(w), ' | '), '')) AS tsq
-               FROM unnest(tsvector_to_array(to_tsvector('${TEXT_SEARCH_CONFIG}', ${text}::text))) AS w),
-           v AS (SELECT id, row_number() OVER (ORDER BY distance, id) AS r FROM (${nearest}) n),
-           t AS (SELECT c.id, row_number() OVER (ORDER BY ts_rank_cd(c.tsv, q.tsq) DESC, c.id) AS r
-                   FROM rag.chunks c, q
+               FROM unnest(tsvector_to_array(to_tsvector('${TEXT_SEARCH_CONFIG}', ${text}::text))) AS w
+              WHERE w NOT IN (SELECT word FROM common)),
+           v AS (SELECT id, row_number() OVER (ORDER BY distance, id) AS r FROM ${near}),
+           m AS (SELECT c.id, c.tsv FROM rag.chunks c, q
                   WHERE c.collection_id = ANY(${ids}::uuid[]) AND c.tsv @@ q.tsq AND ${filter.sql}
-                  ORDER BY ts_rank_cd(c.tsv, q.tsq) DESC, c.id LIMIT ${limit}),
+                  LIMIT ${cap}),
+           t AS (SELECT m.id, row_number() OVER (ORDER BY ts_rank_cd(m.tsv, q.tsq) DESC, m.id) AS r
+                   FROM m, q ORDER BY ts_rank_cd(m.tsv, q.tsq) DESC, m.id LIMIT ${limit}),
            hits AS (SELECT id, sum(1.0 / (${RRF_K} + r))::float8 AS score
                       FROM (SELECT id, r FROM v WHERE r <= ${limit} UNION ALL SELECT id, r FROM t) u
                      GROUP BY id)
            ${select}`;
     }
-    return this.dataSource.transaction(async (manager) => {
-      if (pgvector) {
-        const ef = Math.min(Math.max(candidates * 2, MIN_EF_SEARCH), MAX_EF_SEARCH);
-        await manager.query(
-          `SELECT set_config('hnsw.ef_search', $1, true),
-                  set_config('hnsw.iterative_scan', 'relaxed_order', true)`,
-          [String(ef)],
-        );
-      }
-      const rows = (await manager.query(sql, params)) as ChunkHit[];
-      return rows.map((r) => ({ ...r, score: Number(r.score) }));
-    });
+    const rows = (await this.dataSource.query(sql, params)) as ChunkHit[];
+    return rows.map((r) => ({ ...r, score: Number(r.score) }));
   }
 }
