@@ -16,9 +16,14 @@ export class ArtifactRetention {
     private readonly collector: ArtifactCollector,
   ) {}
 
+  /** With them, the staged uploads a crash left behind. */
   @RetentionPolicy('unreferenced_blobs')
-  unreferencedBlobs({ dryRun }: RetentionRun): Promise<number> {
-    return dryRun ? this.collector.countCollectable() : this.collector.collectGarbage();
+  async unreferencedBlobs({ dryRun }: RetentionRun): Promise<number> {
+    const staged = await this.collector.sweepStaged(undefined, dryRun);
+    return (
+      staged +
+      (dryRun ? await this.collector.countCollectable() : await this.collector.collectGarbage())
+    );
   }
 
   /** Large uploads nobody completed, a day after they could no longer be. */
