@@ -4,14 +4,8 @@ import { DataSource } from 'typeorm';
 import { isForeignKeyViolation } from '../../platform/database/pg-errors.js';
 import { BLOB_STORE, type BlobStore } from '../../platform/storage/blob-store.port.js';
 import { ArtifactBlobsRepository } from './artifact-blobs.repository.js';
-import { artifactBlobKey, STAGING_PREFIX } from './artifact-key.js';
+import { artifactBlobKey } from './artifact-key.js';
 import { ArtifactPolicy } from './artifact-policy.js';
-
-/**
- * A staged upload exists from the end of its transfer until its registration
- * ends, seconds later; one older than this was left by a crash.
- */
-export const STAGING_GRACE_SECONDS = 3600;
 
 /** The collector of artifact blobs nothing references any more (the `unreferenced_blobs` policy). */
 @Injectable()
@@ -37,21 +31,6 @@ export class ArtifactCollector {
   /** What `collectGarbage` would remove now, changing nothing. */
   countCollectable(): Promise<number> {
     return this.blobs.countCollectable(this.policy.graceSeconds);
-  }
-
-  /**
-   * Removes (or, on a dry run, counts) staged uploads older than the grace:
-   * what a process that died between the transfer and the registration left.
-   */
-  async sweepStaged(olderThanSeconds = STAGING_GRACE_SECONDS, dryRun = false): Promise<number> {
-    const cutoff = Date.now() - olderThanSeconds * 1000;
-    let swept = 0;
-    for await (const entry of this.store.list(STAGING_PREFIX)) {
-      if (!entry.lastModified || entry.lastModified.getTime() > cutoff) continue;
-      if (!dryRun) await this.store.delete(entry.key);
-      swept++;
-    }
-    return swept;
   }
 
   /**

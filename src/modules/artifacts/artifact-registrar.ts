@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import fs from 'node:fs';
 import { DataSource, type EntityManager } from 'typeorm';
 import { isForeignKeyViolation } from '../../platform/database/pg-errors.js';
 import { uuidv7 } from '../../platform/database/uuid.js';
@@ -21,8 +22,8 @@ export interface Candidate extends ArtifactAttributes {
   size: number;
   type: SniffedType;
   filename: string;
-  /** The staging key holding the bytes (upload), or none: the object is already in place (ingest). */
-  stagedKey?: string;
+  /** A local file holding the bytes (upload), or none: the object is already in place (ingest). */
+  localPath?: string;
 }
 
 /** Thrown inside a registration whose blob vanished: store the bytes, then try again. */
@@ -47,16 +48,19 @@ export class ArtifactRegistrar {
     const key = artifactBlobKey(c.sha256);
     let mustStore = !(await this.blobs.claim(c.sha256)) || !(await this.store.exists(key));
     for (let attempt = 0; ; attempt++) {
-      if (mustStore && c.stagedKey) {
-        // Inside the store: the bytes do not travel through the API a second time.
-        await this.store.copy(c.stagedKey, key, { contentType: c.type.mime, sha256: c.sha256 });
+      if (mustStore && c.localPath) {
+        await this.store.put(key, fs.createReadStream(c.localPath), {
+          contentType: c.type.mime,
+          contentLength: c.size,
+          sha256: c.sha256,
+        });
       }
       try {
         return await this.db.transaction((manager) => this.registerLocked(c, key, manager));
       } catch (err) {
         if (!(err instanceof BlobMissing)) throw err;
         // The collector removed the blob between our look and our lock.
-        if (!c.stagedKey || attempt >= 2) {
+        if (!c.localPath || attempt >= 2) {
           throw new DomainError(
             ErrorCode.ArtifactObjectMissing,
             `Nothing is stored under ${key}.`,

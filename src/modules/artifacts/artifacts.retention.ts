@@ -16,14 +16,9 @@ export class ArtifactRetention {
     private readonly collector: ArtifactCollector,
   ) {}
 
-  /** With them, the staged uploads a crash left behind. */
   @RetentionPolicy('unreferenced_blobs')
-  async unreferencedBlobs({ dryRun }: RetentionRun): Promise<number> {
-    const staged = await this.collector.sweepStaged(undefined, dryRun);
-    return (
-      staged +
-      (dryRun ? await this.collector.countCollectable() : await this.collector.collectGarbage())
-    );
+  unreferencedBlobs({ dryRun }: RetentionRun): Promise<number> {
+    return dryRun ? this.collector.countCollectable() : this.collector.collectGarbage();
   }
 
   /** Large uploads nobody completed, a day after they could no longer be. */

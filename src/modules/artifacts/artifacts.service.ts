@@ -6,20 +6,19 @@ import { pipeline } from 'node:stream/promises';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../../platform/http/domain-error.js';
 import { ErrorCode } from '../../platform/http/error-codes.js';
-import { uuidv7 } from '../../platform/database/uuid.js';
 import { decodeCursor, toPage, type Page } from '../../platform/http/pagination.js';
 import { BlobMeter } from '../../platform/storage/blob-meter.js';
 import { BLOB_STORE, type BlobStore } from '../../platform/storage/blob-store.port.js';
 import { ConsentService } from '../consent/consent.service.js';
 import { ArtifactBlobsRepository } from './artifact-blobs.repository.js';
-import { artifactBlobKey, stagingKey } from './artifact-key.js';
+import { artifactBlobKey } from './artifact-key.js';
 import { ArtifactPolicy, type ArtifactAttributes } from './artifact-policy.js';
 import { ArtifactRegistrar } from './artifact-registrar.js';
 import { ArtifactsRepository } from './artifacts.repository.js';
 import { ArtifactDto, StoredArtifactDto, type IngestArtifactDto } from './dto/artifact.dto.js';
 import { sanitizeFilename } from './filename.js';
 import { sniffType, type SniffedType } from './mime-sniff.js';
-import { HeadCollector, streamMultipart } from './multipart-upload.js';
+import { HeadCollector, receiveMultipart } from './multipart-upload.js';
 
 const ARTIFACT_CURSOR = ['uuid'] as const;
 
@@ -39,33 +38,17 @@ export class ArtifactsService {
     @Inject(BLOB_STORE) private readonly store: BlobStore,
   ) {}
 
-  /**
-   * A multipart upload, streamed straight into the store under a staging key
-   * while it is hashed, and sniffed from its first bytes before they go (415
-   * stops it there); once the SHA-256 is known, a copy inside the store puts
-   * it under its content key, unless the content is there already. The staged
-   * object goes in every case, and a crash's leftover is swept later.
-   */
+  /** A multipart upload, streamed: hashed and sniffed on its way to a temporary file. */
   async upload(userId: string, conversationId: string, req: Request): Promise<StoredArtifactDto> {
     await this.consent.assertProcessingAllowed(userId);
     const room = this.policy.roomFor(await this.artifacts.usage(userId));
-    const staged = stagingKey(uuidv7());
-    const discard = () => this.store.delete(staged);
-    const sniffed: { type?: SniffedType } = {};
-    const file = await streamMultipart(req, room, {
-      inspect: async (head, complete, filename) => {
-        sniffed.type = await sniffType(head, complete, filename);
-        this.policy.assertAccepted(sniffed.type);
-      },
-      consume: (bytes) => this.store.put(staged, bytes),
-    }).catch(async (err: unknown) => {
-      await discard();
+    const file = await receiveMultipart(req, room).catch((err: unknown) => {
       throw this.quotaOrLimit(err, room);
     });
     try {
       const attributes = this.policy.formAttributes(file.fields);
-      // The gate judged the head before the file could complete: the type is known.
-      const type = sniffed.type!;
+      const type = await sniffType(file.head, file.size <= file.head.length, file.clientFilename);
+      this.policy.assertAccepted(type);
       return await this.registrar.register({
         ...attributes,
         userId,
@@ -74,10 +57,10 @@ export class ArtifactsService {
         size: file.size,
         type,
         filename: sanitizeFilename(file.clientFilename, type.ext, keepable(type)),
-        stagedKey: staged,
+        localPath: file.path,
       });
     } finally {
-      await discard();
+      await file.discard();
     }
   }
 

@@ -4,14 +4,13 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { pipeline as streamPipeline, Transform, type Readable, type TransformCallback } from 'node:stream';
+import { Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Request } from 'express';
 import { DomainError } from '../../platform/http/domain-error.js';
 import { ErrorCode } from '../../platform/http/error-codes.js';
 import { hasBody } from '../../platform/http/body-media-type.js';
 import { BlobMeter } from '../../platform/storage/blob-meter.js';
-import { HeadGate } from './head-gate.js';
 import { SNIFF_BYTES } from './mime-sniff.js';
 
 /** The form fields an upload may carry beside `file`. */
@@ -64,48 +63,23 @@ function invalid(message: string, field = 'file'): DomainError {
   return new DomainError(ErrorCode.ValidationFailed, message, { errors: [{ field, message }] });
 }
 
-/** What a streamed `file` part measured, with the form's text fields. */
-export interface StreamedFile<T, F extends string> {
-  /** What `consume` answered. */
-  result: T;
-  size: number;
-  sha256: string;
-  /** The first bytes, for sniffing. */
-  head: Buffer;
-  clientFilename?: string;
-  fields: Partial<Record<F, string>>;
-}
-
-export interface StreamMultipartOptions<T, F extends string> {
-  /** The text fields accepted beside `file`. */
-  fieldNames?: readonly F[];
-  /**
-   * Judges the first bytes (`complete`: they are the whole file) before any of
-   * them reach `consume`; throwing stops the upload with that error.
-   */
-  inspect?: (head: Buffer, complete: boolean, filename?: string) => Promise<void>;
-  /**
-   * Takes the file's bytes (measured, limited and inspected on the way) to
-   * where they go; a failure of the upload errors the stream it reads.
-   */
-  consume: (file: Readable) => Promise<T>;
-}
-
 /**
  * Streams a `multipart/form-data` request: the one `file` part goes through a
- * meter (size limit, SHA-256) and the head check into `consume`, never whole
- * into memory; the other parts are the known text fields. `maxBytes` stops the
- * read at once when it is exceeded. Any failure (too large, refused by
- * `inspect`, a stray part, a broken body, the client leaving) is reported only
- * once `consume` has settled, so that the caller can remove what it stored.
+ * meter (size limit, SHA-256) into a temporary file, never whole into memory;
+ * the other parts are the known text fields (`fieldNames`). Any failure (too large, a stray
+ * part, a broken body, the client leaving) removes the temporary file before
+ * it is reported. `maxBytes` stops the read at once when it is exceeded.
  */
-export async function streamMultipart<T, F extends string = (typeof UPLOAD_FIELDS)[number]>(
+export async function receiveMultipart<F extends string = (typeof UPLOAD_FIELDS)[number]>(
   req: Request,
   maxBytes: number,
-  options: StreamMultipartOptions<T, F>,
-): Promise<StreamedFile<T, F>> {
-  const fieldNames = options.fieldNames ?? (UPLOAD_FIELDS as unknown as readonly F[]);
+  tmpDir = uploadsTmpDir(),
+  fieldNames: readonly F[] = UPLOAD_FIELDS as unknown as readonly F[],
+): Promise<ReceivedFile<F>> {
   if (!hasBody(req)) throw invalid('The upload has no file in the field "file".');
+  await fsp.mkdir(tmpDir, { recursive: true, mode: 0o700 });
+  const tmp = path.join(tmpDir, randomUUID());
+  const discard = () => fsp.rm(tmp, { force: true });
   let parser: busboy.Busboy;
   try {
     parser = busboy({
@@ -128,7 +102,7 @@ export async function streamMultipart<T, F extends string = (typeof UPLOAD_FIELD
     );
   }
   const fields: Partial<Record<F, string>> = {};
-  let received: Omit<StreamedFile<T, F>, 'fields'> | undefined;
+  let received: Omit<ReceivedFile<F>, 'fields' | 'discard' | 'path'> | undefined;
   let writing: Promise<void> | undefined;
   let fileStream: (NodeJS.ReadableStream & { destroy(err?: Error): void }) | undefined;
 
@@ -160,27 +134,20 @@ export async function streamMultipart<T, F extends string = (typeof UPLOAD_FIELD
       }
       fileStream = stream;
       const meter = new BlobMeter({ maxBytes });
-      const inspect = options.inspect;
-      const head = new HeadGate(
-        inspect ? (bytes, complete) => inspect(bytes, complete, info.filename) : undefined,
-      );
-      // The callback form hands back the last stream: `consume` reads it as the bytes arrive.
-      const measured = streamPipeline(stream, meter, head, () => {});
-      writing = options.consume(measured).then(
-        (result) => {
-          received = {
-            result,
-            size: meter.bytes,
-            sha256: meter.sha256,
-            head: head.head,
-            clientFilename: info.filename,
-          };
-        },
-        (err: unknown) => {
-          // What stopped the bytes is the cause, not the consumer's view of it.
-          throw [meter.errored, head.errored].find((e) => e instanceof DomainError) ?? err;
-        },
-      );
+      const head = new HeadCollector();
+      writing = pipeline(
+        stream,
+        meter,
+        head,
+        fs.createWriteStream(tmp, { flags: 'wx', mode: 0o600 }),
+      ).then(() => {
+        received = {
+          size: meter.bytes,
+          sha256: meter.sha256,
+          head: head.head,
+          clientFilename: info.filename,
+        };
+      });
       writing.catch(fail);
     });
     parser.on('filesLimit', () => fail(invalid('Only one file is accepted.')));
@@ -201,37 +168,10 @@ export async function streamMultipart<T, F extends string = (typeof UPLOAD_FIELD
   try {
     await done;
   } catch (err) {
-    // A failure may come while the file is still being consumed: let that end first.
+    // A failure may come while the file is still being written: let the write end first.
     await writing?.catch(() => undefined);
-    throw err;
-  }
-  return { ...received!, fields };
-}
-
-/**
- * `streamMultipart` into a private temporary file: the file is received in
- * full before the caller looks at it. Any failure removes the temporary file
- * before it is reported.
- */
-export async function receiveMultipart<F extends string = (typeof UPLOAD_FIELDS)[number]>(
-  req: Request,
-  maxBytes: number,
-  tmpDir = uploadsTmpDir(),
-  fieldNames: readonly F[] = UPLOAD_FIELDS as unknown as readonly F[],
-): Promise<ReceivedFile<F>> {
-  if (!hasBody(req)) throw invalid('The upload has no file in the field "file".');
-  await fsp.mkdir(tmpDir, { recursive: true, mode: 0o700 });
-  const tmp = path.join(tmpDir, randomUUID());
-  const discard = () => fsp.rm(tmp, { force: true });
-  try {
-    const file = await streamMultipart(req, maxBytes, {
-      fieldNames,
-      consume: (bytes) => pipeline(bytes, fs.createWriteStream(tmp, { flags: 'wx', mode: 0o600 })),
-    });
-    const { result: _written, ...rest } = file;
-    return { ...rest, path: tmp, discard };
-  } catch (err) {
     await discard();
     throw err;
   }
+  return { ...received!, path: tmp, fields, discard };
 }

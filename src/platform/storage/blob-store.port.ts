@@ -10,13 +10,6 @@ export interface PutBlobOptions {
   maxBytes?: number;
 }
 
-/** What the copy of a blob is stored with; the source's own values when omitted. */
-export interface CopyBlobOptions {
-  contentType?: string;
-  /** The content's SHA-256 (hex), kept as the copy's checksum. */
-  sha256?: string;
-}
-
 /** What a completed put measured while the bytes streamed through. */
 export interface PutBlobResult {
   key: string;
@@ -77,12 +70,6 @@ export interface BlobStore {
   readonly driver: 's3' | 'filesystem';
   /** Stores the body under the key, replacing any previous content only once complete. */
   put(key: string, body: Readable, options?: PutBlobOptions): Promise<PutBlobResult>;
-  /**
-   * Copies a blob inside the store (S3: a server-side CopyObject; the
-   * filesystem: a file copy), replacing the target only once complete. The
-   * bytes never pass through the API. Fails when the source is missing.
-   */
-  copy(from: string, to: string, options?: CopyBlobOptions): Promise<void>;
   /** The content and its metadata, or undefined when there is no such blob. */
   get(key: string): Promise<StoredBlob | undefined>;
   head(key: string): Promise<BlobInfo | undefined>;

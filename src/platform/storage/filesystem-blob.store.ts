@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
@@ -12,7 +12,6 @@ import {
   type BlobInfo,
   type BlobListEntry,
   type BlobStore,
-  type CopyBlobOptions,
   type PresignOptions,
   type PutBlobOptions,
   type PutBlobResult,
@@ -71,42 +70,20 @@ export class FilesystemBlobStore implements BlobStore {
         fs.createWriteStream(tmp, { flags: 'wx', mode: 0o600, flush: true }),
       );
       meter.verify();
-      await this.commit(tmp, target, {
+      const sidecar: Sidecar = {
         contentType: options.contentType ?? DEFAULT_CONTENT_TYPE,
         sha256: meter.sha256,
-      });
+      };
+      await fsp.mkdir(path.dirname(target), { recursive: true });
+      await fsp.writeFile(`${tmp}.meta`, JSON.stringify(sidecar), { mode: 0o600, flush: true });
+      await fsp.rename(`${tmp}.meta`, sidecarOf(target));
+      await fsp.rename(tmp, target);
+      await syncDirectory(path.dirname(target));
     } catch (err) {
-      await discardTemporary(tmp);
+      await Promise.all([fsp.rm(tmp, { force: true }), fsp.rm(`${tmp}.meta`, { force: true })]);
       throw err;
     }
     return { key, size: meter.bytes, sha256: meter.sha256 };
-  }
-
-  /** A copy of the file (a clone where the filesystem can), renamed into place once complete. */
-  async copy(from: string, to: string, options: CopyBlobOptions = {}): Promise<void> {
-    const source = this.pathOf(from);
-    const target = this.pathOf(to);
-    const tmp = path.join(this.tmpDir, randomUUID());
-    try {
-      await fsp.copyFile(source, tmp, fs.constants.COPYFILE_FICLONE);
-      const kept = await readSidecar(source);
-      await this.commit(tmp, target, {
-        contentType: options.contentType ?? kept?.contentType ?? DEFAULT_CONTENT_TYPE,
-        sha256: options.sha256 ?? kept?.sha256 ?? (await hashFile(tmp)),
-      });
-    } catch (err) {
-      await discardTemporary(tmp);
-      throw err;
-    }
-  }
-
-  /** Moves a complete temporary file and its sidecar under the target, durably. */
-  private async commit(tmp: string, target: string, sidecar: Sidecar): Promise<void> {
-    await fsp.mkdir(path.dirname(target), { recursive: true });
-    await fsp.writeFile(`${tmp}.meta`, JSON.stringify(sidecar), { mode: 0o600, flush: true });
-    await fsp.rename(`${tmp}.meta`, sidecarOf(target));
-    await fsp.rename(tmp, target);
-    await syncDirectory(path.dirname(target));
   }
 
   async get(key: string): Promise<StoredBlob | undefined> {
@@ -214,16 +191,6 @@ export class FilesystemBlobStore implements BlobStore {
       lastModified: stat.mtime,
     };
   }
-}
-
-function discardTemporary(tmp: string): Promise<unknown> {
-  return Promise.all([fsp.rm(tmp, { force: true }), fsp.rm(`${tmp}.meta`, { force: true })]);
-}
-
-async function hashFile(file: string): Promise<string> {
-  const hash = createHash('sha256');
-  await pipeline(fs.createReadStream(file), hash);
-  return hash.digest('hex');
 }
 
 function sidecarOf(file: string): string {

@@ -1,5 +1,4 @@
 import {
-  CopyObjectCommand,
   DeleteObjectCommand,
   GetObjectCommand,
   HeadBucketCommand,
@@ -22,7 +21,6 @@ import {
   type BlobInfo,
   type BlobListEntry,
   type BlobStore,
-  type CopyBlobOptions,
   type PresignOptions,
   type PresignUploadOptions,
   type PresignedUpload,
@@ -127,27 +125,6 @@ export class S3BlobStore implements BlobStore {
       throw err;
     }
     return { key, size: meter.bytes, sha256: meter.sha256 };
-  }
-
-  /**
-   * A server-side CopyObject, with the type and checksum replaced. S3 copies up
-   * to 5 GB in one request; larger objects would need a multipart copy
-   * (UploadPartCopy), which no caller needs while artifacts stay below that.
-   */
-  async copy(from: string, to: string, options: CopyBlobOptions = {}): Promise<void> {
-    assertBlobKey(from);
-    assertBlobKey(to);
-    const source = options.contentType && options.sha256 ? undefined : await this.head(from);
-    await this.client.send(
-      new CopyObjectCommand({
-        Bucket: this.bucket,
-        Key: to,
-        CopySource: `${this.bucket}/${from.split('/').map(encodeURIComponent).join('/')}`,
-        MetadataDirective: 'REPLACE',
-        ContentType: options.contentType ?? source?.contentType ?? DEFAULT_CONTENT_TYPE,
-        Metadata: sha256Metadata(options.sha256 ?? source?.sha256),
-      }),
-    );
   }
 
   async get(key: string): Promise<StoredBlob | undefined> {
@@ -260,10 +237,6 @@ export class S3BlobStore implements BlobStore {
   async close(): Promise<void> {
     this.client.destroy();
   }
-}
-
-function sha256Metadata(sha256: string | undefined): Record<string, string> {
-  return sha256 ? { sha256 } : {};
 }
 
 function isNotFound(err: unknown): boolean {
