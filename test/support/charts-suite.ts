@@ -71,6 +71,35 @@ export function describeCharts(label: string, makeConfig: () => Promise<AppConfi
       expect(await charts(conversation)).toBe(1);
     });
 
+    it('lists the charts of a conversation newest first, a keyset page at a time', async () => {
+      const conversation = await createConversation(app, alice);
+      const other = await createConversation(app, alice);
+      await create(alice, other, { title: 'elsewhere', spec: SPEC }).expect(201);
+      const made: string[] = [];
+      for (const title of ['one', 'two', 'three']) {
+        made.push((await create(alice, conversation, { title, spec: SPEC }).expect(201)).body.id);
+      }
+      const list = (query: string) =>
+        http().get(`/v1/conversations/${conversation}/charts${query}`).set(alice.auth).expect(200);
+      const first = await list('?limit=2');
+      expect(first.body.data.map((c: { title: string }) => c.title)).toEqual(['three', 'two']);
+      expect(first.body.data[0]).toEqual(
+        (await http().get(`/v1/charts/${made[2]}`).set(alice.auth).expect(200)).body,
+      );
+      expect(first.body.next_cursor).toEqual(expect.any(String));
+      const second = await list(`?limit=2&after=${first.body.next_cursor as string}`);
+      expect(second.body).toEqual({
+        data: [expect.objectContaining({ id: made[0] })],
+        next_cursor: null,
+      });
+      const bad = await http()
+        .get(`/v1/conversations/${conversation}/charts?after=nonsense`)
+        .set(alice.auth);
+      expect(bad.status).toBe(400);
+      const bob = await startFullGuest(app);
+      await http().get(`/v1/conversations/${conversation}/charts`).set(bob.auth).expect(404);
+    });
+
     it('refuses a message of another conversation, a spec that is no object, or too large', async () => {
       const conversation = await createConversation(app, alice);
       const other = await createConversation(app, alice);

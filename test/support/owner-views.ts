@@ -108,10 +108,7 @@ export const OWNER_VIEWS: Record<string, OwnerView> = {
       await get(app, owner, `/v1/conversations/${id}/artifacts?limit=100`),
       await rows(app, `SELECT id FROM app.artifact_uploads WHERE conversation_id = $1`, [id]),
       await get(app, owner, `/v1/conversations/${id}/documents?limit=100`),
-      // Charts have no list route.
-      await rows(app, `SELECT id, title FROM app.charts WHERE conversation_id = $1 ORDER BY id`, [
-        id,
-      ]),
+      await get(app, owner, `/v1/conversations/${id}/charts?limit=100`),
     ],
   },
   artifact: {

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -11,11 +11,12 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Access } from '../../platform/access/access.decorator.js';
+import { PageQueryDto, pageLimit, type Page } from '../../platform/http/pagination.js';
 import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentUser } from '../auth/auth.decorators.js';
 import { CHART } from './chart-access.checker.js';
 import { ChartsService } from './charts.service.js';
-import { ChartDto, CreateChartDto } from './dto/chart.dto.js';
+import { ChartDto, ChartPageDto, CreateChartDto } from './dto/chart.dto.js';
 
 @ApiTags('charts')
 @ApiBearerAuth()
@@ -38,6 +39,21 @@ export class ConversationChartsController {
     @Body() body: CreateChartDto,
   ): Promise<ChartDto> {
     return this.charts.create(me.userId, id, body);
+  }
+
+  @Get()
+  @Access('conversation')
+  @ApiOperation({
+    summary: 'Charts of a conversation, newest first',
+    description: "Keyset pagination: `limit` and `after` (the previous page's `next_cursor`).",
+  })
+  @ApiOkResponse({ type: ChartPageDto })
+  list(
+    @CurrentUser() me: AuthContext,
+    @Param('id') id: string,
+    @Query() query: PageQueryDto,
+  ): Promise<Page<ChartDto>> {
+    return this.charts.list(me.userId, id, pageLimit(query), query.after);
   }
 }
 

@@ -45,6 +45,26 @@ export class ChartsRepository {
     return rows[0];
   }
 
+  /** The caller's charts of a conversation, newest first: a keyset page (one row more than asked). */
+  async page(
+    conversationId: string,
+    userId: string,
+    limit: number,
+    beforeId?: string,
+  ): Promise<Chart[]> {
+    const params: unknown[] = [conversationId, userId, limit + 1];
+    let where = `ch.conversation_id = $1 AND c.user_id = $2`;
+    if (beforeId) {
+      params.push(beforeId);
+      where += ` AND ch.id < $4`;
+    }
+    return (await this.db.query(
+      `SELECT ${COLUMNS} FROM app.charts ch JOIN app.conversations c ON c.id = ch.conversation_id
+        WHERE ${where} ORDER BY ch.id DESC LIMIT $3`,
+      params,
+    )) as Chart[];
+  }
+
   async deleteOwned(id: string, userId: string): Promise<boolean> {
     const [, count] = (await this.db.query(
       `DELETE FROM app.charts ch USING app.conversations c

@@ -6,10 +6,13 @@ import { isForeignKeyViolation } from '../../platform/database/pg-errors.js';
 import { uuidv7 } from '../../platform/database/uuid.js';
 import { DomainError } from '../../platform/http/domain-error.js';
 import { assertFieldFits, invalidField } from '../../platform/http/field-errors.js';
+import { decodeCursor, toPage, type Page } from '../../platform/http/pagination.js';
 import { ConsentService } from '../consent/consent.service.js';
 import { ChartsRepository } from './charts.repository.js';
 import type { ChartDto, CreateChartDto } from './dto/chart.dto.js';
 import type { Chart } from './entities/chart.entity.js';
+
+const CHART_CURSOR = ['uuid'] as const;
 
 /** Charts of conversations (seed 000): a JSON specification, size-limited. */
 @Injectable()
@@ -42,6 +45,17 @@ export class ChartsService {
       });
     if (!chart) throw invalidField('message_id', 'no such message in this conversation');
     return toChartDto(chart);
+  }
+
+  async list(
+    userId: string,
+    conversationId: string,
+    limit: number,
+    cursor?: string,
+  ): Promise<Page<ChartDto>> {
+    const before = cursor ? decodeCursor(cursor, CHART_CURSOR)[0] : undefined;
+    const rows = await this.charts.page(conversationId, userId, limit, before);
+    return toPage(rows, limit, (r) => [r.id], toChartDto);
   }
 
   async get(userId: string, id: string): Promise<ChartDto> {

@@ -112,6 +112,47 @@ export class DocumentsService {
     });
   }
 
+  /**
+   * Applies an accepted suggestion as a new version, inside the caller's
+   * transaction: the first occurrence of `original` in the newest version is
+   * replaced by `suggested`. When the newest version no longer holds the
+   * original text (a later version changed it), or the document is an image,
+   * nothing is written: 409.
+   */
+  async applyEdit(
+    userId: string,
+    id: string,
+    edit: { original: string; suggested: string },
+    manager: EntityManager,
+  ): Promise<DocumentVersionDto> {
+    const doc = await this.documents.head(id, userId, manager);
+    if (!doc) throw DomainError.notFound('Document');
+    const newest = (await this.documents.findVersion(id, undefined, manager))!;
+    if (doc.kind === DocumentKind.Image) {
+      throw new DomainError(ErrorCode.Conflict, 'An image document takes no text suggestion.');
+    }
+    const at = newest.content.indexOf(edit.original);
+    if (at < 0) {
+      throw new DomainError(
+        ErrorCode.Conflict,
+        `The original text no longer occurs in version ${newest.version}, the newest: ` +
+          'the suggestion cannot be applied.',
+        { version: newest.version },
+      );
+    }
+    const content =
+      newest.content.slice(0, at) +
+      edit.suggested +
+      newest.content.slice(at + edit.original.length);
+    assertFieldFits('content', content, this.maxBytes);
+    const version = await this.documents.insertVersion(
+      id,
+      { id: uuidv7(), title: undefined, content },
+      manager,
+    );
+    return toVersionDto(version);
+  }
+
   async versions(
     userId: string,
     id: string,

@@ -1,11 +1,13 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiConflictResponse,
   ApiCreatedResponse,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiPayloadTooLargeResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import { Access } from '../../platform/access/access.decorator.js';
@@ -16,6 +18,7 @@ import { DOCUMENT, SUGGESTION } from './document-access.checkers.js';
 import {
   CreateSuggestionDto,
   ResolveSuggestionDto,
+  ResolvedSuggestionDto,
   SuggestionDto,
   SuggestionPageDto,
 } from './dto/suggestion.dto.js';
@@ -73,14 +76,24 @@ export class SuggestionsController {
   @Access(SUGGESTION)
   @ApiOperation({
     summary: 'Resolve a suggestion (accepted or rejected), or open it again',
+    description:
+      'Accepting applies the suggestion as a new version of the document, in the same ' +
+      'transaction as the resolution (`applied_version`); a suggestion accepted already is ' +
+      'not applied again, and opening it again keeps the version it made.',
   })
-  @ApiOkResponse({ type: SuggestionDto })
+  @ApiOkResponse({ type: ResolvedSuggestionDto })
   @ApiForbiddenResponse({ description: CONSENT })
+  @ApiConflictResponse({
+    description: 'Accepted, but the newest version no longer holds the original text',
+  })
+  @ApiPayloadTooLargeResponse({
+    description: 'The applied version would exceed DOCUMENT_MAX_BYTES',
+  })
   resolve(
     @CurrentUser() me: AuthContext,
     @Param('id') id: string,
     @Body() body: ResolveSuggestionDto,
-  ): Promise<SuggestionDto> {
+  ): Promise<ResolvedSuggestionDto> {
     return this.suggestions.resolve(me.userId, id, body);
   }
 }

@@ -72,26 +72,33 @@ export class SuggestionsRepository {
     >;
   }
 
-  /** Resolves (or opens again) the caller's suggestion: the row after, or none. */
-  async resolve(
+  /** The caller's suggestion, locked for its resolution, or none. */
+  async lockOwned(
     id: string,
     userId: string,
+    manager: EntityManager,
+  ): Promise<SuggestionRow | undefined> {
+    const rows = (await manager.query(
+      `${SELECT} ${OWNED} WHERE s.id = $1 AND c.user_id = $2 FOR UPDATE OF s`,
+      [id, userId],
+    )) as SuggestionRow[];
+    return rows[0];
+  }
+
+  /** Resolves (or opens again) a suggestion locked by `lockOwned`: the row after. */
+  async resolve(
+    id: string,
     resolved: boolean,
     resolution: string | null,
-  ): Promise<SuggestionRow | undefined> {
-    return this.db.transaction(async (manager) => {
-      const [, count] = (await manager.query(
-        `UPDATE app.document_suggestions s
-            SET resolved = $3, resolution = $4,
-                resolved_at = CASE WHEN $3 THEN now() ELSE NULL END
-           FROM app.documents d, app.conversations c
-          WHERE s.id = $1 AND d.id = s.document_id AND c.id = d.conversation_id
-            AND c.user_id = $2`,
-        [id, userId, resolved, resolution],
-      )) as [unknown, number];
-      if (count === 0) return undefined;
-      const rows = (await manager.query(`${SELECT} WHERE s.id = $1`, [id])) as SuggestionRow[];
-      return rows[0];
-    });
+    manager: EntityManager,
+  ): Promise<SuggestionRow> {
+    await manager.query(
+      `UPDATE app.document_suggestions
+          SET resolved = $2, resolution = $3, resolved_at = CASE WHEN $2 THEN now() ELSE NULL END
+        WHERE id = $1`,
+      [id, resolved, resolution],
+    );
+    const rows = (await manager.query(`${SELECT} WHERE s.id = $1`, [id])) as SuggestionRow[];
+    return rows[0]!;
   }
 }

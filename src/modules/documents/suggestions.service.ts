@@ -12,6 +12,7 @@ import type {
   CreateSuggestionDto,
   Resolution,
   ResolveSuggestionDto,
+  ResolvedSuggestionDto,
   SuggestionDto,
 } from './dto/suggestion.dto.js';
 import { SuggestionsRepository, type SuggestionRow } from './suggestions.repository.js';
@@ -75,19 +76,41 @@ export class SuggestionsService {
     return toPage(rows, limit, (r) => [r.id], toSuggestionDto);
   }
 
-  async resolve(userId: string, id: string, input: ResolveSuggestionDto): Promise<SuggestionDto> {
+  /**
+   * Resolves a suggestion, or opens it again. Accepting it applies it: the
+   * document gets a new version with the original text replaced (see
+   * `DocumentsService.applyEdit`), in the same transaction as the resolution,
+   * so either both happen or neither (409 when it no longer applies). A
+   * suggestion accepted already is not applied twice.
+   */
+  async resolve(
+    userId: string,
+    id: string,
+    input: ResolveSuggestionDto,
+  ): Promise<ResolvedSuggestionDto> {
     if (!input.resolved && input.resolution) {
       throw invalidField('resolution', 'only a resolved suggestion has a resolution');
     }
     await this.consent.assertProcessingAllowed(userId);
-    const row = await this.suggestions.resolve(
-      id,
-      userId,
-      input.resolved,
-      input.resolution ?? null,
-    );
-    if (!row) throw DomainError.notFound('Suggestion');
-    return toSuggestionDto(row);
+    const resolution = input.resolution ?? null;
+    return this.db.transaction(async (manager) => {
+      const before = await this.suggestions.lockOwned(id, userId, manager);
+      if (!before) throw DomainError.notFound('Suggestion');
+      const applies =
+        input.resolved &&
+        resolution === 'accepted' &&
+        !(before.resolved && before.resolution === 'accepted');
+      const applied = applies
+        ? await this.documents.applyEdit(
+            userId,
+            before.documentId,
+            { original: before.originalText, suggested: before.suggestedText },
+            manager,
+          )
+        : undefined;
+      const row = await this.suggestions.resolve(id, input.resolved, resolution, manager);
+      return { ...toSuggestionDto(row), applied_version: applied?.version ?? null };
+    });
   }
 }
 

@@ -37,3 +37,8 @@ export class ChartDto {
   @ApiProperty({ type: 'object', additionalProperties: true }) spec: Record<string, unknown>;
   @ApiProperty({ format: 'date-time' }) created_at: string;
 }
+
+export class ChartPageDto {
+  @ApiProperty({ type: [ChartDto], description: 'Newest first' }) data: ChartDto[];
+  @ApiProperty({ type: String, nullable: true }) next_cursor: string | null;
+}

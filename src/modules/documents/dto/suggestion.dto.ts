@@ -49,7 +49,10 @@ export class ResolveSuggestionDto {
 
   @ApiPropertyOptional({
     enum: RESOLUTIONS,
-    description: 'How it was resolved (only with resolved: true)',
+    description:
+      'How it was resolved (only with resolved: true). `accepted` applies it: the first ' +
+      'occurrence of the original text in the newest version is replaced by the suggested ' +
+      'text, as a new version (409 when the newest version no longer holds the original text)',
   })
   @IsOptionalNotNull()
   @IsIn(RESOLUTIONS)
@@ -68,6 +71,17 @@ export class SuggestionDto {
   resolution: Resolution | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) resolved_at: string | null;
   @ApiProperty({ format: 'date-time' }) created_at: string;
+}
+
+/** The answer to a resolution: the suggestion, and the version accepting it made. */
+export class ResolvedSuggestionDto extends SuggestionDto {
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    description:
+      'The version this resolution added by applying the suggestion (accepted now); null otherwise',
+  })
+  applied_version: number | null;
 }
 
 export class SuggestionPageDto {
