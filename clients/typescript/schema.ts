@@ -1679,7 +1679,7 @@ export interface paths {
     head?: never;
     /**
      * Resolve a suggestion (accepted or rejected), or open it again
-     * @description Resolve a suggestion (accepted or rejected), or open it again
+     * @description Accepting applies the suggestion as a new version of the document, in the same transaction as the resolution (`applied_version`); a suggestion accepted already is not applied again, and opening it again keeps the version it made.
      */
     patch: operations['Suggestions_resolve'];
     trace?: never;
@@ -1691,7 +1691,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /**
+     * Charts of a conversation, newest first
+     * @description Keyset pagination: `limit` and `after` (the previous page's `next_cursor`).
+     */
+    get: operations['ConversationCharts_list'];
     put?: never;
     /**
      * Store a chart specification, optionally tied to a message of the conversation
@@ -3514,10 +3518,29 @@ export interface components {
       /** @description true resolves it; false opens it again */
       resolved: boolean;
       /**
-       * @description How it was resolved (only with resolved: true)
+       * @description How it was resolved (only with resolved: true). `accepted` applies it: the first occurrence of the original text in the newest version is replaced by the suggested text, as a new version (409 when the newest version no longer holds the original text)
        * @enum {string}
        */
       resolution?: 'accepted' | 'rejected';
+    };
+    ResolvedSuggestionDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      document_id: string;
+      version: number;
+      original_text: string;
+      suggested_text: string;
+      description: string | null;
+      resolved: boolean;
+      /** @enum {string|null} */
+      resolution: 'accepted' | 'rejected' | null;
+      /** Format: date-time */
+      resolved_at: string | null;
+      /** Format: date-time */
+      created_at: string;
+      /** @description The version this resolution added by applying the suggestion (accepted now); null otherwise */
+      applied_version: number | null;
     };
     CreateChartDto: {
       /** @example Messages per day */
@@ -3558,6 +3581,11 @@ export interface components {
       };
       /** Format: date-time */
       created_at: string;
+    };
+    ChartPageDto: {
+      /** @description Newest first */
+      data: components['schemas']['ChartDto'][];
+      next_cursor: string | null;
     };
     CreateRagCollectionDto: {
       /** @example docs_youth */
@@ -8737,7 +8765,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['SuggestionDto'];
+          'application/json': components['schemas']['ResolvedSuggestionDto'];
         };
       };
       400: components['responses']['BadRequest'];
@@ -8760,8 +8788,66 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      413: components['responses']['PayloadTooLarge'];
+      /** @description Accepted, but the newest version no longer holds the original text */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The applied version would exceed DOCUMENT_MAX_BYTES */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  ConversationCharts_list: {
+    parameters: {
+      query?: {
+        /** @description Page size */
+        limit?: number;
+        /** @description Opaque cursor from a previous page's next_cursor */
+        after?: string;
+      };
+      header?: never;
+      path: {
+        /** @description The conversation id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChartPageDto'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      /** @description No such conversation of the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       429: components['responses']['TooManyRequests'];
       503: components['responses']['ServiceUnavailable'];
     };

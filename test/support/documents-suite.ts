@@ -181,6 +181,41 @@ export function describeDocuments(label: string, makeConfig: () => Promise<AppCo
       expect(reopened.body).toMatchObject({ resolved: false, resolution: null, resolved_at: null });
     });
 
+    it('applies an accepted suggestion as a new version once, and refuses one whose text went', async () => {
+      const { id } = await newDocument(alice, 'The cat sat on the cat mat.');
+      const suggest = (original: string, suggested: string) =>
+        http()
+          .post(`/v1/documents/${id}/suggestions`)
+          .set(alice.auth)
+          .send({ original_text: original, suggested_text: suggested, version: 1 })
+          .expect(201);
+      const first = await suggest('cat sat', 'dog sat');
+      const stale = await suggest('cat sat on', 'bird sat on');
+      const accept = (suggestion: string) =>
+        http()
+          .patch(`/v1/suggestions/${suggestion}`)
+          .set(alice.auth)
+          .send({ resolved: true, resolution: 'accepted' });
+      const applied = await accept(first.body.id).expect(200);
+      expect(applied.body).toMatchObject({ resolution: 'accepted', applied_version: 2 });
+      const newest = await http().get(`/v1/documents/${id}`).set(alice.auth).expect(200);
+      expect(newest.body).toMatchObject({ version: 2, content: 'The dog sat on the cat mat.' });
+      // Accepted already: nothing is applied again.
+      const again = await accept(first.body.id).expect(200);
+      expect(again.body.applied_version).toBeNull();
+      // The newest version no longer holds "cat sat on": 409, nothing written.
+      const conflict = await accept(stale.body.id).expect(409);
+      expect(conflict.headers['content-type']).toMatch(/application\/problem\+json/);
+      const versions = await count(
+        `SELECT count(*)::int AS n FROM app.document_versions WHERE document_id = $1`,
+        [id],
+      );
+      expect(versions).toBe(2);
+      const open = await http().get(`/v1/documents/${id}/suggestions`).set(alice.auth);
+      const staleRow = open.body.data.find((s: { id: string }) => s.id === stale.body.id);
+      expect(staleRow).toMatchObject({ resolved: false, resolution: null });
+    });
+
     it('takes as an image only an image artifact of the same conversation and owner', async () => {
       const conversation = await createConversation(app, alice);
       const png = await upload(alice, conversation, PNG, 'dot.png');
