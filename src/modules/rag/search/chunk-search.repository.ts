@@ -14,8 +14,11 @@ const MAX_EF_SEARCH = 1000;
 /**
  * The full-text half of hybrid search ranks at most this many matches, and
  * leaves out query words the column's statistics say match more rows than
- * this: words that common rank nothing (their inverse document frequency is
- * near zero), and ranking all their matches is what made hybrid slow.
+ * this: ranking every match of a common word is what made hybrid slow, and the
+ * keyword half earns its place on the rarer words (names, identifiers) while
+ * the vector half covers the rest. The statistics are of the whole table, not
+ * of one collection: a word common in a large collection is left out of every
+ * collection's keyword half.
  */
 export const TEXT_CANDIDATES_MAX = 1000;
 
